@@ -1,0 +1,53 @@
+# Two commands for a new developer: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench clean
+
+# The virtualenv is rebuilt when the requirements change.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py load_seeds
+
+## run: virtualenv, dependencies, migrations, seeds, a local admin account, then serve the site.
+run: seed
+	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite on SQLite, then on PostgreSQL (a temporary server the tests start,
+## or the one DATABASE_URL names; skipped with a notice where PostgreSQL is not installed).
+test: test-sqlite test-postgres
+
+test-sqlite: install
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres: install
+	$(BIN)/pytest --postgres=$(if $(REQUIRE_POSTGRES),require,auto)
+
+## messages: refresh the ru/kk/en catalogues after changing UI strings (needs GNU gettext).
+messages: install
+	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l ru -l kk -l en
+	$(BIN)/python manage.py compilemessages
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: seed
+	$(BIN)/python bench/bench_load_seeds.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

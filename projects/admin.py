@@ -1,0 +1,412 @@
+"""The editors' admin: every record in ru / kk / en tabs, projects edited on one page."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+)
+
+from .models import (
+    Contact,
+    FundingLine,
+    Keyword,
+    Organization,
+    OrganizationAlias,
+    Participation,
+    ParticipationRole,
+    Place,
+    PlaceAlias,
+    Project,
+    ProjectStatus,
+    SourceDocument,
+)
+from .partial_dates import parse_partial_date
+
+admin.site.site_header = _("Grant-project registry")
+admin.site.site_title = _("Registry admin")
+admin.site.index_title = _("Records")
+
+
+class RegistryAdminMixin:
+    """Web addresses typed without a scheme are taken as https (Django 6's default)."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class SlugFixedOnceSavedMixin(RegistryAdminMixin):
+    """Slugs are public addresses: editable when a record is created, fixed afterwards."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk:
+            readonly.append("slug")
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.pk:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+
+# --- Places ---------------------------------------------------------------------------------
+
+
+class PlaceAliasInline(admin.TabularInline):
+    model = PlaceAlias
+    extra = 1
+
+
+@admin.register(Place)
+class PlaceAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+    list_display = ["name", "kind", "parent", "country_code", "latitude", "longitude"]
+    list_filter = ["kind", "country_code"]
+    list_select_related = ["parent"]
+    search_fields = ["name_ru", "name_kk", "name_en", "slug", "aliases__name"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [PlaceAliasInline]
+
+
+# --- Organisations --------------------------------------------------------------------------
+
+
+class OrganizationAliasInline(admin.TabularInline):
+    model = OrganizationAlias
+    extra = 1
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+    list_display = ["name", "short_name", "kind", "country", "city"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["city"]
+    search_fields = [
+        "name_ru",
+        "name_kk",
+        "name_en",
+        "short_name_ru",
+        "short_name_kk",
+        "short_name_en",
+        "slug",
+        "aliases__name",
+    ]
+    autocomplete_fields = ["city"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [OrganizationAliasInline]
+
+
+@admin.register(Keyword)
+class KeywordAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name_ru", "name_kk", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+# --- Projects -------------------------------------------------------------------------------
+
+
+class ProjectAdminForm(forms.ModelForm):
+    """Dates are typed as the source gives them: 2017, 2017-02 or 2017-02-15."""
+
+    start = forms.CharField(
+        label=_("Start"),
+        required=False,
+        help_text=_("YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source; empty if unknown."),
+    )
+    end = forms.CharField(
+        label=_("End"),
+        required=False,
+        help_text=_("YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source; empty if unknown."),
+    )
+
+    class Meta:
+        model = Project
+        # The stored date columns are replaced by the typed `start` and `end` fields above.
+        exclude = ["start_date", "start_precision", "end_date", "end_precision"]  # noqa: DJ006
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["start"].initial = self.instance.start.isoformat()
+            self.fields["end"].initial = self.instance.end.isoformat()
+
+    def _clean_partial_date(self, field_name: str, *, period_end: bool):
+        try:
+            return parse_partial_date(self.cleaned_data.get(field_name), period_end=period_end)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Write the date as YYYY, YYYY-MM or YYYY-MM-DD."), code="invalid"
+            ) from None
+
+    def clean_start(self):
+        return self._clean_partial_date("start", period_end=False)
+
+    def clean_end(self):
+        return self._clean_partial_date("end", period_end=True)
+
+    def _post_clean(self):
+        # Put the parsed dates on the instance before the model's own clean() checks them.
+        for field_name in ("start", "end"):
+            partial = self.cleaned_data.get(field_name)
+            if partial is not None:
+                setattr(self.instance, f"{field_name}_date", partial.date)
+                setattr(self.instance, f"{field_name}_precision", partial.precision)
+        super()._post_clean()
+
+    def add_error(self, field, error):
+        # Model errors about the stored date columns belong to the typed date fields.
+        if isinstance(error, forms.ValidationError) and hasattr(error, "error_dict"):
+            renamed = {}
+            for name, errors in error.error_dict.items():
+                target = {"start_date": "start", "start_precision": "start"}.get(name, name)
+                target = {"end_date": "end", "end_precision": "end"}.get(target, target)
+                renamed.setdefault(target, []).extend(errors)
+            error = forms.ValidationError(renamed)
+        super().add_error(field, error)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 1
+    autocomplete_fields = ["organization"]
+
+
+class FundingLineInline(TranslationStackedInline):
+    model = FundingLine
+    extra = 0
+    autocomplete_fields = ["donor"]
+    fields = [("donor", "kind"), ("qualifier", "amount", "currency"), "note"]
+
+
+class ProjectPlaceInline(admin.TabularInline):
+    model = Project.places.through
+    extra = 1
+    autocomplete_fields = ["place"]
+    verbose_name = _("place")
+    verbose_name_plural = _("places where the project works")
+
+
+class ContactInline(TranslationStackedInline):
+    model = Contact
+    extra = 0
+    autocomplete_fields = ["organization"]
+    fields = ["name", "position", "organization", ("phones", "emails")]
+
+
+class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
+    model = SourceDocument
+    extra = 0
+    fields = [
+        ("file_name", "language", "published_on"),
+        "title",
+        "publisher",
+        "url",
+        "text",
+    ]
+
+
+class StatusListFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return ProjectStatus.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in ProjectStatus.values:
+            return queryset.with_status().filter(current_status=self.value())
+        return queryset
+
+
+class DonorListFilter(admin.SimpleListFilter):
+    title = _("donor")
+    parameter_name = "donor"
+
+    def lookups(self, request, model_admin):
+        donors = Organization.objects.filter(
+            participations__role=ParticipationRole.DONOR
+        ).distinct()
+        return [(donor.slug, str(donor)) for donor in donors]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                participations__role=ParticipationRole.DONOR,
+                participations__organization__slug=self.value(),
+            ).distinct()
+        return queryset
+
+
+class PlaceListFilter(admin.SimpleListFilter):
+    title = _("place")
+    parameter_name = "place"
+
+    def lookups(self, request, model_admin):
+        places = Place.objects.filter(projects__isnull=False).distinct()
+        return [(place.slug, str(place)) for place in places]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(places__slug=self.value()).distinct()
+        return queryset
+
+
+@admin.register(Project)
+class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+    form = ProjectAdminForm
+    list_display = [
+        "title",
+        "status_display",
+        "dates_display",
+        "donors_display",
+        "is_published",
+        "updated_at",
+        "preview_link",
+    ]
+    list_filter = [
+        "is_published",
+        StatusListFilter,
+        DonorListFilter,
+        PlaceListFilter,
+        "original_language",
+    ]
+    search_fields = [
+        "title_ru",
+        "title_kk",
+        "title_en",
+        "slug",
+        "contract_number",
+        "participations__organization__name_ru",
+        "participations__organization__name_kk",
+        "participations__organization__name_en",
+    ]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["keywords"]
+    readonly_fields = ["created_at", "updated_at", "preview_link"]
+    actions = ["publish", "unpublish"]
+    inlines = [
+        ParticipationInline,
+        FundingLineInline,
+        ProjectPlaceInline,
+        ContactInline,
+        SourceDocumentInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description"]}),
+        (_("Dates"), {"fields": [("start", "end"), "duration_months"]}),
+        (
+            _("Details"),
+            {
+                "fields": [
+                    "objectives",
+                    "results",
+                    "keywords",
+                    "contract_number",
+                    "original_language",
+                ]
+            },
+        ),
+        (_("Publishing"), {"fields": ["is_published", "preview_link", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        donor_participations = Participation.objects.filter(
+            role=ParticipationRole.DONOR
+        ).select_related("organization")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("participations", queryset=donor_participations))
+        )
+
+    @admin.display(description=_("status"))
+    def status_display(self, project):
+        return ProjectStatus(project.status).label
+
+    @admin.display(description=_("dates"))
+    def dates_display(self, project):
+        start, end = project.start.isoformat(), project.end.isoformat()
+        return f"{start or '?'} – {end or '?'}"
+
+    @admin.display(description=_("donors"))
+    def donors_display(self, project):
+        # Prefetched in get_queryset: donor participations only.
+        return ", ".join(str(p.organization) for p in project.participations.all())
+
+    @admin.display(description=_("public page"))
+    def preview_link(self, project):
+        if not project.pk:
+            return "—"
+        label = _("view") if project.is_published else _("preview draft")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', project.get_absolute_url(), label
+        )
+
+    @admin.action(description=_("Publish the selected projects"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(is_published=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d project published.", "%(count)d projects published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Withdraw the selected projects to drafts"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d project withdrawn to drafts.",
+                "%(count)d projects withdrawn to drafts.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+# --- Records that are usually edited inside a project, listed for search and review --------
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["project", "organization", "role"]
+    list_filter = ["role"]
+    list_select_related = ["project", "organization"]
+    search_fields = ["project__title_ru", "project__title_en", "organization__name_ru"]
+    autocomplete_fields = ["project", "organization"]
+
+
+@admin.register(FundingLine)
+class FundingLineAdmin(TabbedTranslationAdmin):
+    list_display = ["project", "donor", "kind", "qualifier", "amount", "currency"]
+    list_filter = ["kind", "currency", "qualifier"]
+    list_select_related = ["project", "donor"]
+    search_fields = ["project__title_ru", "project__title_en", "donor__name_ru"]
+    autocomplete_fields = ["project", "donor"]
+
+
+@admin.register(Contact)
+class ContactAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "position", "organization", "project"]
+    list_select_related = ["project", "organization"]
+    search_fields = ["name_ru", "name_kk", "name_en", "emails", "phones"]
+    autocomplete_fields = ["project", "organization"]
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
+    list_display = ["__str__", "language", "published_on", "project"]
+    list_filter = ["language"]
+    list_select_related = ["project"]
+    search_fields = ["file_name", "title", "text"]
+    autocomplete_fields = ["project"]
+    readonly_fields = ["sha256", "created_at", "updated_at"]

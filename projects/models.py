@@ -1,0 +1,645 @@
+"""The registry's data: projects, the organisations and places they involve, their money,
+contacts and the press releases they come from.
+
+Human-readable text fields are translated into ru / kk / en by django-modeltranslation
+(see translation.py): `title` reads the active language with fallbacks, `title_ru`,
+`title_kk`, `title_en` are the stored columns.
+"""
+
+import datetime
+import hashlib
+import unicodedata
+
+import pycountry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .fields import StringListField
+from .partial_dates import DatePrecision, PartialDate
+
+CURRENCY_CODES = sorted(currency.alpha_3 for currency in pycountry.currencies)
+COUNTRY_CODES = sorted(country.alpha_2 for country in pycountry.countries)
+COUNTRY_CHOICES = [(code, pycountry.countries.get(alpha_2=code).name) for code in COUNTRY_CODES]
+LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
+
+
+def normalize_name(name: str) -> str:
+    """A key for matching names whatever their case, quotes, dashes or ё/е spelling.
+
+    "ОО «Эхо»" and "оо \"эхо\"" give the same key; legal-form prefixes are kept (they are
+    stripped by the matcher that needs it, not here).
+    """
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    for mark in "«»“”„\"'`’‘":
+        text = text.replace(mark, "")
+    for dash in "‐‑‒–—―":
+        text = text.replace(dash, "-")
+    return " ".join(text.split())
+
+
+def validate_emails(emails: list[str]) -> None:
+    validator = EmailValidator()
+    for email in emails:
+        validator(email)
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+# --- Places ---------------------------------------------------------------------------------
+
+
+class PlaceKind(models.TextChoices):
+    COUNTRY = "country", _("country")
+    REGION = "region", _("region")
+    DISTRICT = "district", _("district")
+    CITY = "city", _("city")
+    TOWN = "town", _("town")
+    SETTLEMENT = "settlement", _("settlement")
+    VILLAGE = "village", _("village")
+    RURAL_DISTRICT = "rural_district", _("rural district")
+
+
+class Place(TimestampedModel):
+    """A place in the gazetteer: country > region > district > city, town, village."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    country_code = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True)
+    population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
+    source = models.CharField(_("data source"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_range",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=PlaceKind.values), name="place_kind_valid"),
+            models.UniqueConstraint(
+                fields=["geonames_id"],
+                condition=Q(geonames_id__isnull=False),
+                name="place_geonames_id_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "country_code"])]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A place cannot be part of itself.")})
+            ancestor = ancestor.parent
+
+    def ancestors(self) -> list["Place"]:
+        """Country first, direct parent last."""
+        chain = []
+        ancestor = self.parent
+        while ancestor is not None:
+            chain.append(ancestor)
+            ancestor = ancestor.parent
+        return list(reversed(chain))
+
+
+class PlaceAlias(models.Model):
+    """Another way to write a place's name: Өскемен, Oskemen, Усть-Каменогорск."""
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField(_("alias"), max_length=200)
+    normalized = models.CharField(max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("place alias")
+        verbose_name_plural = _("place aliases")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "normalized"], name="place_alias_unique_per_place"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+# --- Organisations --------------------------------------------------------------------------
+
+
+class OrganizationKind(models.TextChoices):
+    NGO = "ngo", _("non-governmental organisation")
+    DONOR_AGENCY = "donor_agency", _("donor agency")
+    GOVERNMENT = "government", _("government body")
+    LOCAL_AUTHORITY = "local_authority", _("local authority")
+    INTERNATIONAL_ORGANIZATION = "international_organization", _("international organisation")
+    DIPLOMATIC_MISSION = "diplomatic_mission", _("diplomatic mission")
+    MEDIA = "media", _("media")
+    ACADEMIC = "academic", _("academic institution")
+    PRIVATE = "private", _("private company")
+    OTHER = "other", _("other")
+
+
+class Organization(TimestampedModel):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=OrganizationKind.choices, default=OrganizationKind.NGO
+    )
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True)
+    city = models.ForeignKey(
+        Place,
+        verbose_name=_("home place"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+    )
+    address = models.TextField(_("address"), blank=True)
+    phones = StringListField(_("phones"), help_text=_("One per line."))
+    emails = StringListField(
+        _("e-mails"), help_text=_("One per line."), validators=[validate_emails]
+    )
+    website = models.URLField(_("website"), blank=True)
+    links = StringListField(_("social media and other links"), help_text=_("One per line."))
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganizationKind.values), name="organization_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(country="") | Q(country__in=COUNTRY_CODES),
+                name="organization_country_iso",
+            ),
+        ]
+
+    def __str__(self):
+        if self.short_name and self.short_name != self.name:
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+
+class OrganizationAlias(models.Model):
+    """Another way documents write the organisation's name ("НПО «Эхо»" for "ОО «Эхо»")."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="aliases",
+    )
+    name = models.CharField(_("alias"), max_length=300)
+    normalized = models.CharField(max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("organisation alias")
+        verbose_name_plural = _("organisation aliases")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "normalized"], name="organization_alias_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+# --- Projects -------------------------------------------------------------------------------
+
+
+class Keyword(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    ONGOING = "ongoing", _("ongoing")
+    COMPLETED = "completed", _("completed")
+    UNKNOWN = "unknown", _("unknown")
+
+
+def project_status(
+    start: datetime.date | None, end: datetime.date | None, today: datetime.date
+) -> str:
+    """Status from the dates; the same rules as ProjectQuerySet.with_status()."""
+    if start is not None and start > today:
+        return ProjectStatus.PLANNED
+    if end is not None and end < today:
+        return ProjectStatus.COMPLETED
+    if start is not None and end is not None:
+        return ProjectStatus.ONGOING
+    return ProjectStatus.UNKNOWN
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        """Projects the public may see; drafts stay with the editors."""
+        return self.filter(is_published=True)
+
+    def with_status(self, today: datetime.date | None = None):
+        """Annotate `current_status` with the rules of project_status()."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            current_status=Case(
+                When(start_date__gt=today, then=Value(ProjectStatus.PLANNED)),
+                When(end_date__lt=today, then=Value(ProjectStatus.COMPLETED)),
+                When(
+                    start_date__isnull=False,
+                    end_date__isnull=False,
+                    then=Value(ProjectStatus.ONGOING),
+                ),
+                default=Value(ProjectStatus.UNKNOWN),
+                output_field=models.CharField(),
+            )
+        )
+
+    def for_detail(self):
+        """Everything a project page shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "keywords",
+            "places__parent",
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organization"),
+            ),
+            models.Prefetch("funding_lines", queryset=FundingLine.objects.select_related("donor")),
+            models.Prefetch("contacts", queryset=Contact.objects.select_related("organization")),
+            "sources",
+        )
+
+
+class Project(TimestampedModel):
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the public address; ASCII, from the English title. Never change it."),
+    )
+    title = models.CharField(_("title"), max_length=500)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True, help_text=_("One per line."))
+    results = models.TextField(_("results"), blank=True, help_text=_("One per line."))
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("First day of the stated period.")
+    )
+    start_precision = models.CharField(
+        _("start date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Last day of the stated period.")
+    )
+    end_precision = models.CharField(
+        _("end date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration, months"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Only when the source states it."),
+    )
+    contract_number = models.CharField(_("contract number"), max_length=100, blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=LANGUAGE_CHOICES
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts are invisible to the public.")
+    )
+    keywords = models.ManyToManyField(
+        Keyword, verbose_name=_("keywords"), blank=True, related_name="projects"
+    )
+    places = models.ManyToManyField(
+        Place, verbose_name=_("places"), blank=True, related_name="projects"
+    )
+    organizations = models.ManyToManyField(
+        Organization, through="Participation", related_name="projects", blank=True
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-created_at", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="project_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True, start_precision=DatePrecision.UNKNOWN)
+                | (
+                    Q(start_date__isnull=False)
+                    & Q(
+                        start_precision__in=[
+                            DatePrecision.DAY,
+                            DatePrecision.MONTH,
+                            DatePrecision.YEAR,
+                        ]
+                    )
+                ),
+                name="project_start_precision_matches_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True, end_precision=DatePrecision.UNKNOWN)
+                | (
+                    Q(end_date__isnull=False)
+                    & Q(
+                        end_precision__in=[
+                            DatePrecision.DAY,
+                            DatePrecision.MONTH,
+                            DatePrecision.YEAR,
+                        ]
+                    )
+                ),
+                name="project_end_precision_matches_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_months__isnull=True) | Q(duration_months__gte=1),
+                name="project_duration_positive",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "-created_at"]),
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["end_date"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        for field in ("start", "end"):
+            date = getattr(self, f"{field}_date")
+            precision = getattr(self, f"{field}_precision")
+            if date is None and precision != DatePrecision.UNKNOWN:
+                errors[f"{field}_precision"] = _("A missing date has unknown precision.")
+            if date is not None and precision == DatePrecision.UNKNOWN:
+                errors[f"{field}_precision"] = _("Say how precise the date is.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end cannot be before the start.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def start(self) -> PartialDate:
+        return PartialDate(self.start_date, self.start_precision)
+
+    @property
+    def end(self) -> PartialDate:
+        return PartialDate(self.end_date, self.end_precision)
+
+    @property
+    def status(self) -> str:
+        return project_status(self.start_date, self.end_date, timezone.localdate())
+
+    def get_status_display(self) -> str:
+        return ProjectStatus(self.status).label
+
+    def objective_list(self) -> list[str]:
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    def result_list(self) -> list[str]:
+        return [line.strip() for line in self.results.splitlines() if line.strip()]
+
+
+class ParticipationRole(models.TextChoices):
+    LEAD_IMPLEMENTER = "lead_implementer", _("lead implementer")
+    CO_IMPLEMENTER = "co_implementer", _("co-implementer")
+    PARTNER = "partner", _("partner")
+    DONOR = "donor", _("donor")
+    LOCAL_AUTHORITY_PARTNER = "local_authority_partner", _("local authority partner")
+
+
+class Participation(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="participations"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=ParticipationRole.choices)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["project", "role", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organization", "role"], name="participation_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=ParticipationRole.values), name="participation_role_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "role"])]
+
+    def __str__(self):
+        return f"{self.organization} — {self.get_role_display()}"
+
+
+class FundingKind(models.TextChoices):
+    TOTAL = "total", _("total budget")
+    DONOR_CONTRIBUTION = "donor_contribution", _("donor contribution")
+    OTHER = "other", _("other")
+
+
+class AmountQualifier(models.TextChoices):
+    EXACT = "exact", _("exact")
+    MORE_THAN = "more_than", _("more than")
+    UP_TO = "up_to", _("up to")
+    ABOUT = "about", _("about")
+
+
+class FundingLine(models.Model):
+    """One figure of a project's budget: a total, or what one donor gives."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="funding_lines"
+    )
+    donor = models.ForeignKey(
+        Organization,
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funding_lines",
+        help_text=_("Empty for a total that no single donor gives."),
+    )
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=[(code, code) for code in CURRENCY_CODES]
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=FundingKind.choices)
+    qualifier = models.CharField(
+        _("qualifier"),
+        max_length=10,
+        choices=AmountQualifier.choices,
+        default=AmountQualifier.EXACT,
+        help_text=_("Whether the source gives the exact figure or says “more than”, “up to”."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+        ordering = ["project", "kind", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="funding_amount_non_negative"),
+            models.CheckConstraint(
+                condition=Q(currency__in=CURRENCY_CODES), name="funding_currency_iso4217"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=FundingKind.values), name="funding_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=AmountQualifier.values), name="funding_qualifier_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["donor", "currency"])]
+
+    def __str__(self):
+        return f"{self.get_qualifier_display()} {self.amount} {self.currency}"
+
+
+class Contact(models.Model):
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(pgettext_lazy("a person's", "name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    phones = StringListField(_("phones"), help_text=_("One per line, as printed."))
+    emails = StringListField(
+        _("e-mails"), help_text=_("One per line."), validators=[validate_emails]
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["project", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class SourceDocument(TimestampedModel):
+    """A press release exactly as received; the project's facts come from it."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sources",
+    )
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    title = models.CharField(_("headline"), max_length=500, blank=True)
+    text = models.TextField(_("text"))
+    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, unique=True, editable=False)
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    url = models.URLField(_("address on the web"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+        ordering = ["project", "file_name"]
+
+    def __str__(self):
+        return self.file_name or self.title or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.sha256 = text_sha256(self.text)
+        super().save(*args, **kwargs)
+
+
+def text_sha256(text: str) -> str:
+    """Identity of a source text: the same press release imported twice is found again."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

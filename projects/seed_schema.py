@@ -1,0 +1,168 @@
+"""The shape of the files in seeds/: reviewed project records and the place gazetteer.
+
+seeds/README.md documents the format for reviewers; these pydantic models enforce it, so a
+typo in a record is reported with the file and the path of the field at fault.
+"""
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .models import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    AmountQualifier,
+    FundingKind,
+    OrganizationKind,
+    ParticipationRole,
+    PlaceKind,
+)
+from .partial_dates import parse_partial_date
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Language = Literal["ru", "kk", "en"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Translated(Strict):
+    """A text in all three languages; reviewed records leave none empty."""
+
+    ru: NonEmpty
+    kk: NonEmpty
+    en: NonEmpty
+
+
+def _check_partial_date(value: str | None, period_end: bool = False) -> str | None:
+    if value is not None:
+        parse_partial_date(value, period_end=period_end)  # raises ValueError with a message
+    return value
+
+
+class SourceRecord(Strict):
+    file: NonEmpty
+    language: Language
+    title: NonEmpty
+    published: str | None = None
+    publisher: Translated | None = None
+    url: str | None = None
+
+    @field_validator("published")
+    @classmethod
+    def _published_is_day(cls, value):
+        if value is not None and parse_partial_date(value).precision != "day":
+            raise ValueError("a publication date needs a day (YYYY-MM-DD) or null")
+        return value
+
+
+class ParticipationRecord(Strict):
+    organization: Slug
+    role: Literal[tuple(ParticipationRole.values)]  # type: ignore[valid-type]
+
+
+class FundingRecord(Strict):
+    donor: Slug | None
+    amount: Annotated[str, StringConstraints(pattern=r"^\d+(?:\.\d{1,2})?$")]
+    currency: str
+    kind: Literal[tuple(FundingKind.values)]  # type: ignore[valid-type]
+    qualifier: Literal[tuple(AmountQualifier.values)]  # type: ignore[valid-type]
+    note: Translated | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_currency(cls, value):
+        if value not in CURRENCY_CODES:
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+        return value
+
+    @property
+    def decimal_amount(self) -> Decimal:
+        return Decimal(self.amount)
+
+
+class ContactRecord(Strict):
+    name: Translated
+    position: Translated | None = None
+    organization: Slug | None = None
+    phones: list[NonEmpty] = Field(default_factory=list)
+    emails: list[NonEmpty] = Field(default_factory=list)
+
+
+class ProjectRecord(Strict):
+    slug: Slug
+    published: bool
+    title: Translated
+    summary: Translated
+    description: Translated
+    objectives: list[Translated] = Field(default_factory=list)
+    results: list[Translated] = Field(default_factory=list)
+    keywords: list[Translated] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    duration_months: Annotated[int, Field(ge=1)] | None = None
+    contract_number: NonEmpty | None = None
+    participations: list[ParticipationRecord] = Field(default_factory=list)
+    funding: list[FundingRecord] = Field(default_factory=list)
+    places: list[Slug] = Field(default_factory=list)
+    contacts: list[ContactRecord] = Field(default_factory=list)
+
+    @field_validator("start")
+    @classmethod
+    def _start_date(cls, value):
+        return _check_partial_date(value)
+
+    @field_validator("end")
+    @classmethod
+    def _end_date(cls, value):
+        return _check_partial_date(value, period_end=True)
+
+
+class OrganizationRecord(Strict):
+    slug: Slug
+    name: Translated
+    short_name: Translated | None = None
+    kind: Literal[tuple(OrganizationKind.values)]  # type: ignore[valid-type]
+    country: str | None = None
+    city: Slug | None = None
+    address: Translated | None = None
+    phones: list[NonEmpty] = Field(default_factory=list)
+    emails: list[NonEmpty] = Field(default_factory=list)
+    website: str | None = None
+    links: list[NonEmpty] = Field(default_factory=list)
+    aliases: list[NonEmpty] = Field(default_factory=list)
+
+    @field_validator("country")
+    @classmethod
+    def _iso_country(cls, value):
+        if value is not None and value not in COUNTRY_CODES:
+            raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+        return value
+
+
+class SeedRecord(Strict):
+    source: SourceRecord
+    project: ProjectRecord
+    organizations: list[OrganizationRecord]
+
+
+class PlaceRecord(Strict):
+    slug: Slug
+    kind: Literal[tuple(PlaceKind.values)]  # type: ignore[valid-type]
+    parent: Slug | None
+    country_code: str | None
+    name: Translated
+    aliases: list[NonEmpty] = Field(default_factory=list)
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    geonames_id: int | None = None
+    population: Annotated[int, Field(ge=0)] | None = None
+    source: NonEmpty
+
+
+class Gazetteer(Strict):
+    about: NonEmpty
+    places: list[PlaceRecord]

@@ -1,0 +1,20 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="module")
+def seeded_db(django_db_setup, django_db_blocker):
+    """The real seeds (gazetteer and the five reviewed records), loaded once per module."""
+    with django_db_blocker.unblock():
+        call_command("load_seeds", stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs a second per password; tests check behaviour, not hash strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

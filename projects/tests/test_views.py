@@ -1,0 +1,72 @@
+"""The public project page that the admin previews (the full portal comes later)."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from projects.models import Project, SourceDocument
+
+from .factories import make_project
+
+pytestmark = pytest.mark.django_db
+
+SEED_000 = "human-rights-communication-information-governance"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", "Права человека: коммуникация, информация, управление"),
+        ("en", "Human Rights: Communication, Information, Governance"),
+    ],
+)
+def test_project_page_in_each_language(client, seeded_db, language, expected):
+    with translation.override(language):
+        url = reverse("projects:project-detail", kwargs={"slug": SEED_000})
+    assert url.startswith(f"/{language}/projects/")
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert expected.casefold() in html.casefold()
+    assert "213" in html and "EUR" in html
+    assert 'href="mailto:plobachev@mail.ru"' in html
+    assert 'href="tel:+77012164919"' in html
+
+
+def test_month_precision_dates_are_shown_as_months(client, seeded_db):
+    slug = "active-local-stakeholder-participation-east-central-kazakhstan"
+    with translation.override("ru"):
+        html = client.get(
+            reverse("projects:project-detail", kwargs={"slug": slug})
+        ).content.decode()
+    assert "февраль 2017 – январь 2020" in html
+
+
+def test_source_text_is_escaped(client):
+    project = make_project("escaped")
+    SourceDocument.objects.create(
+        project=project, text="<script>alert('x')</script> «Эхо»", language="ru"
+    )
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+def test_drafts_are_invisible_to_the_public(client):
+    draft = make_project("draft", published=False)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_root_redirects_to_a_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="kk")
+    assert response.status_code == 302
+    assert response["Location"] == "/kk/"
+
+
+def test_project_page_queries_do_not_grow_with_the_record(
+    client, seeded_db, django_assert_max_num_queries
+):
+    project = Project.objects.get(slug=SEED_000)
+    with django_assert_max_num_queries(12):
+        assert client.get(project.get_absolute_url()).status_code == 200
