@@ -1,5 +1,7 @@
 from django import template
-from django.utils import dateformat
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import dateformat, translation
 
 from ..partial_dates import DatePrecision, PartialDate
 
@@ -17,3 +19,19 @@ def partial_date(value: PartialDate) -> str:
         # "f Y" would abbreviate; the standalone month name ("F") is the nominative form.
         return dateformat.format(value.date, "F Y").lower()
     return dateformat.format(value.date, "j E Y")
+
+
+@register.simple_tag(takes_context=True)
+def page_in_languages(context) -> list[dict]:
+    """This page (path and query) in each language, for the switcher and hreflang links."""
+    request = context["request"]
+    current = translation.get_language()
+    return [
+        {
+            "code": code,
+            "name": translation.get_language_info(code)["name_local"],
+            "url": translate_url(request.get_full_path(), code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

@@ -70,3 +70,17 @@ def test_project_page_queries_do_not_grow_with_the_record(
     project = Project.objects.get(slug=SEED_000)
     with django_assert_max_num_queries(12):
         assert client.get(project.get_absolute_url()).status_code == 200
+
+
+def test_language_links_keep_the_page_and_its_query(client, seeded_db):
+    project = Project.objects.get(slug=SEED_000)
+    with translation.override("kk"):
+        url = project.get_absolute_url()
+    html = client.get(url + "?utm=x").content.decode()
+    path = f"/projects/{SEED_000}/?utm=x"
+    for language in ("ru", "kk", "en"):
+        assert f'href="/{language}{path}" hreflang="{language}"' in html
+        assert (
+            f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}{path}">'
+            in html
+        )

@@ -28,5 +28,5 @@ class Command(BaseCommand):
             PASSWORD_FILE.write_text(password + "\n")
         password = PASSWORD_FILE.read_text().strip()
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/ru/admin/  user: admin  password: {password}"
+            f"Admin (/ru/admin/ on the running site): user admin, password {password}"
         )
