@@ -46,8 +46,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: seed
+bench: install
 	$(BIN)/python bench/bench_load_seeds.py
+	$(BIN)/python bench/bench_project_list.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Grant-project registry")
+
+    def ready(self):
+        from . import db_functions
+
+        db_functions.install()

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +123,9 @@ class Place(TimestampedModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("projects:place-detail", kwargs={"slug": self.slug})
+
     def clean(self):
         ancestor = self.parent
         while ancestor is not None:
@@ -225,6 +229,9 @@ class Organization(TimestampedModel):
             return f"{self.name} ({self.short_name})"
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("projects:organization-detail", kwargs={"slug": self.slug})
+
 
 class OrganizationAlias(models.Model):
     """Another way documents write the organisation's name ("НПО «Эхо»" for "ОО «Эхо»")."""
@@ -312,6 +319,57 @@ class ProjectQuerySet(models.QuerySet):
                 default=Value(ProjectStatus.UNKNOWN),
                 output_field=models.CharField(),
             )
+        )
+
+    def with_budget(self, currency: str | None = None):
+        """Annotate `budget_currency` and `budget_amount`.
+
+        The budget in a currency is the project's stated total in it, or else the sum of the
+        donor contributions in it; amounts in different currencies are never added up. Without
+        a currency, the currency of the project's headline figure is used (a total before a
+        contribution, the larger before the smaller).
+        """
+        lines = FundingLine.objects.filter(project=OuterRef("pk"))
+        if currency:
+            budget_currency = Value(currency, output_field=models.CharField())
+        else:
+            headline_first = Case(When(kind=FundingKind.TOTAL, then=Value(0)), default=Value(1))
+            budget_currency = Subquery(
+                lines.order_by(headline_first, "-amount").values("currency")[:1]
+            )
+        in_currency = lines.filter(currency=OuterRef("budget_currency"))
+        total = in_currency.filter(kind=FundingKind.TOTAL).order_by("-amount").values("amount")
+        contributions = (
+            in_currency.filter(kind=FundingKind.DONOR_CONTRIBUTION)
+            .values("project")
+            .annotate(sum=Sum("amount"))
+            .values("sum")
+        )
+        amount_field = models.DecimalField(max_digits=18, decimal_places=2)
+        return self.annotate(budget_currency=budget_currency).annotate(
+            budget_amount=Coalesce(
+                Subquery(total[:1], output_field=amount_field),
+                Subquery(contributions[:1], output_field=amount_field),
+                output_field=amount_field,
+            )
+        )
+
+    def active_in_year(self, year: int):
+        """Projects whose period includes the year (a project counts in every year from its
+        start to its end; with one date known, in that date's year only)."""
+        return self.alias(
+            first_year=ExtractYear(Coalesce("start_date", "end_date")),
+            last_year=ExtractYear(Coalesce("end_date", "start_date")),
+        ).filter(first_year__lte=year, last_year__gte=year)
+
+    def for_list(self):
+        """What a list row shows: donors, places and the headline budget, in fixed queries."""
+        return self.with_budget().prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organization"),
+            ),
+            "places",
         )
 
     def for_detail(self):
@@ -469,6 +527,10 @@ class Project(TimestampedModel):
 
     def get_status_display(self) -> str:
         return ProjectStatus(self.status).label
+
+    def donor_participations(self) -> list["Participation"]:
+        """Donors of the project, from the prefetched participations (no extra query)."""
+        return [p for p in self.participations.all() if p.role == ParticipationRole.DONOR]
 
     def objective_list(self) -> list[str]:
         return [line.strip() for line in self.objectives.splitlines() if line.strip()]

@@ -1,24 +1,103 @@
+import datetime
+from decimal import Decimal
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import dateformat, translation
+from django.utils import dateformat, numberformat, timezone, translation
+from django.utils.formats import date_format, get_format
+from django.utils.translation import gettext, pgettext
 
+from ..models import AmountQualifier
 from ..partial_dates import DatePrecision, PartialDate
 
 register = template.Library()
 
+# Month names are nouns in Russian and Kazakh prose ("февраль 2017", "ақпан 2017").
+LOWERCASE_MONTH_LANGUAGES = {"ru", "kk"}
+
+
+@register.filter
+def local_date(value) -> str:
+    """A full date in the page's language: "5 ноября 2012 г.", "5 қараша 2012 ж.", "Nov. 5, 2012".
+
+    Django's Kazakh month names are capitalised; Kazakh prose writes them in lower case."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = date_format(value, "DATE_FORMAT")
+    return text.lower() if translation.get_language() == "kk" else text
+
 
 @register.filter
 def partial_date(value: PartialDate) -> str:
-    """A date at its precision, in the active language: "15 апреля 2014", "февраль 2017"."""
+    """A date at its precision, in the active language: "1 апреля 2014 г.", "февраль 2017"."""
     if value is None or value.date is None:
         return ""
     if value.precision == DatePrecision.YEAR:
         return str(value.date.year)
     if value.precision == DatePrecision.MONTH:
-        # "f Y" would abbreviate; the standalone month name ("F") is the nominative form.
-        return dateformat.format(value.date, "F Y").lower()
-    return dateformat.format(value.date, "j E Y")
+        text = dateformat.format(value.date, "F Y")
+        if translation.get_language() in LOWERCASE_MONTH_LANGUAGES:
+            text = text.lower()
+        return text
+    return local_date(value.date)
+
+
+@register.filter
+def money(amount, currency: str = "") -> str:
+    """213793 -> "213 793 EUR" (ru, kk) or "213,793 EUR" (en); cents only when present."""
+    if amount is None:
+        return ""
+    amount = Decimal(amount)
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    number = numberformat.format(
+        amount,
+        get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=decimals,
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
+    return f"{number}\N{NO-BREAK SPACE}{currency}" if currency else number
+
+
+@register.simple_tag
+def funding_amount(line) -> str:
+    """The amount with the source's own qualifier: "более 1 500 000 USD", "up to 800,000 USD"."""
+    text = money(line.amount, line.currency)
+    if line.qualifier == AmountQualifier.MORE_THAN:
+        return pgettext("amount", "more than %(amount)s") % {"amount": text}
+    if line.qualifier == AmountQualifier.UP_TO:
+        return pgettext("amount", "up to %(amount)s") % {"amount": text}
+    if line.qualifier == AmountQualifier.ABOUT:
+        return pgettext("amount", "about %(amount)s") % {"amount": text}
+    return text
+
+
+@register.simple_tag
+def date_range(project) -> str:
+    start, end = partial_date(project.start), partial_date(project.end)
+    if not start and not end:
+        return ""
+    # Outside f-strings, so that makemessages finds the texts.
+    start = start or gettext("start not stated")
+    end = end or gettext("end not stated")
+    return f"{start} – {end}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters changed (None removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
 
 
 @register.simple_tag(takes_context=True)
@@ -35,3 +114,15 @@ def page_in_languages(context) -> list[dict]:
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.filter
+def get_bound_field(form, name: str):
+    return form[name]
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """ "+ 7 (7172) 971148" -> "+77172971148" for a tel: link."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return f"+{digits}" if phone.strip().startswith("+") else digits

@@ -5,6 +5,7 @@ REQUIRE_BROWSER=1 (set by CI), which turns a missing browser into a failure."""
 import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -122,3 +123,109 @@ def test_public_project_page_switches_language_and_keeps_the_page(page, seeds):
     assert page.get_attribute("html", "lang") == "en"
     assert "East and Central Kazakhstan" in page.locator("h1").inner_text()
     assert page.outside_requests == []
+
+
+# --- The public portal --------------------------------------------------------------------------
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_filter_by_city_and_donor_through_the_form_then_switch_language(page, seeds):
+    page.goto("/ru/projects/")
+    page.select_option("#f-place", "pavlodar")
+    page.click(".filters button[type=submit]")
+    page.wait_for_url("**/ru/projects/?*place=pavlodar*")
+    assert page.locator(".project-card").count() == 2
+    page.select_option("#f-donor", "european-union")
+    page.click(".filters button[type=submit]")
+    page.wait_for_url("**donor=european-union*")
+    assert page.locator(".project-card").count() == 2
+
+    page.click(".language-switcher a[hreflang=kk]")
+    page.wait_for_url("**/kk/projects/?*")
+    assert page.get_attribute("html", "lang") == "kk"
+    assert "place=pavlodar" in page.url and "donor=european-union" in page.url
+    assert page.locator("#f-place").input_value() == "pavlodar"
+    assert page.locator(".project-card").count() == 2
+
+    page.locator(".project-card h3 a").first.click()
+    page.wait_for_url("**/kk/projects/*/")
+    assert page.locator("h1").inner_text()
+    page.go_back()
+    page.wait_for_url("**place=pavlodar*")
+    assert page.locator(".project-card").count() == 2
+    assert page.outside_requests == []
+
+
+def test_keyboard_reaches_the_filters_with_a_visible_focus(page, seeds):
+    page.goto("/en/projects/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "f-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "f-q"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+PUBLIC_PAGES = [
+    ("home", "/{lang}/"),
+    ("list", "/{lang}/projects/?place=kazakhstan"),
+    ("project", f"/{{lang}}/projects/{SEED_004}/"),
+    ("organisation", "/{lang}/organizations/european-union/"),
+    ("place", "/{lang}/places/karaganda-region/"),
+]
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_axe_finds_no_serious_violation_on_public_pages(page, seeds, language):
+    problems = {}
+    for name, path in PUBLIC_PAGES:
+        page.goto(path.format(lang=language))
+        found = serious_violations(page)
+        if found:
+            problems[name] = found
+    assert problems == {}
+    assert page.outside_requests == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_pages_fit_the_screen_and_are_saved_as_screenshots(browser, live_server, seeds, viewport):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(base_url=live_server.url, viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    for name, path in PUBLIC_PAGES[:3]:
+        page.goto(path.format(lang="ru"))
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} is wider than the {viewport} screen by {overflow}px"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}.png"), full_page=True)
+        assert (SCREENSHOTS / f"{name}-{viewport}.png").stat().st_size > 10_000
+    context.close()
+
+
+def test_pages_work_without_javascript(browser, live_server, seeds):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/en/projects/")
+    page.select_option("#f-donor", "usaid")
+    page.click(".filters button[type=submit]")
+    page.wait_for_url("**donor=usaid*")
+    assert page.locator(".project-card").count() == 1
+    context.close()

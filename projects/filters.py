@@ -1,0 +1,245 @@
+"""The project list's filters. Every filter state lives in the query string, so a link
+reproduces exactly what its sender saw. Bad values become form errors, never server errors."""
+
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from .db_functions import CaseFold
+from .models import (
+    CURRENCY_CODES,
+    Organization,
+    Participation,
+    ParticipationRole,
+    Place,
+    ProjectStatus,
+)
+from .places import PlaceTree
+
+MAX_QUERY_LENGTH = 200
+MAX_AMOUNT = Decimal("1e13")  # more than any grant; keeps the numbers the database can hold
+YEAR_RANGE = (1991, 2100)
+
+
+class SortOrder:
+    NEWEST = "newest"
+    START = "start"
+    BUDGET = "budget"
+    TITLE = "title"
+    CHOICES = [
+        (NEWEST, _("newest first")),
+        (START, _("latest start first")),
+        (BUDGET, _("largest budget first")),
+        (TITLE, _("title A–Z")),
+    ]
+
+
+SEARCHED_PROJECT_FIELDS = [
+    f"{field}_{language}"
+    for field in ("title", "summary", "description")
+    for language, _name in settings.LANGUAGES
+]
+SEARCHED_ORGANIZATION_FIELDS = [
+    f"organization__{field}_{language}"
+    for field in ("name", "short_name")
+    for language, _name in settings.LANGUAGES
+]
+
+
+class ProjectFilterForm(forms.Form):
+    """Checks references (slugs) and combinations that single fields cannot."""
+
+    def _clean_slug(self, name: str, queryset):
+        slug = self.cleaned_data.get(name)
+        if slug and not queryset.filter(slug=slug).exists():
+            raise forms.ValidationError(_("There is no such choice."), code="invalid_choice")
+        return slug
+
+    def clean_place(self):
+        return self._clean_slug("place", Place.objects.all())
+
+    def clean_donor(self):
+        return self._clean_slug("donor", Organization.objects.all())
+
+    def clean_organization(self):
+        return self._clean_slug("organization", Organization.objects.all())
+
+    def clean(self):
+        cleaned = super().clean()
+        has_range = cleaned.get("budget_min") is not None or cleaned.get("budget_max") is not None
+        if has_range and not cleaned.get("currency"):
+            self.add_error("currency", _("Choose the currency of the budget range."))
+        low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("budget_max", _("The maximum is below the minimum."))
+        return cleaned
+
+
+def _amount_filter(label):
+    return django_filters.NumberFilter(
+        method="filter_budget",
+        label=label,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        max_digits=16,
+        decimal_places=2,
+    )
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_text", label=_("Words"), max_length=MAX_QUERY_LENGTH
+    )
+    place = django_filters.CharFilter(method="filter_place", label=_("Place"), max_length=120)
+    donor = django_filters.CharFilter(method="filter_donor", label=_("Donor"), max_length=120)
+    organization = django_filters.CharFilter(
+        method="filter_organization", label=_("Implementer or partner"), max_length=120
+    )
+    status = django_filters.ChoiceFilter(
+        method="filter_status", label=_("Status"), choices=ProjectStatus.choices
+    )
+    year = django_filters.NumberFilter(
+        method="filter_year",
+        label=_("Active in year"),
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+        decimal_places=0,
+    )
+    budget_min = _amount_filter(_("Budget from"))
+    budget_max = _amount_filter(_("Budget up to"))
+    currency = django_filters.ChoiceFilter(
+        method="filter_currency",
+        label=_("Currency"),
+        choices=[(code, code) for code in CURRENCY_CODES],
+    )
+    language = django_filters.ChoiceFilter(
+        field_name="original_language",
+        label=_("Language of the source"),
+        choices=settings.LANGUAGES,
+    )
+    sort = django_filters.ChoiceFilter(
+        method="filter_sort", label=_("Sort"), choices=SortOrder.CHOICES, empty_label=None
+    )
+
+    class Meta:
+        form = ProjectFilterForm
+        fields = []
+
+    # Filters that narrow the list (sort only orders it); facets are counted over these.
+    NARROWING = [
+        "q", "place", "donor", "organization", "status", "year",
+        "budget_min", "budget_max", "currency", "language",
+    ]  # fmt: skip
+
+    def __init__(self, data=None, *args, place_tree: PlaceTree | None = None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self._place_tree = place_tree
+
+    @property
+    def place_tree(self) -> PlaceTree:
+        if self._place_tree is None:
+            self._place_tree = PlaceTree.load()
+        return self._place_tree
+
+    # --- Narrowing ---------------------------------------------------------------------------
+
+    def filter_text(self, queryset, name, value):
+        """Every word must appear in a title, summary, description or an organisation's name,
+        in any of the three languages, whatever its case."""
+        for word in value.split()[:10]:
+            needle = word.casefold()
+            in_project = Q()
+            for field in SEARCHED_PROJECT_FIELDS:
+                in_project |= Q(**{f"{field}__casefold__contains": needle})
+            names = Q()
+            for field in SEARCHED_ORGANIZATION_FIELDS:
+                names |= Q(**{f"{field}__casefold__contains": needle})
+            by_organization = Exists(
+                Participation.objects.filter(project=OuterRef("pk")).filter(names)
+            )
+            queryset = queryset.filter(in_project | by_organization)
+        return queryset
+
+    def filter_place(self, queryset, name, slug):
+        tree = self.place_tree
+        place_ids = tree.with_descendants(tree.id_of_slug[slug])
+        return queryset.filter(places__in=place_ids).distinct()
+
+    def filter_donor(self, queryset, name, slug):
+        return queryset.filter(
+            Exists(
+                Participation.objects.filter(
+                    project=OuterRef("pk"),
+                    role=ParticipationRole.DONOR,
+                    organization__slug=slug,
+                )
+            )
+        )
+
+    def filter_organization(self, queryset, name, slug):
+        return queryset.filter(
+            Exists(
+                Participation.objects.filter(
+                    project=OuterRef("pk"), organization__slug=slug
+                ).exclude(role=ParticipationRole.DONOR)
+            )
+        )
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status().filter(current_status=value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.active_in_year(int(value))
+
+    def filter_currency(self, queryset, name, currency):
+        return queryset.filter(funding_lines__currency=currency).distinct()
+
+    def filter_budget(self, queryset, name, value):
+        currency = self.form.cleaned_data.get("currency")
+        queryset = queryset.with_budget(currency)
+        lookup = "gte" if name == "budget_min" else "lte"
+        return queryset.filter(**{f"budget_amount__{lookup}": value})
+
+    # --- Ordering ----------------------------------------------------------------------------
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied last, in `qs`, so it also orders unfiltered lists
+
+    @property
+    def sort_order(self) -> str:
+        if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort"):
+            return self.form.cleaned_data["sort"]
+        return SortOrder.NEWEST
+
+    def order(self, queryset, language: str):
+        sort = self.sort_order
+        if sort == SortOrder.START:
+            return queryset.order_by(F("start_date").desc(nulls_last=True), "-created_at", "pk")
+        if sort == SortOrder.BUDGET:
+            currency = self.form.cleaned_data.get("currency") if self.form.is_valid() else None
+            return queryset.with_budget(currency).order_by(
+                "budget_currency", F("budget_amount").desc(nulls_last=True), "pk"
+            )
+        if sort == SortOrder.TITLE:
+            return queryset.order_by(CaseFold(f"title_{language}"), "pk")
+        return queryset.order_by("-created_at", "pk")
+
+    def filter_queryset_except(self, queryset, excluded: str | None):
+        """The queryset with every valid narrowing filter applied except `excluded` (for facet
+        counts: how many projects each choice of that filter would give)."""
+        for name in self.NARROWING:
+            value = self.form.cleaned_data.get(name)
+            if name == excluded or value in (None, ""):
+                continue
+            if excluded in ("budget_min", "budget_max", "currency") and name in (
+                "budget_min",
+                "budget_max",
+                "currency",
+            ):
+                continue  # the budget range belongs to its currency
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset

@@ -1,0 +1,240 @@
+"""Home, project, organisation and place pages: what a visitor reads on them."""
+
+from urllib.parse import unquote
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from projects.models import Organization, Place, Project
+
+from .factories import make_funding, make_project
+
+pytestmark = pytest.mark.django_db
+
+S000 = "human-rights-communication-information-governance"
+S002 = "monitoring-state-development-programmes-civil-society"
+S003 = "us-support-civil-society-human-rights-kazakhstan"
+S004 = "active-local-stakeholder-participation-east-central-kazakhstan"
+
+
+@pytest.fixture(autouse=True)
+def _seeds(seeded_db):
+    pass
+
+
+def get_page(client, url_name, language="ru", **kwargs):
+    with translation.override(language):
+        url = reverse(f"projects:{url_name}", kwargs=kwargs or None)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_public_addresses_are_stable():
+    """These paths get shared and bookmarked; changing them breaks links."""
+    with translation.override("en"):
+        assert reverse("projects:home") == "/en/"
+        assert reverse("projects:project-list") == "/en/projects/"
+        assert reverse("projects:project-detail", args=[S004]) == f"/en/projects/{S004}/"
+        assert reverse("projects:organization-detail", args=["usaid"]) == "/en/organizations/usaid/"
+        assert reverse("projects:place-detail", args=["pavlodar"]) == "/en/places/pavlodar/"
+
+
+# --- Home -------------------------------------------------------------------------------------
+
+
+def test_home_shows_totals_latest_projects_and_entry_points(client):
+    html = get_page(client, "home", "en")
+    assert "<strong>5</strong> projects" in html
+    assert "<strong>3</strong> donors" in html
+    assert 'href="/en/projects/?place=pavlodar"' in html
+    assert 'href="/en/projects/?donor=european-union"' in html
+    assert 'href="/en/projects/?donor=usaid"' in html
+    for slug in (S000, S004):
+        assert f'href="/en/projects/{slug}/"' in html
+
+
+# --- Project page -----------------------------------------------------------------------------
+
+
+def test_kazakh_page_of_seed_004_shows_its_kazakh_title_and_no_translation_note(client):
+    html = get_page(client, "project-detail", "kk", slug=S004)
+    assert "<h1>Шығыс және орталық Қазақстанда жергілікті деңгейдегі" in html
+    assert 'class="translation-note"' not in html
+
+
+def test_a_translated_page_says_so(client):
+    html = get_page(client, "project-detail", "en", slug=S004)
+    assert 'class="translation-note"' in html
+    assert "Kazakh" in html
+
+
+def test_project_page_budget_shows_qualifiers_per_currency(client):
+    html = get_page(client, "project-detail", "en", slug=S003)
+    assert "more than 1,500,000\xa0USD" in html
+    assert "up to 800,000\xa0USD" in html
+    assert "750,000\xa0USD" in html
+    ru = get_page(client, "project-detail", "ru", slug=S003)
+    assert "более 1\xa0500\xa0000\xa0USD" in ru
+    assert "до 800\xa0000\xa0USD" in ru
+
+
+def test_project_page_dates_roles_places_contacts_and_source(client):
+    html = get_page(client, "project-detail", "ru", slug=S004)
+    assert "февраль 2017 – январь 2020" in html
+    assert "470\xa0000\xa0EUR" in html and "420\xa0000\xa0EUR" in html
+    assert 'href="/ru/organizations/argo/"' in html
+    assert 'href="/ru/places/nura/"' in html
+    assert 'href="tel:+77212314455"' in html
+    assert 'href="mailto:flgr@flgr.bg"' in html
+    assert "CSO-LA/2016/382-029" in html
+    assert 'class="source-text" lang="kk"' in html
+    assert "Жобаның нәтижелері" in html  # the press release itself
+
+
+def test_seed_000_shows_its_duration_in_each_language(client):
+    assert "24 месяца" in get_page(client, "project-detail", "ru", slug=S000)
+    assert "24 ай" in get_page(client, "project-detail", "kk", slug=S000)
+    assert "24 months" in get_page(client, "project-detail", "en", slug=S000)
+
+
+def test_report_an_error_link_carries_the_page_address(client, settings):
+    settings.REPORT_ERRORS_EMAIL = "fixes@registry.example"
+    html = get_page(client, "project-detail", "en", slug=S002)
+    start = html.index('href="mailto:fixes@registry.example?')
+    link = unquote(html[start : html.index('"', start + 6)])
+    assert f"http://testserver/en/projects/{S002}/" in link
+    assert "subject=" in link
+
+
+def test_unknown_publication_date_is_said_not_guessed(client):
+    html = get_page(client, "project-detail", "en", slug=S002)
+    assert "publication date not stated" in html
+
+
+# --- Organisation and donor pages -------------------------------------------------------------
+
+
+def test_donor_page_totals_per_currency_never_mixed(client):
+    html = get_page(client, "organization-detail", "en", slug="european-union")
+    assert "633,793\xa0EUR" in html  # 213,793 (seed 000) + 420,000 (seed 004)
+    assert "USD" not in html.split('id="given-heading"')[1].split("</section>")[0]
+    for slug in (S000, S002, S004):
+        assert f'href="/en/projects/{slug}/"' in html
+
+
+def test_organisation_page_groups_projects_by_role(client):
+    html = get_page(client, "organization-detail", "en", slug="local-government-development-centre")
+    assert "Partner" in html and "Co-implementer" in html
+    assert f'href="/en/projects/{S000}/"' in html and f'href="/en/projects/{S004}/"' in html
+    assert "https://www.facebook.com/LGDC2002/" in html
+
+
+def test_an_organisation_with_only_drafts_is_not_public(client):
+    hidden = Organization.objects.create(slug="hidden", name_ru="Скрытая", kind="ngo")
+    make_funding(make_project("draft-only", published=False), donor=hidden)
+    with translation.override("ru"):
+        url = reverse("projects:organization-detail", args=["hidden"])
+    assert client.get(url).status_code == 404
+
+
+# --- Place pages ------------------------------------------------------------------------------
+
+
+def test_place_page_has_breadcrumbs_and_projects_inside_it(client):
+    html = get_page(client, "place-detail", "en", slug="nura")
+    crumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert (
+        crumbs.index("Kazakhstan")
+        < crumbs.index("Karaganda Region")
+        < crumbs.index("Nura District")
+    )
+    assert f'href="/en/projects/{S004}/"' in html
+
+
+def test_region_page_lists_projects_in_its_cities_and_villages(client):
+    html = get_page(client, "place-detail", "ru", slug="karaganda-region")
+    assert f'href="/ru/projects/{S004}/"' in html
+    assert f'href="/ru/projects/{S000}/"' in html
+    assert f'href="/ru/projects/{S002}/"' not in html
+
+
+def test_sidebar_cities_of_seed_003_are_not_its_places(client):
+    html = get_page(client, "place-detail", "ru", slug="pavlodar")
+    assert f'href="/ru/projects/{S003}/"' not in html
+
+
+# --- Speed ------------------------------------------------------------------------------------
+
+
+def page_queries(client, url) -> int:
+    from django.db import connection
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_detail_page_queries_do_not_grow_with_the_data(client):
+    with translation.override("ru"):
+        urls = [
+            reverse("projects:home"),
+            reverse("projects:organization-detail", args=["european-union"]),
+            reverse("projects:place-detail", args=["kazakhstan"]),
+            reverse("projects:project-detail", args=[S000]),
+        ]
+    before = [page_queries(client, url) for url in urls]
+    eu = Organization.objects.get(slug="european-union")
+    kazakhstan = Place.objects.get(slug="kazakhstan")
+    for index in range(25):
+        project = make_project(f"more-{index:02d}")
+        project.places.add(kazakhstan)
+        make_funding(project, donor=eu)
+    assert [page_queries(client, url) for url in urls] == before
+    assert max(before) <= 15
+
+
+def test_project_count_on_home_ignores_drafts(client):
+    make_project("draft-x", published=False)
+    html = get_page(client, "home", "en")
+    assert "<strong>5</strong> projects" in html
+    assert Project.objects.count() == 6
+
+
+@pytest.mark.parametrize(
+    ("url_name", "kwargs"),
+    [
+        ("home", {}),
+        ("project-list", {}),
+        ("project-detail", {"slug": S004}),
+        ("organization-detail", {"slug": "european-union"}),
+        ("place-detail", {"slug": "karaganda-region"}),
+    ],
+)
+def test_no_english_interface_text_on_kazakh_and_russian_pages(client, url_name, kwargs):
+    english_labels = [
+        "Projects", "Find projects", "Show projects", "Budget", "Donors", "Places", "Sort",
+        "Any place", "Dates", "Status", "Where this comes from", "Report an error",
+        "Skip to content", "Latest projects", "Organisations", "Funding given", "Home",
+    ]  # fmt: skip
+    for language in ("kk", "ru"):
+        html = get_page(client, url_name, language, **kwargs)
+        visible = html.split("<body>")[1]
+        found = [label for label in english_labels if f">{label}<" in visible]
+        assert found == [], (language, found)
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "date"),
+    [
+        ("ru", "213\xa0793\xa0EUR", "5 ноября 2012 г."),
+        ("kk", "213\xa0793\xa0EUR", "5 қараша 2012 ж."),
+        ("en", "213,793\xa0EUR", "Nov. 5, 2012"),
+    ],
+)
+def test_numbers_and_dates_follow_the_page_language(client, language, amount, date):
+    html = get_page(client, "project-detail", language, slug=S000)
+    assert amount in html
+    assert date in html.split('class="provenance"')[1]
