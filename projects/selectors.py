@@ -210,6 +210,24 @@ def donor_totals(organization: Organization) -> dict[str, Decimal]:
     )
 
 
+def funding_received(organization: Organization):
+    """Donor contributions to the published projects the organisation implements or partners
+    in, as (lines, totals per currency)."""
+    its_projects = Participation.objects.filter(organization=organization).exclude(
+        role=ParticipationRole.DONOR
+    )
+    lines = (
+        FundingLine.objects.filter(
+            project__is_published=True,
+            project__in=its_projects.values("project"),
+            kind=FundingKind.DONOR_CONTRIBUTION,
+        )
+        .select_related("project", "donor")
+        .order_by("currency", "-amount")
+    )
+    return lines, totals_by_currency(lines)
+
+
 # --- Page summaries -------------------------------------------------------------------------
 
 

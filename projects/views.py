@@ -142,6 +142,9 @@ class OrganizationDetailView(DetailView):
             raise Http404("No published project involves this organisation.")
         context["projects_by_role"] = projects_by_role
         context["donor_totals"] = selectors.donor_totals(organization)
+        context["funding_received"], context["received_totals"] = selectors.funding_received(
+            organization
+        )
         context["funding_given"] = (
             organization.funding_lines.filter(project__is_published=True)
             .select_related("project")

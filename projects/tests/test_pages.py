@@ -238,3 +238,16 @@ def test_numbers_and_dates_follow_the_page_language(client, language, amount, da
     html = get_page(client, "project-detail", language, slug=S000)
     assert amount in html
     assert date in html.split('class="provenance"')[1]
+
+
+def test_implementer_page_shows_the_funding_its_projects_received(client):
+    html = get_page(client, "organization-detail", "en", slug="argo")
+    received = html.split('id="received-heading"')[1].split("</section>")[0]
+    assert "420,000\xa0EUR" in received
+    assert 'href="/en/organizations/european-union/"' in received
+    assert 'id="given-heading"' not in html  # ARGO gives no money
+
+
+def test_places_on_a_project_page_name_their_district_and_region(client):
+    html = get_page(client, "project-detail", "en", slug=S004)
+    assert '">Nura</a> <span class="muted">(Nura District, Karaganda Region)</span>' in html
