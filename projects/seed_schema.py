@@ -46,7 +46,7 @@ def _check_partial_date(value: str | None, period_end: bool = False) -> str | No
 class SourceRecord(Strict):
     file: NonEmpty
     language: Language
-    title: NonEmpty
+    title: NonEmpty | None  # null when the document prints no headline
     published: str | None = None
     publisher: Translated | None = None
     url: str | None = None

@@ -464,6 +464,7 @@ def _sync_source(project: Project, record: SeedRecord, text: str, report: LoadRe
     published = parse_partial_date(source.published).date
     values = {
         "project": project,
+        "title": source.title or "",
         "text": text,
         "language": source.language,
         "published_on": published,

@@ -107,6 +107,7 @@ class TestSeedFacts:
         assert {"plobachev@mail.ru", "karlygash.jamankulova@ec.europa.eu"} <= all_emails(project)
         assert "+7 701 216 49 19" in all_phones(project)
         source = project.sources.get()
+        assert source.title.startswith("Европейский Союз поддержал проект казахстанских НПО")
         assert source.published_on == datetime.date(2012, 11, 5)
         assert source.language == "ru"
         echo = Organization.objects.get(slug="echo")
@@ -161,6 +162,7 @@ class TestSeedFacts:
         assert funding(project) == {
             (None, Decimal("470000.00"), "EUR", "total", "exact"),
             ("european-union", Decimal("420000.00"), "EUR", "donor_contribution", "exact"),
+            (None, Decimal("12000000.00"), "KZT", "other", "exact"),  # grants to entrepreneurs
         }
         places = place_slugs(project)
         assert places == {
