@@ -201,6 +201,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # pymorphy3 announces its dictionary at INFO each time a process loads it.
+    "loggers": {"pymorphy3": {"level": "WARNING"}},
 }
 
 # --- Registry -------------------------------------------------------------------------------

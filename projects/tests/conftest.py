@@ -1,7 +1,9 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="module")
@@ -18,3 +20,10 @@ def seeded_db(django_db_setup, django_db_blocker):
 def fast_password_hashing(settings):
     """Real hashing costs a second per password; tests check behaviour, not hash strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request to /kk/ leaves Kazakh active in the thread; the next test starts afresh."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -1,0 +1,61 @@
+"""From the text of one press release to a structured, evidenced draft (no database).
+
+    extraction = extract(text)          # text: str, already decoded (see text.decode_bytes)
+    extraction.as_json(file="x.txt")    # the keys of `manage.py extract_press_release`
+
+Regular expressions carry most recognisers: press releases state money, dates, phones and
+contract numbers in a small number of written forms, which rules read exactly and explain
+(each value keeps its evidence). Words that change their ending (Russian and Kazakh place and
+person names) go through pymorphy3's Russian dictionary, shipped as a package and used offline,
+and through Kazakh suffix rules; a statistical NER model would add a large download and still
+need these rules to tell a project's places from a dateline or an organisation's address.
+"""
+
+from django.utils.translation import gettext as _
+
+from .amounts import find_amounts
+from .contacts import find_contacts, find_emails, find_phones
+from .dates import find_period, find_published
+from .identifiers import find_contract_number
+from .language import detect_language
+from .organizations import find_organizations
+from .places import find_places
+from .result import Document, Extraction
+from .segment import article_mask
+from .text import IngestError, decode_bytes, to_plain_text
+from .title import find_title
+
+__all__ = ["Extraction", "IngestError", "decode_bytes", "extract", "prepare"]
+
+
+def prepare(text: str, language: str | None = None) -> Document:
+    """Tidy the text, blank the page noise and decide the language."""
+    plain = to_plain_text(text)
+    if not plain.strip():
+        raise IngestError(_("The file is empty."))
+    article = article_mask(plain)
+    return Document(text=plain, article=article, language=language or detect_language(article))
+
+
+def extract(text: str, language: str | None = None) -> Extraction:
+    doc = prepare(text, language)
+    implementers, partners, donors = find_organizations(doc)
+    start, end, duration, duration_evidence = find_period(doc)
+    return Extraction(
+        language=doc.language,
+        title=find_title(doc),
+        published=find_published(doc),
+        donors=donors,
+        amounts=find_amounts(doc, donors),
+        start=start,
+        end=end,
+        duration_months=duration,
+        duration_evidence=duration_evidence,
+        places=find_places(doc),
+        implementers=implementers,
+        partners=partners,
+        contacts=find_contacts(doc),
+        emails=find_emails(doc),
+        phones=find_phones(doc),
+        contract_number=find_contract_number(doc),
+    )

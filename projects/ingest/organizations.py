@@ -1,0 +1,1843 @@
+"""Organisations in a press release: who implements the project, who partners it, who pays.
+
+`find_organizations(doc)` returns three lists, (implementers, partners, donors), read from role
+cues in Russian, Kazakh and English ("Проект будет реализован ОО «Эхо»", "в партнерстве с ...",
+"Жобаны іске асырушы ұйымдар", "«...» қоғамдық қоры ұйымдастырған", "implemented by",
+"in partnership with", "при финансовой поддержке Европейского Союза", "ЕО жарнасы", ...).
+
+Naming convention
+-----------------
+* A name is returned as printed: the legal form stays ("ОО «Эхо»", "ОФ «Десента»",
+  "«Ақпараттық-ресурстық орталығы» қоғамдық қоры") and so do the quotation marks, in the
+  characters the text uses («», “”, ""); a name the text prints wholly in quotes keeps them
+  ("«Институт развития местного самоуправления»").
+* Only what surrounds the name goes: punctuation, a leading conjunction or English article
+  ("и", "және", "the"), and a parenthesised note after it ("(Алматы)", "(Болгария)").
+* Russian names printed in an oblique case are brought back to the nominative by inflecting the
+  leading adjectives and head noun with pymorphy3 ("Казахстанским международным бюро по правам
+  человека" -> "Казахстанское международное бюро по правам человека", "«Центром развития ...»"
+  -> "«Центр развития ...»"); the rest of the name (genitive complements, the quoted proper name)
+  is left as written. Kazakh names lose an instrumental ending ("қорымен" -> "қоры").
+* One organisation is returned once: names are compared by `org_key` (casefolded, quotes, legal
+  forms and parenthesised notes removed, Russian words lemmatised, Kazakh case endings stripped),
+  and an acronym ("ИРМС") is matched to the initials of a name already found. Every mention is
+  kept as evidence. An organisation found as implementer is not repeated as partner.
+* Donors are returned once each, `normalized` to one English name by `normalize_donor` when the
+  donor is a known one ("European Union", "USAID", "U.S. Department of State", ...), with the
+  evidence of every mention of it in the article (mentions as the EU's press office, "Делегация
+  Европейского Союза", excepted). A known donor is a donor when a funding cue names it ("при
+  финансовой поддержке X", "финансируется X", "funded by X", "X қаржыландыратын", "X жарнасы")
+  or when a funding word (выдел-, вклад, поддержал, финансир-, грант, қаржы-, fund-, ...) stands
+  within six words of it in the same sentence; donors joined by "и", "and", "және" share the cue
+  ("Госдепартамент США и USAID выделят"). Unknown donors are read only from explicit cues. The
+  EU delegation as a press office is neither a donor nor an implementer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from projects.ingest.morphology import morph
+from projects.ingest.result import Document, Evidence, OrganizationFound
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers shared with contacts.py
+# ---------------------------------------------------------------------------------------------
+
+KK_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+LETTER = UPPER + LOWER
+
+_WORD_RE = re.compile(rf"[{LETTER}0-9]+(?:[-‐'’][{LETTER}0-9]+)*")
+
+
+def has_kazakh(text: str) -> bool:
+    return any(ch in KK_LETTERS for ch in text)
+
+
+def is_latin(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9&.'’-]+", word))
+
+
+def _quote_kind(text: str, i: int) -> str | None:
+    ch = text[i]
+    if ch in "«„":
+        return "open"
+    if ch == "»":
+        return "close"
+    if ch not in '"“”':
+        return None
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    prev_open = prev.isspace() or prev in '([{«„“-–—/:;*"' or i == 0
+    next_space = nxt.isspace() or nxt in ".,;:!?)]}»”*"
+    if ch == "“":
+        return "close" if (not prev_open and next_space) else "open"
+    if ch == "”":
+        return "open" if (prev_open and not next_space) else "close"
+    return "open" if (prev_open and not nxt.isspace()) else "close"
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level quoted segments (quote characters included); nested quotes are inside them.
+
+    A quotation never crosses a blank line and is at most 300 characters long.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\n" and _BLANK_LINE.match(text, i):
+            stack.clear()
+        kind = _quote_kind(text, i)
+        if kind == "open":
+            stack.append(i)
+        elif kind == "close" and stack:
+            start = stack.pop()
+            if not stack and i + 1 - start <= 300:
+                spans.append((start, i + 1))
+        i += 1
+    return spans
+
+
+def _masked(text: str) -> str:
+    """The text with quoted segments and parentheses replaced by placeholders of equal length,
+    so separators inside them are not seen."""
+    chars = list(text)
+    for start, end in quote_spans(text):
+        for k in range(start + 1, end - 1):
+            chars[k] = "_" if chars[k] != "\n" else "\n"
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth and chars[k] != "\n":
+            chars[k] = "_"
+    return "".join(chars)
+
+
+def strip_parentheses(text: str) -> str:
+    """Remove parenthesised notes, "(Алматы)", outside quotes."""
+    out = text
+    for _ in range(3):
+        new = re.sub(r"\s*\([^()]*\)", "", out)
+        if new == out:
+            break
+        out = new
+    out = re.sub(r"\s*\([^()]*$", "", out)  # a note cut off by the end of the span
+    return out.strip()
+
+
+def tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_EDGE_PUNCT = " \t\n\r,.;:!?-–—•*·_/\\|[]{}<>'"
+
+
+def strip_edges(text: str) -> str:
+    """Surrounding punctuation off; quotes and brackets only when unbalanced."""
+    text = text.strip(_EDGE_PUNCT)
+    for _ in range(3):
+        changed = False
+        if text.endswith(")") and text.count("(") < text.count(")"):
+            text, changed = text[:-1].rstrip(_EDGE_PUNCT), True
+        if text.startswith("(") and text.count("(") > text.count(")"):
+            text, changed = text[1:].lstrip(_EDGE_PUNCT), True
+        opens = text.count("«") - text.count("»")
+        if opens > 0 and text.startswith("«"):
+            text, changed = text[1:].lstrip(), True
+        elif opens < 0 and text.endswith("»"):
+            text, changed = text[:-1].rstrip(), True
+        if text.count('"') % 2 == 1:
+            if text.startswith('"'):
+                text, changed = text[1:].lstrip(), True
+            elif text.endswith('"'):
+                text, changed = text[:-1].rstrip(), True
+        if not changed:
+            break
+    return text.strip(_EDGE_PUNCT.replace("-", ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Morphology
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=50000)
+def parses(word: str) -> tuple:
+    return tuple(morph().parse(word.lower()))
+
+
+def match_case(original: str, new: str) -> str:
+    if "ё" not in original.lower():
+        new = new.replace("ё", "е").replace("Ё", "Е")
+    if len(original) > 1 and original.isupper():
+        return new.upper()
+    if original[:1].isupper():
+        parts = new.split("-")
+        orig_parts = original.split("-")
+        if len(parts) == len(orig_parts):
+            return "-".join(
+                p[:1].upper() + p[1:] if o[:1].isupper() else p
+                for p, o in zip(parts, orig_parts, strict=True)
+            )
+        return new[:1].upper() + new[1:]
+    return new
+
+
+@lru_cache(maxsize=50000)
+def ru_lemma(word: str) -> str:
+    """Dictionary form of a Russian word, preferring noun and adjective readings."""
+    lower = word.lower()
+    candidates = parses(lower)
+    if not candidates:
+        return lower
+    for parse in candidates:
+        if parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+            return parse.normal_form.replace("ё", "е")
+    return candidates[0].normal_form.replace("ё", "е")
+
+
+_KK_SUFFIXES = sorted(
+    {
+        # genitive, dative, accusative, locative, ablative, instrumental
+        "ның", "нің", "дың", "дің", "тың", "тің",
+        "ға", "ге", "қа", "ке", "на", "не",
+        "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін",
+        "да", "де", "та", "те", "нда", "нде",
+        "дан", "ден", "тан", "тен", "нан", "нен",
+        "мен", "бен", "пен", "ымен", "імен",
+        "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+        # possessive, plural
+        "сы", "сі", "ы", "і", "а", "е",
+        "лар", "лер", "дар", "дер", "тар", "тер",
+    },
+    key=len,
+    reverse=True,
+)  # fmt: skip
+
+
+@lru_cache(maxsize=50000)
+def kazakh_stem(word: str) -> str:
+    """A Kazakh word without its case, possessive and plural endings (a key, not a word)."""
+    stem = word.lower()
+    stem = re.sub(r"^([a-zа-яёәғқңөұүһі]{2,6})-[а-яәғқңөұүһі]{1,5}$", r"\1", stem)
+    for _ in range(4):
+        for suffix in _KK_SUFFIXES:
+            rest = len(stem) - len(suffix)
+            if stem.endswith(suffix) and rest >= (4 if len(suffix) == 1 else 3):
+                stem = stem[:rest]
+                break
+        else:
+            break
+    if stem.endswith("ғ"):
+        stem = stem[:-1] + "қ"
+    elif stem.endswith("г"):
+        stem = stem[:-1] + "к"
+    return stem
+
+
+def word_key(word: str) -> str:
+    """The comparison key of one word: Latin lowercased, acronyms kept, Kazakh stemmed,
+    Russian lemmatised."""
+    word = word.strip(".'’\"«»“”„")
+    if not word:
+        return ""
+    if is_latin(word):
+        return word.lower().replace(".", "").replace("’", "'")
+    acronym = re.fullmatch(rf"([{UPPER}]{{2,7}})(?:-[{LOWER}]{{1,5}})?", word)
+    if acronym:
+        return acronym.group(1).lower()
+    if has_kazakh(word):
+        return kazakh_stem(word)
+    if "-" in word:
+        return "-".join(ru_lemma(part) if part else part for part in word.split("-"))
+    return ru_lemma(word)
+
+
+def strip_kazakh_instrumental(word: str) -> str:
+    """ "институтымен" -> "институты", "делегациясымен" -> "делегациясы", "ЕО-мен" -> "ЕО"."""
+    match = re.fullmatch(r"(.+?[ыі])мен", word)
+    if match and len(match.group(1)) >= 3:
+        return match.group(1)
+    match = re.fullmatch(r"(.{2,}?)-?(?:мен|бен|пен)", word)
+    if match and (has_kazakh(word) or re.fullmatch(rf"[{UPPER}]{{2,7}}", match.group(1))):
+        return match.group(1)
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# Russian nominative
+# ---------------------------------------------------------------------------------------------
+
+_CYR_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+def nominative_head(name: str, case: str | None = None) -> str:
+    """Bring the leading adjectives and head noun of a Russian name to the nominative.
+
+    `case` is the case the context expects ("ablt" after "в партнерстве с"); None lets the head
+    noun decide (a name with a nominative reading is left alone).
+    """
+    if not name or has_kazakh(name):
+        return name
+    prefix = ""
+    body = name
+    if body[:1] in '«“"„':
+        prefix, body = body[:1], body[1:]
+    words: list[re.Match] = []
+    pos = 0
+    for match in _CYR_WORD.finditer(body):
+        if body[pos : match.start()].strip() or len(words) >= 6:
+            break
+        words.append(match)
+        pos = match.end()
+    if not words:
+        return name
+    if words[0].group().isupper() and len(words[0].group()) > 1:
+        return name  # a legal-form abbreviation or an acronym: nothing declines
+    analysed = [parses(w.group()) for w in words]
+    head_index = None
+    for index, options in enumerate(analysed):
+        nouns = [p for p in options if p.tag.POS == "NOUN"]
+        adjectives = [p for p in options if p.tag.POS in ("ADJF", "PRTF")]
+        if nouns and (not adjectives or nouns[0].score >= adjectives[0].score or index > 0):
+            if adjectives and index == 0 and len(words) > 1:
+                # "Общественным" can only be an adjective here if the next word is a noun
+                nxt = analysed[1]
+                if any(p.tag.POS == "NOUN" for p in nxt) and not any(
+                    p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in nouns
+                ):
+                    continue
+            head_index = index
+            break
+        if not adjectives:
+            return name
+    if head_index is None:
+        return name
+    head_options = [p for p in analysed[head_index] if p.tag.POS == "NOUN"]
+    chosen_case = None
+    if case and any(p.tag.case == case for p in head_options):
+        chosen_case = case
+    elif any(p.tag.case == "nomn" for p in head_options):
+        return name
+    else:
+        chosen_case = max(head_options, key=lambda p: p.score).tag.case
+    if chosen_case == "nomn":
+        return name
+    head = next(p for p in head_options if p.tag.case == chosen_case)
+    gender, number = head.tag.gender, head.tag.number
+    replacements: list[tuple[re.Match, str]] = []
+    for index in range(head_index):
+        options = [
+            p
+            for p in analysed[index]
+            if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == chosen_case
+        ]
+        agreeing = [
+            p
+            for p in options
+            if (number == "plur" and p.tag.number == "plur")
+            or (number != "plur" and p.tag.gender in (gender, None) and p.tag.number != "plur")
+        ]
+        if not agreeing:
+            return name
+        grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
+        inflected = agreeing[0].inflect(grammemes) or agreeing[0].inflect({"nomn"})
+        if inflected is None:
+            return name
+        replacements.append((words[index], match_case(words[index].group(), inflected.word)))
+    inflected_head = head.inflect({"nomn"})
+    if inflected_head is None:
+        return name
+    replacements.append(
+        (words[head_index], match_case(words[head_index].group(), inflected_head.word))
+    )
+    out = body
+    for match, new in reversed(replacements):
+        out = out[: match.start()] + new + out[match.end() :]
+    return prefix + out
+
+
+# ---------------------------------------------------------------------------------------------
+# Legal forms and organisation keys
+# ---------------------------------------------------------------------------------------------
+
+LEGAL_ABBREVIATIONS = {
+    "ОО", "ОФ", "НПО", "НКО", "ОЮЛ", "ТОО", "АО", "ЧУ", "РОО", "МОО", "РОФ", "МОФ", "КФ", "ЧФ",
+    "ОБ", "НУО", "ҚҚ", "ҚБ", "ЖШС", "АҚ", "МҚ", "ҮЕҰ", "КЕАҚ", "КЕ", "PF", "PA", "NGO", "LLP",
+    "PU", "CF",
+    "OO", "OF", "ANO", "АНО", "ГУ", "КГУ", "РГУ", "РГП", "ГККП", "ПК",
+}  # fmt: skip
+
+# legal forms written out: dropped from keys
+_LEGAL_PHRASES = re.compile(
+    r"\b(?:обществен\w*\s+(?:объединени\w*|фонд\w*|организаци\w*)|"
+    r"некоммерческ\w*\s+(?:организаци\w*|учреждени\w*)|неправительственн\w*\s+организаци\w*|"
+    r"корпоративн\w*\s+фонд\w*|частн\w*\s+(?:учреждени\w*|фонд\w*)|"
+    r"объединени\w*\s+юридических\s+лиц|"
+    r"қоғамдық\s+(?:қор\w*|бірлест\w*|ұйым\w*)|корпоративтік\s+қор\w*|"
+    r"public\s+(?:foundation|association|fund|union)|non-?governmental\s+organi[sz]ation|"
+    r"non-?profit\s+organi[sz]ation)",
+    re.IGNORECASE,
+)
+
+# words that head an organisation's name (lowercase forms are allowed to start a name)
+ORG_HEADS_RU = (
+    "обществен", "фонд", "центр", "институт", "ассоциаци", "бюро", "союз", "объединени",
+    "организаци", "агентств", "акимат", "министерств", "управлени", "департамент", "комитет",
+    "маслихат", "посольств", "представительств", "делегаци", "программ", "коалици", "сеть",
+    "клуб", "лиг", "палат", "университет", "академи", "школ", "колледж", "инициатив",
+    "партнерств", "альянс", "движени", "служб", "пресс-служб", "офис", "отдел", "совет",
+    "комиссия", "комисси", "учреждени", "компани", "федераци", "конфедераци", "корпораци",
+    "некоммерческ", "неправительственн", "общество", "благотворительн", "правозащитн",
+)  # fmt: skip
+ORG_HEADS_KK = (
+    "қоры", "қор", "қоғамдық", "бірлестіг", "альянс", "ассоциация", "орталығ", "орталық",
+    "институт",
+    "бюро", "одағ", "одақ", "ұйым", "әкімдіг", "әкімдік", "министрліг", "басқарма", "департамент",
+    "комитет", "мәслихат", "елшіліг", "өкілдіг", "делегация", "агенттіг", "қауымдастығ",
+    "желі", "коалиция", "бастама", "серіктестіг", "университет", "академия", "кеңес",
+)  # fmt: skip
+ORG_HEADS_EN = (
+    "foundation", "fund", "centre", "center", "institute", "association", "bureau", "union",
+    "organisation", "organization", "agency", "initiative", "partnership", "coalition",
+    "network", "alliance", "council", "committee", "ministry", "akimat", "embassy", "office",
+    "delegation", "programme", "program", "society", "league", "club", "university", "academy",
+    "chamber", "trust", "mission", "commission", "forum", "movement", "group", "service",
+)  # fmt: skip
+
+_KEY_DROP = {"the", "of", "for", "and", "по", "и", "в", "на", "для", "және", "жөніндегі"}
+
+
+def _legal_free(name: str) -> str:
+    text = strip_parentheses(name)
+    text = _LEGAL_PHRASES.sub(" ", text)
+    words = [w for w in _WORD_RE.findall(text) if w not in LEGAL_ABBREVIATIONS]
+    return " ".join(words)
+
+
+def org_key(name: str) -> str:
+    """Comparison key: casefold, no quotes, no legal form, no notes, lemmas/stems."""
+    words = _WORD_RE.findall(_legal_free(name))
+    keys = [word_key(strip_kazakh_instrumental(w) if has_kazakh(w) else w) for w in words]
+    keys = [k.replace("ё", "е") for k in keys if k and k not in _KEY_DROP]
+    if not keys:  # a name that is only a legal form
+        keys = [w.lower() for w in _WORD_RE.findall(name)]
+    return " ".join(keys)
+
+
+def initials(name: str) -> str:
+    words = [w for w in _WORD_RE.findall(_legal_free(name)) if w.lower() not in _KEY_DROP]
+    return "".join(w[0] for w in words).casefold()
+
+
+def is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(rf"[{UPPER}]{{2,8}}", text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Known donors
+# ---------------------------------------------------------------------------------------------
+
+DONORS: dict[str, tuple[str, ...]] = {
+    "European Union": (
+        "Европейский Союз", "Евросоюз", "ЕС", "Европейская комиссия", "Еврокомиссия",
+        "Европейская Комиссия в Республике Казахстан",
+        "Европейский инструмент по демократии и правам человека", "Еуропалық Одақ",
+        "Еуропа Одағы", "ЕО", "Еуропалық комиссия", "EU", "European Union",
+        "European Commission", "EIDHR", "European Instrument for Democracy and Human Rights",
+    ),
+    "USAID": (
+        "USAID", "ЮСАИД", "Агентство США по международному развитию",
+        "американское Агентство по международному развитию",
+        "Агентство по международному развитию США", "Агентство по международному развитию",
+        "АҚШ Халықаралық даму агенттігі", "АҚШ-тың Халықаралық даму агенттігі",
+        "Халықаралық даму агенттігі", "U.S. Agency for International Development",
+        "US Agency for International Development",
+        "United States Agency for International Development",
+        "Agency for International Development",
+    ),
+    "U.S. Department of State": (
+        "Государственный департамент США", "Госдепартамент США", "Госдеп США", "госдеп",
+        "Госдепартамент", "Государственный департамент",
+        "Государственный департамент Соединенных Штатов Америки",
+        "Государственный департамент Соединенных Штатов", "АҚШ Мемлекеттік департаменті",
+        "АҚШ-тың Мемлекеттік департаменті", "Мемлекеттік департамент", "АҚШ Мемдепі",
+        "State Department", "U.S. State Department", "US State Department",
+        "U.S. Department of State", "US Department of State",
+        "United States Department of State", "Department of State",
+    ),
+    "UNDP": (
+        "UNDP", "ПРООН", "Программа развития ООН",
+        "Программа развития Организации Объединенных Наций", "БҰҰДБ",
+        "БҰҰ Даму бағдарламасы", "БҰҰ-ның Даму бағдарламасы",
+        "United Nations Development Programme", "UN Development Programme",
+    ),
+    "OSCE": (
+        "OSCE", "ОБСЕ", "ЕҚЫҰ", "Организация по безопасности и сотрудничеству в Европе",
+        "Еуропадағы қауіпсіздік және ынтымақтастық ұйымы",
+        "Organization for Security and Co-operation in Europe",
+        "Organisation for Security and Co-operation in Europe",
+    ),
+    "Soros Foundation-Kazakhstan": (
+        "Фонд Сорос-Казахстан", "Сорос-Казахстан", "Сорос Казахстан", "Сорос-Қазақстан",
+        "Сорос-Қазақстан қоры", "Soros Foundation-Kazakhstan", "Soros Foundation Kazakhstan",
+        "Soros-Kazakhstan",
+    ),
+    "GIZ": (
+        "GIZ", "ГИЗ", "Германское общество по международному сотрудничеству",
+        "Германское агентство по международному сотрудничеству",
+        "Немецкое общество по международному сотрудничеству",
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+        "Халықаралық ынтымақтастық жөніндегі неміс қоғамы",
+    ),
+    "Asian Development Bank": (
+        "Азиатский банк развития", "АБР", "Азия даму банкі", "Азия Даму Банкі",
+        "Asian Development Bank", "ADB",
+    ),
+    "World Bank": ("Всемирный банк", "Дүниежүзілік банк", "Әлемдік банк", "World Bank"),
+    "UN Women": (
+        "UN Women", "ООН-Женщины", "ООН Женщины", "Структура ООН-Женщины", "БҰҰ Әйелдер",
+        "БҰҰ-Әйелдер", "БҰҰ-ның Әйелдер",
+    ),
+    "UNICEF": ("UNICEF", "ЮНИСЕФ", "Детский фонд ООН", "БҰҰ Балалар қоры"),
+    "UNESCO": ("UNESCO", "ЮНЕСКО"),
+    "National Endowment for Democracy": (
+        "National Endowment for Democracy", "NED", "Национальный фонд в поддержку демократии",
+        "Национальный фонд демократии", "Национальный фонд поддержки демократии",
+        "Демократияны қолдау ұлттық қоры",
+    ),
+    "Open Society Foundations": (
+        "Open Society Foundations", "Open Society Institute", "OSF", "Фонды Открытого общества",
+        "Фонд Открытое общество", "Фонды Открытое общество", "Институт Открытое общество",
+        "Ашық қоғам қорлары", "Ашық қоғам қоры",
+    ),
+    "United Nations": (
+        "ООН", "Организация Объединенных Наций", "БҰҰ", "Біріккен Ұлттар Ұйымы",
+        "United Nations", "UN",
+    ),
+    "EBRD": (
+        "ЕБРР", "Европейский банк реконструкции и развития", "Еуропа қайта құру және даму банкі",
+        "EBRD", "European Bank for Reconstruction and Development",
+    ),
+    "JICA": ("JICA", "ДЖАЙКА", "Японское агентство международного сотрудничества"),
+    "KOICA": ("KOICA", "КОЙКА", "Корейское агентство международного сотрудничества"),
+    "Swiss Agency for Development and Cooperation": (
+        "SDC", "Швейцарское агентство по развитию и сотрудничеству",
+        "Swiss Agency for Development and Cooperation",
+    ),
+}  # fmt: skip
+
+# embassies: "посольство/елшілігі/embassy" next to a country
+EMBASSY_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "Embassy of the United Kingdom": (
+        "великобритания", "британский", "соединенный королевство", "ұлыбритания", "uk",
+        "british", "united kingdom", "britain",
+    ),
+    "Embassy of Germany": (
+        "германия", "фрг", "германский", "немецкий", "germany", "german", "неміс",
+    ),
+    "Embassy of the Netherlands": (
+        "нидерланды", "нидерланд", "голландия", "нидерландский", "netherlands", "dutch",
+    ),
+    "Embassy of Japan": ("япония", "японский", "жапония", "japan", "japanese"),
+    "Embassy of Switzerland": ("швейцария", "швейцарский", "switzerland", "swiss"),
+    "Embassy of Norway": ("норвегия", "норвежский", "norway", "norwegian"),
+    "Embassy of the United States": (
+        "сша", "ақш", "us", "u.s", "united states", "american", "американский", "америка",
+    ),
+    "Embassy of France": ("франция", "французский", "france", "french"),
+    "Embassy of Finland": ("финляндия", "финский", "finland", "finnish"),
+    "Embassy of Canada": ("канада", "канадский", "canada", "canadian"),
+}  # fmt: skip
+
+_EMBASSY_WORD = re.compile(r"^(?:посольств|елшілі|embass)", re.IGNORECASE)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words with their spans; English articles are skipped."""
+    out = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        if word.lower() == "the":
+            continue
+        out.append((word, match.start(), match.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _donor_trie() -> dict:
+    trie: dict = {}
+    for canonical, aliases in DONORS.items():
+        for alias in (canonical, *aliases):
+            keys = [word_key(w) for w, _, _ in _tokens(alias)]
+            keys = [k for k in keys if k]
+            if not keys:
+                continue
+            node = trie
+            for key in keys:
+                node = node.setdefault(key, {})
+            node.setdefault("$", canonical)
+    return trie
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> dict[tuple[str, ...], str]:
+    table = {}
+    for canonical, names in EMBASSY_COUNTRIES.items():
+        for country in names:
+            keys = tuple(word_key(w) for w in country.split())
+            table[keys] = canonical
+            table[tuple(country.split())] = canonical
+    return table
+
+
+@dataclass
+class DonorMention:
+    canonical: str
+    start: int
+    end: int
+
+
+def find_donor_mentions(text: str, offset: int = 0) -> list[DonorMention]:
+    """Every mention of a known donor in `text` (longest alias wins)."""
+    text = re.sub(
+        r"-(?=(?:funded|financed|supported|backed|sponsored)\b)", " ", text, flags=re.IGNORECASE
+    )
+    tokens = _tokens(text)
+    keys = [word_key(w) for w, _, _ in tokens]
+    trie = _donor_trie()
+    mentions: list[DonorMention] = []
+    i = 0
+    while i < len(tokens):
+        node = trie
+        best = None
+        j = i
+        while j < len(tokens) and keys[j] in node:
+            if j > i and text[tokens[j - 1][2] : tokens[j][1]].strip(' \t\n-«»“”"„'):
+                break  # an alias does not run across punctuation
+            node = node[keys[j]]
+            j += 1
+            if "$" in node:
+                best = (node["$"], j)
+        if best is not None:
+            canonical, j_end = best
+            word = tokens[i][0]
+            # a lone short acronym must be written in capitals ("ЕС", not "ес")
+            if (
+                j_end - i == 1
+                and len(word) <= 4
+                and not word.isupper()
+                and word.lower() != "госдеп"
+            ):
+                i += 1
+                continue
+            end = tokens[j_end - 1][2]
+            written = text[tokens[i][1] : end]
+            if (
+                text[end : end + 1] in '»”"'
+                and text[end : end + 1]
+                and (
+                    written.count("«") > written.count("»")
+                    or written.count("“") > written.count("”")
+                    or written.count('"') % 2
+                )
+            ):
+                end += 1
+            mentions.append(DonorMention(canonical, offset + tokens[i][1], offset + end))
+            i = j_end
+            continue
+        i += 1
+    mentions.extend(_embassy_mentions(tokens, keys, offset))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _embassy_mentions(tokens, keys, offset) -> list[DonorMention]:
+    countries = _country_keys()
+    out = []
+    for i, (word, _start, _end) in enumerate(tokens):
+        if not _EMBASSY_WORD.match(word):
+            continue
+        found = None
+        for j in range(max(0, i - 4), min(len(tokens), i + 5)):
+            for length in (2, 1):
+                window = tuple(keys[j : j + length])
+                raw = tuple(w.lower().replace(".", "") for w, _, _ in tokens[j : j + length])
+                for candidate in (window, raw):
+                    if len(candidate) == length and candidate in countries:
+                        found = (countries[candidate], j, j + length)
+                        break
+                if found:
+                    break
+            if found:
+                break
+        if found:
+            canonical, j0, j1 = found
+            lo = min(i, j0)
+            hi = max(i + 1, j1)
+            out.append(DonorMention(canonical, offset + tokens[lo][1], offset + tokens[hi - 1][2]))
+    return out
+
+
+def normalize_donor(name: str) -> str | None:
+    """One English name for the common donors of the region, or None when not known.
+
+    Case-insensitive; Russian forms are compared by pymorphy3 lemmas ("Европейским Союзом"),
+    Kazakh forms by their stems ("Еуропалық Одақтың"); "Программный офис ОБСЕ в Астане" gives
+    "OSCE" because it contains a known donor.
+    """
+    if not name or not name.strip():
+        return None
+    text = re.sub(r"[«»“”„\"]", " ", name)
+    tokens = _tokens(text)
+    keys = [word_key(w) for w, _, _ in tokens]
+    keys = [k for k in keys if k]
+    node = _donor_trie()
+    for key in keys:
+        node = node.get(key)
+        if node is None:
+            break
+    if node is not None and "$" in node:
+        return node["$"]
+    # strip the parenthesised part: "Агентство по международному развитию (USAID)"
+    main = strip_parentheses(text)
+    if main != text.strip():
+        found = normalize_donor(main)
+        if found:
+            return found
+    mentions = find_donor_mentions(text)
+    if mentions:
+        embassy = [m for m in mentions if m.canonical.startswith("Embassy")]
+        if embassy:
+            return embassy[0].canonical
+        longest = max(mentions, key=lambda m: m.end - m.start)
+        return longest.canonical
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Role cues
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    role: str  # implementer | partner | donor
+    side: str  # "right": the organisations follow the cue; "left": they precede it
+    lang: str
+    case: str | None  # the case the organisation names take after a right-side Russian cue
+    pattern: re.Pattern
+    strong: bool = True  # unknown organisations may be read from it (donors)
+    owner: bool = False  # "проект Фонда Евразия «Название»": the name stops before a title
+
+
+def _cue(role, side, lang, case, pattern, strong=True, flags=re.IGNORECASE, owner=False) -> Cue:
+    return Cue(role, side, lang, case, re.compile(pattern, flags), strong, owner)
+
+
+_DASH = r"\s*(?:[-–—:]\s*)?"
+
+CUES: tuple[Cue, ...] = (
+    # --- Russian, implementers
+    _cue(
+        "implementer", "right", "ru", "ablt",
+        r"\b(?:реализова[нл]\w*|реализу(?:ется|ются|ем\w*)|осуществл(?:яется|яются|яем\w+|ен[аоы]?|енн\w+)|"
+        r"выполня(?:ется|ются|ем\w+)|организова(?:н|на|но|ны|нн\w+)|организуем\w+|"
+        r"проводим(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми))"
+        r"(?:\s+(?:совместно|успешно|непосредственно))?\s+"
+        r"(?:(?:консорциум\w*|коалици\w+|групп\w+)\s+(?:в\s+составе|из)\s+)?",
+    ),
+    _cue(
+        "implementer", "right", "ru", "nomn",
+        r"\b(?:проект\w*|программ\w*)\s+(?:реализу[ею]т|осуществля[ею]т|выполня[ею]т|провод[ия]т)\s+",
+    ),
+    _cue(
+        "implementer", "right", "ru", "gent",
+        r"\b[Пп]роект(?:а|ом|е|у)?\s+(?=(?:ОО|ОФ|НПО|ОЮЛ|ТОО|ЧУ|РОО|МОО|КФ|ҚҚ|ҚБ)\s*[«\"“]|"
+        r"(?:Общественного\s+(?:фонда|объединения)|Фонда|Центра|Ассоциации|Института|Бюро|"
+        r"Союза|Международного|Казахстанского|Информационно-\w+\s+центра)\s)",
+        flags=0,
+        owner=True,
+    ),
+    _cue(
+        "implementer", "right", "ru", "nomn",
+        r"\b(?:котор\w+|его|её|ее|их)\s+(?:реализу[ею]т|осуществля[ею]т|выполня[ею]т|"
+        r"реализовал[аио]?|организовал[аио]?|организу[ею]т|провод[ия]т|провел[аио]?)\s+",
+    ),
+    _cue(
+        "implementer", "right", "ru", None,
+        r"\b(?:исполнител\w*|реализатор\w*|грантополучател\w*|организатор\w*|оператор\w*)"
+        r"(?:\s+(?:проекта|программы|мероприяти\w+|тренинга|семинара|конкурса|гранта|выступ\w+|"
+        r"является|являются|стал[аи]?))*" + _DASH,
+    ),
+    # --- Russian, partners
+    _cue("partner", "right", "ru", "ablt", r"\bв\s+партн[её]рстве\s+со?" + _DASH),
+    _cue("partner", "right", "ru", "ablt", r"\bв\s+(?:сотрудничестве|кооперации)\s+со?\s+"),
+    _cue(
+        "partner", "right", "ru", None,
+        r"\b(?:вместе|совместно)\s+со?\s+(?:сво\w+\s+)?(?:партн[её]рск\w+\s+организаци\w+|"
+        r"партн[её]рами|организациями-партн[её]рами)" + _DASH,
+    ),
+    _cue("partner", "right", "ru", "ablt", r"\b(?:вместе|совместно)\s+со?\s+"),
+    _cue("partner", "right", "ru", "gent", r"\bпри\s+участии\s+"),
+    _cue(
+        "partner", "right", "ru", None,
+        r"\bпартн[её]р(?:ы|ами|ом|ов)?(?:\s+(?:проекта|программы|мероприяти\w+))?"
+        r"(?:\s+(?:являются|является|выступа\w+|выступил\w*|стал[аи]?)\s+|\s*[-–—:]\s*)",
+    ),
+    # --- Russian, donors
+    _cue(
+        "donor", "right", "ru", "gent",
+        r"\bпри\s+(?:финансов\w+\s+|грантов\w+\s+)?(?:поддержке|содействии|финансировании)\s+",
+    ),
+    _cue(
+        "donor", "right", "ru", "ablt",
+        r"\b(?:финансиру(?:ется|ются|ем\w*)|профинансирова(?:н|на|но|ны|нн\w+)|"
+        r"софинансиру(?:ется|ются)|поддержан(?:а|о|ы|н\w+)?)\s+(?:за\s+сч[её]т\s+средств\s+)?",
+    ),
+    _cue(
+        "donor", "right", "ru", "ablt",
+        r"\b(?:выдел|предоставл)ен(?:а|о|ы|ный|ные|ных)?\s+", strong=False,
+    ),
+    _cue("donor", "right", "ru", "gent", r"\bпо\s+(?:государственному\s+)?заказу\s+"),
+    _cue("donor", "right", "ru", "gent", r"\bза\s+сч[её]т\s+(?:средств|гранта)\s+"),
+    _cue("donor", "right", "ru", "gent", r"\b(?:в\s+рамках\s+)?гранта?\s+(?=[«\"A-ZА-ЯЁ])"),
+    _cue(
+        "donor", "right", "ru", None,
+        r"\bдонор(?:ом|ами|ы)?(?:\s+проекта)?(?:\s+(?:является|являются|выступа\w+))?\s*[-–—:]?\s*",
+    ),
+    _cue("donor", "right", "ru", "gent", r"\bвклад\s+", strong=False),
+    # --- Kazakh
+    _cue(
+        "implementer", "right", "kk", None,
+        r"\b(?:жобаны\s+)?(?:іске|жүзеге)\s+асырушы(?:\s+ұйым\w*|\s+серіктес\w*)?" + _DASH,
+    ),
+    _cue("implementer", "right", "kk", None, r"\bжобаның\s+орындаушы\w*" + _DASH),
+    _cue("implementer", "right", "kk", None, r"\bұйымдастырушы(?:сы|лары)?\s*[-–—:]\s*"),
+    _cue(
+        "implementer", "left", "kk", None,
+        r"\b(?:ұйымдастыр(?:ған|ды|уымен|ып\s+отыр\w*)|"
+        r"(?:іске|жүзеге)\s+(?:асыр(?:атын|ады|ды|уда|ған|ып\s+(?:жатқан|отыр\w*)))|"
+        r"іске\s+қос(?:ты|ады|қан|уда))\b",
+    ),
+    _cue(
+        "partner", "right", "kk", None,
+        r"\b(?:жобаның\s+)?серіктес(?:тері|тер)\s*(?:[-–—:]\s*|\n)",
+    ),
+    _cue("partner", "right", "kk", None, r"\bжобаның\s+серіктес\w*" + _DASH),
+    _cue("partner", "left", "kk", None, r"\b(?:серіктестікте|бірлесіп|ынтымақтаса\s+отырып)\b"),
+    _cue(
+        "donor", "left", "kk", None,
+        r"\b(?:қаржыландыр(?:атын|ған|ады|ды|уымен)|қаржылық\s+қолдауымен|қолдауымен|"
+        r"жарнасы|гранты)\b",
+    ),
+    # --- English
+    _cue(
+        "implementer", "right", "en", None,
+        r"\b(?:implemented|carried\s+out|run|executed|organi[sz]ed|conducted|delivered|managed|"
+        r"led)\s+(?:jointly\s+)?by\s*:?\s*",
+    ),
+    _cue(
+        "implementer", "right", "en", None,
+        r"\b(?:implementing\s+(?:organi[sz]ations?|partners?|agency)|implementers?|"
+        r"grantees?|lead\s+organi[sz]ation)\s*(?:is|are|:|-|–)\s*",
+    ),
+    _cue(
+        "partner", "right", "en", None,
+        r"\bin\s+(?:partnership|cooperation|co-operation|collaboration|association)\s+with\s+",
+    ),
+    _cue("partner", "right", "en", None, r"\b(?:together|jointly)\s+with\s+"),
+    _cue(
+        "partner", "right", "en", None,
+        r"\b(?:project\s+)?partners?(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–)\s*",
+    ),
+    _cue(
+        "donor", "right", "en", None,
+        r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported)\s+(?:jointly\s+)?by"
+        r"\s*:?\s*",
+    ),
+    _cue(
+        "donor", "right", "en", None,
+        r"\bwith\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:support|funding|assistance)\s+"
+        r"(?:of|from)\s+",
+    ),
+    _cue("donor", "right", "en", None, r"\b(?:a\s+)?grant\s+from\s+"),
+    _cue("donor", "right", "en", None, r"\bdonors?\s*(?::|-|–|is|are)\s*"),
+)  # fmt: skip
+
+# Subject + verb: "ОО «Эхо» реализует проект", "Eurasia Foundation implements the project".
+_SUBJECT_VERBS = re.compile(
+    r"\b(?:(?:реализу[ею]т|реализовал[аио]?|осуществля[ею]т|осуществил[аио]?|запустил[аио]?|"
+    r"запуска[ею]т|начал[аио]?\s+реализацию|провел[аио]?|провод[ия]т|организовал[аио]?|"
+    r"организу[ею]т)\s+(?:[а-яё-]+\s+){0,2}?"
+    r"(?:проект|программ|тренинг|семинар|конкурс|кампани|форум|конференци|круглый|обучени|"
+    r"мониторинг|исследовани|встреч|сери|цикл|акци)|"
+    r"(?:implements|is\s+implementing|will\s+implement|has\s+implemented|implemented|launched|"
+    r"has\s+launched|is\s+launching|organi[sz]ed|conducted|runs|is\s+running)\s+"
+    r"(?:the|a|an|its|this|their)?\s*(?:new\s+)?(?:\w+\s+)?"
+    r"(?:project|programme|program|initiative|training|campaign|workshop|seminar|conference))",
+    re.IGNORECASE,
+)
+
+# Donor cue words for known donors in the same sentence
+_FUNDING_WORDS = re.compile(
+    r"(?:финанс|финансир|поддерж|грант|выдел|вклад|донор|средств|спонсор|софинанс|оплат|"
+    r"содейств|қаржы|қолдау|жарна|демеу|бөл(?:ді|еді|ген|інді)|fund|financ|support|grant|"
+    r"contribut|donor|sponsor|allocat|assistance)",
+    re.IGNORECASE,
+)
+
+# "поддержку выполнения рекомендаций Комитета ООН" does not make the UN a donor; "поддержал",
+# "поддерживает" and the cues "при поддержке X" do
+_GENERIC_SUPPORT = re.compile(r"^(?:поддержк|поддержани|support(?:s|ing)?$|assistance)", re.I)
+
+_PRESS_OFFICE = re.compile(
+    r"(?:делегаци\w*|представительств\w*|delegation|өкілдіг\w*|пресс-служб\w*|press\s+office)",
+    re.IGNORECASE,
+)
+
+_STOP_FIRST_WORDS = {
+    "проект", "проекта", "проекты", "программа", "программы", "данный", "данного", "этот", "эта",
+    "это", "этого", "все", "который", "которая", "которые", "его", "её", "ее", "их", "наш", "они",
+    "он", "она", "ряд", "более", "около", "свыше", "также", "кроме", "при", "в", "на", "с", "со",
+    "по", "для", "из", "от", "до", "за", "the", "this", "these", "its", "their", "our", "we",
+    "it", "they", "жоба", "жобаны", "жобаның", "бұл", "осы", "біз", "олар", "ол", "мы", "я",
+    "вы", "you", "a", "an", "in", "with", "by", "from", "to", "of", "for", "and", "и", "а",
+    "но", "или", "как", "так", "что", "где", "когда", "таких", "такие", "других", "другие",
+    "местные", "местных", "международные", "международных", "казахстанские", "организации",
+    "организациями", "организаций", "организация", "партнерами", "партнерские", "граждан",
+    "гражданского", "общественности", "депутатов", "представителей", "представители",
+    "период", "течение", "рамках", "сентябре", "апреле", "году",
+}  # fmt: skip
+
+_STOP_PREP_FOLLOWERS = (
+    "рамках", "течение", "период", "ходе", "целях", "целью", "город", "регион", "област",
+    "район", "год", "сфер", "том", "пределах", "качестве", "отношении", "связи", "счет", "счёт",
+    "соответствии", "интересах", "партнерств", "партнёрств", "сотрудничеств",
+    "стран", "сел", "аул", "территори", "базе", "уровне", "основе", "апреля", "мая", "июня",
+    "настоящее", "изгнании",
+)  # fmt: skip
+
+_RU_ABBREV_BEFORE_DOT = {"г", "гг", "ул", "им", "обл", "р-н", "т", "д", "др", "пр", "с", "пос"}
+
+
+@dataclass
+class _Item:
+    name: str
+    start: int
+    end: int
+    role: str
+    normalized: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Argument spans and items
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the argument that begins at `start` ends: a sentence end, a blank line, a line
+    break after a complete item, or `limit`."""
+    i = start
+    seen_content = False
+    quotes = quote_spans(text[start:limit])
+    in_quote = [False] * (limit - start)
+    for a, b in quotes:
+        for k in range(a, b):
+            in_quote[k] = True
+    depth = 0
+    while i < limit:
+        ch = text[i]
+        rel = i - start
+        if in_quote[rel]:
+            seen_content = True
+            i += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            pass
+        elif ch in "!?":
+            return i
+        elif ch == ";":
+            following = text[i + 1 : limit]
+            if not (
+                re.match(r"\s*\n\s*[-•*–·]\s", following)
+                or _starts_like_org(following, strict=True)
+            ):
+                return i
+        elif ch == ".":
+            before = re.search(rf"([{LETTER}-]+)$", text[start:i])
+            word = before.group(1) if before else ""
+            after = text[i + 1 : i + 3]
+            abbreviation = word.lower() in _RU_ABBREV_BEFORE_DOT or (
+                len(word) == 1 and word.isupper()
+            )
+            if not abbreviation and (not after or after[0].isspace() or after[0] in "*_"):
+                return i
+        elif ch == "\n":
+            rest_line = text[i + 1 : limit]
+            if re.match(r"[ \t]*\n", rest_line):
+                if seen_content:
+                    return i
+            else:
+                so_far = text[start:i].rstrip(" \t")
+                continues = (
+                    not seen_content
+                    or re.search(r"(?:[,:;]|\b(?:и|және|and|мен))$", so_far)
+                    or re.match(r"[ \t]*[-•*–·]\s", rest_line)
+                )
+                if not continues:
+                    return i
+        elif not ch.isspace():
+            seen_content = True
+        i += 1
+    return limit
+
+
+_COMMA_RE = re.compile(r"\s*[,;]\s*(?:а\s+также\s+|и\s+|және\s+|and\s+)?|\s*\n\s*[-•*–·]\s+")
+_CONJ_RE = re.compile(r"\s+(?:а\s+также|и|және|and|&|мен|или|or)\s+(?=\S)")
+
+
+def _split_items(
+    text: str, base: int, pattern: re.Pattern = _COMMA_RE
+) -> list[tuple[str, int, int]]:
+    """Split an argument into list items at top-level separators."""
+    masked = _masked(text)
+    items = []
+    pos = 0
+    for match in pattern.finditer(masked):
+        sep = match.group().strip()
+        if sep and sep[0] not in ",;-•*–·":
+            # a conjunction separates two organisations only if an organisation follows
+            follow = text[match.end() : match.end() + 60]
+            if not _starts_like_org(follow, strict=True):
+                continue
+            if sep.lower() == "and":
+                # "Bureau for Human Rights and Rule of Law" is one name
+                tail = text[match.end() :]
+                tail = tail[: re.search(r"[,;]|$", tail).start()]
+                if _EN_SPLIT_BLOCK.search(text[pos : match.start()] + " ") or not (
+                    re.match(r"\s*(?:the|a|an)\s", tail, re.I)
+                    or re.search("|".join(ORG_HEADS_EN), tail, re.I)
+                    or is_acronym(tail.split()[0] if tail.split() else "")
+                ):
+                    continue
+        items.append((text[pos : match.start()], base + pos, base + match.start()))
+        pos = match.end()
+    items.append((text[pos:], base + pos, base + len(text)))
+    return items
+
+
+def _starts_like_org(text: str, strict: bool = False) -> bool:
+    """Does an organisation name begin here? `strict` (after a conjunction) admits a lowercase
+    start only for a written-out legal form or an authority ("акимат", "министерство")."""
+    text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).lstrip()
+    if not text:
+        return False
+    if text[0] in '«“"„':
+        return True
+    first = _WORD_RE.match(text)
+    if not first:
+        return False
+    word = first.group()
+    if word in LEGAL_ABBREVIATIONS or is_acronym(word):
+        return True
+    if word[:1].isupper() and word.lower() not in _STOP_FIRST_WORDS:
+        return True
+    lower = word.lower()
+    if strict:
+        return bool(_LEGAL_PHRASES.match(text)) or lower.startswith(
+            ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент")
+        )
+    return lower.startswith(ORG_HEADS_RU) or lower.startswith(ORG_HEADS_KK)
+
+
+_EN_SPLIT_BLOCK = re.compile(r"\b(?:for|of|on|in)\s+(?:[A-Z][\w-]*\s+){1,3}$")
+
+
+_KK_PLURAL = re.compile(
+    rf"^(?P<prefix>.*?)(?P<a>[{UPPER}][\w-]*)\s+(?:және|мен|,)\s+(?P<b>[{UPPER}][\w-]*)\s+"
+    r"(?P<unit>аудандарының|облыстарының|қалаларының|ауылдарының|ауылдық\s+округтерінің|"
+    r"кенттерінің)\s+(?P<head>әкімдіктері|мәслихаттары|әкімдері)$"
+)
+_KK_SINGULAR = {
+    "аудандарының": "ауданының",
+    "облыстарының": "облысының",
+    "қалаларының": "қаласының",
+    "ауылдарының": "ауылының",
+    "кенттерінің": "кентінің",
+    "әкімдіктері": "әкімдігі",
+    "мәслихаттары": "мәслихаты",
+    "әкімдері": "әкімі",
+}
+_RU_PLURAL = re.compile(
+    rf"^(?P<head>акиматы|акиматами|акиматов|акиматам|маслихаты|маслихатами)\s+"
+    rf"(?P<a>[{UPPER}][\w-]*)\s+и\s+(?P<b>[{UPPER}][\w-]*)\s+"
+    r"(?P<unit>районов|областей|городов)(?P<rest>.*)$"
+)
+_RU_SINGULAR = {
+    "акиматы": "акимат", "акиматами": "акимат", "акиматов": "акимат", "акиматам": "акимат",
+    "маслихаты": "маслихат", "маслихатами": "маслихат",
+}  # fmt: skip
+
+
+def _expand_plural(item: str) -> list[str] | None:
+    """ "Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері" ->
+    one akimat per district."""
+    match = _KK_PLURAL.match(item)
+    if match:
+        unit = re.sub(r"\s+", " ", match["unit"])
+        if unit == "ауылдық округтерінің":
+            unit_singular = "ауылдық округінің"
+        else:
+            unit_singular = _KK_SINGULAR[unit]
+        head = _KK_SINGULAR[match["head"]]
+        prefix = match["prefix"]
+        return [f"{prefix}{name} {unit_singular} {head}" for name in (match["a"], match["b"])]
+    match = _RU_PLURAL.match(item)
+    if match:
+        head = _RU_SINGULAR[match["head"]]
+        unit = {"районов": "района", "областей": "области", "городов": "города"}[match["unit"]]
+        out = []
+        for adjective in (match["a"], match["b"]):
+            adjective = re.sub(r"их$", "ого", adjective) if unit != "области" else adjective
+            adjective = re.sub(r"их$", "ой", adjective)
+            out.append(f"{head} {adjective} {unit}{match['rest']}")
+        return out
+    return None
+
+
+def _trim_item(text: str) -> str:
+    """The organisation name at the start of an item, without what follows it."""
+    text = strip_parentheses(text)
+    text = re.sub(r"^\s*(?:и|а\s+также|және|and|or|или|также|the)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    masked = _masked(text)
+    cut = len(text)
+    # clause boundaries
+    for pattern in (
+        r"\s[-–—]\s",
+        r"\s*:",
+        r",?\s+котор\w+",
+        r",\s+",
+        r"\s+(?:в|во|на|с|со|из|от|до|за|по|через|при)\s+(?:\d|"
+        + "|".join(_STOP_PREP_FOLLOWERS)
+        + r")",
+        r"\s+при\s+",
+        r"\s+(?:в|на)\s+(?:\d|[a-zа-я])[\w-]*\s+(?:город|област|район|регион|стран|сел)",
+        r"\s+\d",
+    ):
+        match = re.search(pattern, masked)
+        if match and match.start() < cut:
+            cut = match.start()
+    text = text[:cut]
+    masked = masked[:cut]
+    # verbs (Russian), participles (Kazakh), lowercase non-connectors (English)
+    words = list(re.finditer(rf"[{LETTER}]+(?:[-'’][{LETTER}]+)*", masked))
+    latin = sum(1 for w in words if is_latin(w.group()))
+    english = words and latin * 2 > len(words)
+    for index, match in enumerate(words):
+        word = match.group()
+        if set(word) == {"_"}:
+            continue
+        if english:
+            if index > 0 and word[:1].islower() and word not in {
+                "of", "for", "and", "the", "in", "on", "de", "des", "du", "la", "le", "to",
+                "against", "without", "with", "at", "&",
+            }:  # fmt: skip
+                text = text[: match.start()]
+                break
+            continue
+        if has_kazakh(word) or not re.search("[а-яё]", word.lower()):
+            if (
+                index > 0
+                and re.search(
+                    r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|уда|уде|ады|еді|йды|йді)$", word
+                )
+                and len(word) > 5
+                and word.islower()
+            ):
+                text = text[: match.start()]
+                break
+            continue
+        if index == 0 or not word.islower():
+            continue
+        options = parses(word)
+        if (
+            options
+            and options[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS")
+            and options[0].score > 0.3
+        ):
+            text = text[: match.start()]
+            break
+    text = strip_edges(text)
+    text = re.sub(r"\s+(?:of|for|and|the|in|on|и|және|по|в|на|с)$", "", text, flags=re.I)
+    return strip_edges(text)
+
+
+def _valid_name(name: str) -> bool:
+    if not name or len(name) > 160:
+        return False
+    words = _WORD_RE.findall(name)
+    if not words or len(words) > 16:
+        return False
+    if sum(ch.isalpha() for ch in name) < 2:
+        return False
+    first_char = name[0]
+    first = words[0]
+    if first.lower() in _STOP_FIRST_WORDS and first_char not in '«“"„':
+        return False
+    if first_char in '«“"„':
+        return True
+    if first in LEGAL_ABBREVIATIONS or is_acronym(first):
+        return True
+    if first_char.isupper():
+        return not _looks_like_person(words)
+    lower = first.lower()
+    return lower.startswith(ORG_HEADS_RU) or lower.startswith(ORG_HEADS_KK)
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """ "Айгерим Сапаровой", "Павел Лобачев": a given name and a surname, not an organisation."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if is_latin("".join(words)) or has_kazakh("".join(words)):
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w.startswith(ORG_HEADS_RU) for w in lowered):
+        return False
+    given = sum(p.score for p in parses(lowered[0]) if "Name" in p.tag) >= 0.3
+    surname = any("Surn" in p.tag for p in parses(lowered[-1])) or re.search(
+        r"(?:ов|ев|ин|ова|ева|ина|ской|ский|ская|овой|евой|иной|овым|евым|иным|енко)$", lowered[-1]
+    )
+    return bool(given and surname)
+
+
+def _is_press_office(name: str) -> bool:
+    return bool(_PRESS_OFFICE.search(name)) and normalize_donor(name) == "European Union"
+
+
+def _clean_name(name: str, lang: str, case: str | None) -> str:
+    name = tidy(name)
+    if lang == "kk" or has_kazakh(name):
+        words = name.split(" ")
+        words[-1] = strip_kazakh_instrumental(words[-1])
+        name = " ".join(words)
+    elif lang == "ru" or re.search("[а-яё]", name.lower()):
+        name = nominative_head(name, case)
+    return strip_edges(name)
+
+
+def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, int, int]]:
+    """Organisation names in text[start:end] after a right-side cue."""
+    argument = text[start:end]
+    lead = len(argument) - len(argument.lstrip(" \t\n:-–—"))
+    argument = argument[lead:]
+    base = start + lead
+    article = re.match(r"(?:the|a|an)\s+", argument, re.IGNORECASE)
+    if article:
+        argument = argument[article.end() :]
+        base += article.end()
+    if not _starts_like_org(argument):
+        return []
+    out = []
+    for chunk, a, _b in _split_items(argument, base):
+        core = tidy(strip_parentheses(chunk))
+        expanded = _expand_plural(core)
+        if expanded:
+            s = a + len(chunk) - len(chunk.lstrip())
+            for name in expanded:
+                out.append((name, s, a + len(chunk.rstrip())))
+            continue
+        for raw, c, _d in _split_items(chunk, a, _CONJ_RE):
+            if cue.owner:
+                raw = _without_title(raw)
+            trimmed = _trim_item(raw)
+            if not trimmed:
+                continue
+            offset = raw.find(trimmed[: min(len(trimmed), 12)])
+            s = c + max(offset, 0)
+            out.append((trimmed, s, s + len(trimmed)))
+    return out
+
+
+def _without_title(item: str) -> str:
+    """ "Фонда Евразия Центральной Азии «Общественные пространства»" -> the name before the
+    project's title; "Фонда «Сорос-Казахстан»" and "ОФ «Эхо»" keep their quoted name."""
+    quotes = quote_spans(item)
+    if not quotes:
+        return item
+    first_start = quotes[0][0]
+    before = _WORD_RE.findall(item[:first_start])
+    if len(quotes) > 1 and not any(w[:1].isupper() for w in before[1:]):
+        return item[: quotes[1][0]]
+    if any(w[:1].isupper() for w in before[1:]):
+        return item[:first_start]
+    return item
+
+
+_LEFT_STOP = re.compile(
+    r"^(?:жобаны|жоба|жобаның|бұл|осы|және|ал|тарапынан|сондай-ақ|мен|the|project|проект|"
+    r"который|которая|также|и|a|an|was|were|is|are|has|have|при|совместно|вместе|а|но|with|by|"
+    r"together|jointly|in)$",
+    re.IGNORECASE,
+)
+_LEFT_CONJUNCTION = re.compile(r"^(?:және|мен|и|and)$", re.IGNORECASE)
+_PROJECT_WORD = re.compile(
+    r"(?:жобасын|жобаны|жобасы|бағдарламасын|бағдарламаны|бағдарламасы|іс-шараны|тренингті)\s*$",
+    re.IGNORECASE,
+)
+_KK_HEAD = re.compile(
+    r"^(?:альянсы|қоры|бірлестігі|орталығы|ассоциациясы|одағы|институты|ұйымы|желісі|"
+    r"коалициясы|бастамасы|әкімдігі|министрлігі|басқармасы|департаменті|агенттігі|"
+    r"қауымдастығы|палатасы|университеті|академиясы|ЖШС|ҚҚ|ҚБ|КЕАҚ|АҚ)$"
+)
+
+
+def _kk_subject(text: str, end: int) -> tuple[int, int] | None:
+    """The organisation that opens the sentence ending in "... жобасын жүзеге асырды":
+    "Қазақстанның Азаматтық альянсы ... жобасын жүзеге асырды"."""
+    window_start = max(0, end - 400)
+    masked = _masked(text[window_start:end])
+    starts = [masked.rfind(sep) + len(sep) for sep in (". ", "\n", " — ", " – ") if sep in masked]
+    start = window_start + max(starts, default=0)
+    # "...Агенттігінің қолдауымен «Болашақ» қоғамдық қоры ... жобасын іске қосты": the subject
+    # follows the phrase naming whose support or participation the work has.
+    inserts = list(_KK_SUPPORT_PHRASE.finditer(text, start, end))
+    if inserts:
+        start = inserts[-1].end()
+    words = list(_WORD_RE.finditer(text, start, end))[:9]
+    for index, word in enumerate(words):
+        if _KK_HEAD.match(word.group()):
+            first = words[0].start()
+            quote = text.rfind("«", start, first)
+            if quote != -1 and text[quote:first].strip() == "«":
+                first = quote
+            if not (text[first : first + 1].isupper() or text[first : first + 1] in '«"“'):
+                return None
+            return first, word.end()
+        if index and word.group()[:1].islower() and not has_kazakh(word.group()):
+            continue
+    return None
+
+
+_KK_SUPPORT_PHRASE = re.compile(
+    r"\w*(?:қолдауымен|қаржыландыруымен|қатысуымен|демеушілігімен|көмегімен)\b", re.IGNORECASE
+)
+_KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|ады|еді|йды|йді)$")
+_KK_SUFFIX_HEADS = re.compile(
+    r"(?:қоры|қорымен|қоғамдық\s+қоры|қоғамдық\s+бірлестігі|бірлестігі|ассоциациясы|орталығы|"
+    r"одағы|ұйымы|институты|ЖШС|ҚҚ|ҚБ|АҚ|ҮЕҰ|қауымдастығы|желісі|коалициясы|бастамасы)$",
+    re.IGNORECASE,
+)
+
+
+def _left_name(
+    text: str, end: int, spans: list[tuple[int, int]], strong_only: bool, lang: str = "ru"
+) -> tuple[int, int] | None:
+    """The organisation name that ends at `end` (before a left-side cue)."""
+    e = end
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    # a parenthesised note before the cue: "(Алматы)"
+    if e > 0 and text[e - 1] == ")":
+        opening = text.rfind("(", max(0, e - 80), e)
+        if opening != -1:
+            e = opening
+            while e > 0 and text[e - 1] in " \t":
+                e -= 1
+    window_start = max(0, e - 250)
+    window = _masked(text[window_start:e])
+    boundary = window_start + max(window.rfind(ch) for ch in ".\n;:,)!?")
+    boundary = max(boundary, window_start - 1)
+    quotes = {b: a for a, b in spans if a > boundary and b <= e}
+    pos = e
+    start = None
+    words_taken = 0
+    quoted = False
+    seen_capital = False
+    while pos > boundary + 1:
+        while pos > boundary + 1 and text[pos - 1] in " \t":
+            pos -= 1
+        if pos <= boundary + 1:
+            break
+        if pos in quotes:
+            pos = quotes[pos]
+            start = pos
+            quoted = True
+            # legal forms or head words just before the quotes: "ОО «Эхо»", "Общественный фонд «X»"
+            while True:
+                before = re.search(rf"([{LETTER}]+)[ \t]+$", text[max(boundary + 1, 0) : pos])
+                if not before:
+                    break
+                word = before.group(1)
+                if (
+                    word in LEGAL_ABBREVIATIONS
+                    or word.lower().startswith(ORG_HEADS_RU)
+                    or (word.lower() in {"общественный", "общественное", "public"})
+                ):
+                    pos = pos - len(before.group(0))
+                    start = pos
+                    continue
+                break
+            break
+        match = re.search(rf"([{LETTER}0-9]+(?:[-'’.][{LETTER}0-9]+)*)$", text[boundary + 1 : pos])
+        if not match:
+            break
+        word = match.group(1)
+        if _LEFT_CONJUNCTION.match(word) and not seen_capital and words_taken:
+            # "Мәдениет және ақпарат министрлігі": the name has not begun yet
+            pos -= len(word)
+            continue
+        if _LEFT_STOP.match(word) or (
+            has_kazakh(word)
+            and word.islower()
+            and _KK_PARTICIPLE.search(word)
+            and len(word) > 5
+            and words_taken > 0
+        ):
+            break
+        if lang == "ru" and not has_kazakh(word) and word.islower() and not is_latin(word):
+            options = parses(word)
+            if options and options[0].tag.POS in ("VERB", "INFN", "PRTF", "GRND", "PRTS"):
+                break
+        if words_taken >= 8:
+            break
+        pos -= len(word)
+        start = pos
+        words_taken += 1
+        seen_capital = seen_capital or word[:1].isupper()
+    if start is None:
+        return None
+    # the name starts at a capital, a quote or a legal form
+    segment = text[start:e]
+    if not quoted:
+        first = re.search(rf"[«“\"„{UPPER}]", segment)
+        if not first:
+            return None
+        start += first.start()
+        segment = text[start:e]
+    name = strip_edges(segment)
+    if not name:
+        return None
+    if strong_only and not (
+        quoted
+        or any(w in LEGAL_ABBREVIATIONS for w in _WORD_RE.findall(name))
+        or re.search("|".join(ORG_HEADS_EN), name, re.IGNORECASE)
+        or re.search(r"(?:фонд|центр|институт|ассоциаци|бюро|объединени|агентств)", name, re.I)
+        or _KK_SUFFIX_HEADS.search(name)
+        or _KK_HEAD.match(name.split()[-1])
+    ):
+        return None
+    offset = text.find(name, start, e)
+    if offset == -1:
+        offset = start
+    return offset, offset + len(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for match in re.finditer(r"(?<=[.!?])\s+(?=[«\"“*A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n[ \t]*\n", text):
+        out.append((start, match.start()))
+        start = match.end()
+    out.append((start, len(text)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The recogniser
+# ---------------------------------------------------------------------------------------------
+
+
+class _Registry:
+    """Organisations found so far, one per key."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.items: list[_Item] = []
+
+    def find(self, name: str) -> _Item | None:
+        key = org_key(name)
+        for item in self.items:
+            if org_key(item.name) == key:
+                return item
+        compact = name.replace(" ", "")
+        if is_acronym(compact) and len(compact) >= 3:
+            for item in self.items:
+                item_initials = initials(item.name)
+                if len(item_initials) >= 3 and (
+                    item_initials == compact.casefold()
+                    or (len(compact) >= 4 and item_initials.startswith(compact.casefold()))
+                ):
+                    return item
+        return None
+
+    def add(self, name: str, role: str, start: int, end: int, normalized: str | None = None):
+        existing = self.find(name)
+        evidence = self.doc.evidence(start, end)
+        if existing is not None:
+            if role == "implementer" and existing.role == "partner":
+                existing.role = "implementer"
+            if evidence not in existing.evidence:
+                existing.evidence.append(evidence)
+            return existing
+        item = _Item(name, start, end, role, normalized, [evidence])
+        self.items.append(item)
+        return item
+
+
+_INSERTED = re.compile(
+    r"[\s,]+(?:при|совместно|в\s+партн[её]рстве|вместе|в\s+рамках|with|in\s+partnership|"
+    r"together|jointly|in\s+cooperation)\s[^.;:!?\n]*$",
+    re.IGNORECASE,
+)
+_OWN_PROJECT_BEFORE = re.compile(
+    r"\b(?:проект\w*|программ\w*|project|programme|program)\s+$", re.IGNORECASE
+)
+_OWN_PROJECT_AFTER = re.compile(
+    r"(?:-|\s+)(?:жоба\w*|бағдарлама\w*|project|programme|program|funded|financed)\b",
+    re.IGNORECASE,
+)
+_FUNDERS_ONLY = {
+    "European Union", "USAID", "U.S. Department of State", "National Endowment for Democracy",
+    "World Bank", "Asian Development Bank", "EBRD", "JICA", "KOICA",
+    "Swiss Agency for Development and Cooperation",
+}  # fmt: skip
+
+
+def find_organizations(
+    doc: Document,
+) -> tuple[list[OrganizationFound], list[OrganizationFound], list[OrganizationFound]]:
+    """(implementers, partners, donors) named in the article, each once, with evidence."""
+    text = doc.article
+    spans = quote_spans(text)
+    registry = _Registry(doc)
+    unknown_donors = _Registry(doc)
+
+    mentions = find_donor_mentions(text)
+    groups = _mention_groups(text, mentions)
+    donor_groups: set[int] = set()
+    mention_case: dict[int, str | None] = {}
+    cue_spans: list[tuple[int, int]] = []
+
+    for cue_start, cue_end, cue in _cue_matches(text, spans):
+        cue_spans.append((cue_start, cue_end))
+        if cue.side == "right":
+            limit = next((s for s, _e, _c in _cue_matches(text, spans) if s >= cue_end), len(text))
+            limit = min(limit, cue_end + 600)
+            end = _sentence_end(text, cue_end, limit)
+            items = _right_items(text, cue_end, end, cue)
+            if cue.role == "donor":
+                head = re.match(r"[\s:–—-]*(?:(?:the|a|an)\s+)?", text[cue_end:end], re.I).end()
+                for index, mention in enumerate(mentions):
+                    if mention.start == cue_end + head or any(
+                        mention.start < e and s < mention.end for _n, s, e in items
+                    ):
+                        donor_groups.add(groups[index])
+                        mention_case.setdefault(index, cue.case if cue.lang == "ru" else None)
+                _donor_items(items, cue, mentions, unknown_donors)
+                continue
+            for name, s, e in items:
+                _register(registry, name, s, e, cue, doc)
+        elif cue.role == "donor":
+            # "агенттігінің (USAID) қолдауымен": the donor may end in an acronym in brackets
+            before = text[:cue_start].rstrip(" \t-–—)")
+            index = next(
+                (k for k, m in enumerate(mentions) if m.end <= cue_start and m.end >= len(before)),
+                None,
+            )
+            if index is not None:
+                donor_groups.add(groups[index])
+                continue
+            end = cue_start
+            for _ in range(4):
+                found = _left_name(text, end, spans, True, cue.lang)
+                if not found or any(m.start < found[1] and found[0] < m.end for m in mentions):
+                    break
+                name = _clean_name(text[found[0] : found[1]], cue.lang, None)
+                if _valid_name(name) and not _is_press_office(name):
+                    unknown_donors.add(name, "donor", found[0], found[1])
+                joined = re.search(
+                    r"(?:,|\s(?:және|мен|и|and))\s*$", text[max(0, found[0] - 20) : found[0]]
+                )
+                if not joined:
+                    break
+                end = found[0] - len(joined.group(0))
+        else:
+            _left_list(text, cue_start, spans, cue, registry, doc)
+
+    # subjects of implementing verbs: "ОО «Эхо» реализует проект"
+    for match in _SUBJECT_VERBS.finditer(text):
+        lang = "en" if is_latin(match.group().replace(" ", "")) else "ru"
+        # "ОО «Эхо» при поддержке USAID реализует проект": the subject is before the insert
+        found = None
+        inserted = _INSERTED.search(_masked(text[max(0, match.start() - 150) : match.start()]))
+        if inserted:
+            end = max(0, match.start() - 150) + inserted.start()
+            found = _left_name(text, end, spans, True, lang)
+        if not found:
+            found = _left_name(text, match.start(), spans, True, lang)
+        if found:
+            name = _clean_name(text[found[0] : found[1]], doc.language, "nomn")
+            if (
+                _valid_name(name)
+                and not _is_press_office(name)
+                and normalize_donor(name) not in _FUNDERS_ONLY
+            ):
+                registry.add(name, "implementer", found[0], found[1])
+
+    # other funding words ("Вклад ЕС", "USAID выделит", "Европейский Союз поддержал"): the
+    # nearest donor mentions in the sentence
+    # "в рамках проекта Европейского союза", "ЕО жобасы", "an EU project": the donor's project
+    for index, mention in enumerate(mentions):
+        before = text[max(0, mention.start - 30) : mention.start]
+        after = text[mention.end : mention.end + 30]
+        own_project = _OWN_PROJECT_BEFORE.search(before) or _OWN_PROJECT_AFTER.match(after)
+        if own_project and not _near_press_office(text, mention):
+            donor_groups.add(groups[index])
+    weak = _groups_near_funding_words(text, mentions, groups, cue_spans) - donor_groups
+    # a weak cue does not make a donor of an organisation the text names as implementer or
+    # partner ("Программа малых грантов ГЭФ, осуществляемая ПРООН")
+    roles = {normalize_donor(item.name) for item in registry.items} - {None}
+    donor_groups |= {
+        g
+        for g in weak
+        if not any(groups[k] == g and m.canonical in roles for k, m in enumerate(mentions))
+    }
+
+    donor_list = _donor_list(doc, mentions, groups, donor_groups, mention_case)
+    known = {d.normalized for d in donor_list}
+    for item in unknown_donors.items:
+        canonical = normalize_donor(item.name)
+        if canonical in known:
+            continue
+        if canonical:
+            known.add(canonical)
+        donor_list.append(OrganizationFound(item.name, "donor", canonical, list(item.evidence)))
+    donor_list.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
+
+    items = sorted(registry.items, key=lambda i: min(e.start for e in i.evidence))
+    implementers = [
+        OrganizationFound(i.name, "implementer", None, sorted(i.evidence, key=lambda e: e.start))
+        for i in items
+        if i.role == "implementer"
+    ]
+    partners = [
+        OrganizationFound(i.name, "partner", None, sorted(i.evidence, key=lambda e: e.start))
+        for i in items
+        if i.role == "partner"
+    ]
+    return implementers, partners, donor_list
+
+
+@lru_cache(maxsize=8)
+def _cue_matches_cached(text: str, spans: tuple) -> tuple:
+    matches: list[tuple[int, int, Cue]] = []
+    for cue in CUES:
+        for match in cue.pattern.finditer(text):
+            if any(a < match.start() < b for a, b in spans):
+                continue  # a cue word inside a quoted title
+            matches.append((match.start(), match.end(), cue))
+    # overlapping cues: keep the longest at each place
+    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, Cue]] = []
+    for match in matches:
+        if kept and match[0] < kept[-1][1] and match[2].side == kept[-1][2].side:
+            continue
+        kept.append(match)
+    return tuple(kept)
+
+
+def _cue_matches(text: str, spans: list[tuple[int, int]]) -> tuple:
+    return _cue_matches_cached(text, tuple(spans))
+
+
+def _mention_groups(text: str, mentions: list[DonorMention]) -> list[int]:
+    """Mentions joined only by "и", "and", ",", brackets form one group ("Госдеп США и USAID")."""
+    groups: list[int] = []
+    for index, mention in enumerate(mentions):
+        if index and re.fullmatch(
+            r"[\s,()&/]*(?:(?:и|and|және|мен|а\s+также|as\s+well\s+as)[\s,()]*)?",
+            text[mentions[index - 1].end : mention.start],
+        ):
+            groups.append(groups[-1])
+        else:
+            groups.append(index)
+    return groups
+
+
+def _groups_near_funding_words(text, mentions, groups, cue_spans) -> set[int]:
+    found: set[int] = set()
+    if not mentions:
+        return found
+    for s_start, s_end in _sentences(text):
+        inside = [k for k, m in enumerate(mentions) if s_start <= m.start < s_end]
+        if not inside:
+            continue
+        words = list(re.finditer(rf"[{LETTER}0-9]+", text[:s_end]))
+        words = [w for w in words if w.start() >= s_start]
+        for position, word in enumerate(words):
+            if not _FUNDING_WORDS.match(word.group()) or _GENERIC_SUPPORT.match(word.group()):
+                continue
+            if any(a <= word.start() < b for a, b in cue_spans):
+                continue
+            if any(mentions[k].start <= word.start() < mentions[k].end for k in inside):
+                continue  # "Национальный фонд в поддержку демократии" is a name
+            best = None
+            for k in inside:
+                if _near_press_office(text, mentions[k]):
+                    continue
+                at = next(
+                    (i for i, w in enumerate(words) if w.start() >= mentions[k].start), len(words)
+                )
+                until = next(
+                    (i for i, w in enumerate(words) if w.start() >= mentions[k].end), len(words)
+                )
+                distance = at - position if at > position else position - until + 1
+                if distance <= 6 and (best is None or distance < best[0]):
+                    best = (distance, k)
+            if best is not None:
+                found.add(groups[best[1]])
+    return found
+
+
+_CASE_BEFORE = (
+    (re.compile(r"(?:поддержк\w+|содействи\w+|вклад|средств|грант\w*|заказу)\s*$", re.I), "gent"),
+    (
+        re.compile(r"(?:финансируется|финансируются|профинансирован\w*|поддержан\w*)\s*$", re.I),
+        "ablt",
+    ),
+)
+_KK_CASE_ENDING = re.compile(
+    r"(?:-?(?:ның|нің|дың|дің|тың|тің|нан|нен|дан|ден|тан|тен|ға|ге|қа|ке|мен|бен|пен))$"
+)
+
+
+def _donor_list(doc, mentions, groups, donor_groups, mention_case) -> list[OrganizationFound]:
+    text = doc.article
+    canonicals: list[str] = []
+    for index, mention in enumerate(mentions):
+        if groups[index] in donor_groups and mention.canonical not in canonicals:
+            canonicals.append(mention.canonical)
+    out = []
+    for canonical in canonicals:
+        indices = [k for k, m in enumerate(mentions) if m.canonical == canonical]
+        own = [k for k in indices if not _near_press_office(text, mentions[k])] or indices
+        first = mentions[own[0]]
+        written = tidy(text[first.start : first.end])
+        if written.count("«") > written.count("»") and text[first.end : first.end + 1] == "»":
+            written += "»"
+        elif written.count("“") > written.count("”") and text[first.end : first.end + 1] == "”":
+            written += "”"
+        elif written.count('"') % 2 and text[first.end : first.end + 1] == '"':
+            written += '"'
+        if has_kazakh(written) or doc.language == "kk":
+            words = written.split(" ")
+            stripped = _KK_CASE_ENDING.sub("", words[-1])
+            if len(stripped) >= 2:
+                words[-1] = stripped
+            written = " ".join(words)
+        elif re.search("[а-яё]", written.lower()):
+            case = mention_case.get(own[0])
+            if case is None:
+                before = text[max(0, first.start - 40) : first.start]
+                case = next((c for pattern, c in _CASE_BEFORE if pattern.search(before)), None)
+            written = nominative_head(written, case)
+        out.append(
+            OrganizationFound(
+                name=written,
+                role="donor",
+                normalized=canonical,
+                evidence=[doc.evidence(mentions[k].start, mentions[k].end) for k in own],
+            )
+        )
+    return out
+
+
+def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Document) -> None:
+    lang = cue.lang if cue.lang != "en" or is_latin(name.replace(" ", "")) else doc.language
+    name = _clean_name(name, lang, cue.case)
+    if not _valid_name(name) or _is_press_office(name):
+        return
+    if normalize_donor(name) in _FUNDERS_ONLY and not (
+        any(w in LEGAL_ABBREVIATIONS for w in _WORD_RE.findall(name))
+    ):
+        return  # "в партнерстве с ЕС": the donor, not a partner organisation
+    registry.add(name, cue.role, s, e)
+
+
+def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Document) -> None:
+    """Names before a left-side cue, several when joined by "және", "мен" or commas."""
+    if cue.role == "implementer" and _PROJECT_WORD.search(text[max(0, cue_start - 40) : cue_start]):
+        found = _kk_subject(text, cue_start)
+        if found:
+            _register(registry, text[found[0] : found[1]], found[0], found[1], cue, doc)
+        return
+    end = cue_start
+    for _ in range(6):
+        found = _left_name(text, end, spans, cue.role == "implementer", cue.lang)
+        if not found:
+            break
+        s, e = found
+        name = text[s:e]
+        _register(registry, name, s, e, cue, doc)
+        # another name before this one?
+        before = text[max(0, s - 20) : s]
+        joined = re.search(r"(?:,|\s(?:және|мен|и|and))\s*$", before)
+        if not joined:
+            break
+        end = s - len(joined.group(0))
+
+
+def _donor_items(items, cue: Cue, mentions, unknown: _Registry) -> None:
+    for name, s, e in items:
+        if any(m.start < e and s < m.end for m in mentions):
+            continue  # a known donor: found by its mention
+        if not cue.strong:
+            continue
+        name = _clean_name(name, cue.lang, cue.case)
+        if not _valid_name(name) or _is_press_office(name):
+            continue
+        words = _WORD_RE.findall(name)
+        if len(words) == 1 and not is_acronym(words[0]) and not name.startswith(("«", '"', "“")):
+            continue  # "при поддержке Аскара": one capitalised word is too little
+        if re.match(r"[«“\"„]?(?:Европейск\w+\s+программ|программ|проект)", name, re.I):
+            continue
+        unknown.add(name, "donor", s, e)
+
+
+def _near_press_office(text: str, mention: DonorMention) -> bool:
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    if re.search(
+        r"(?:делегаци\w*|представительств\w*|(?:delegation|office)\s+of(?:\s+the)?)\s*$",
+        before,
+        re.I,
+    ):
+        return True
+    if re.match(r"\s*(?:delegation|делегация)", after, re.I):
+        return True
+    # Kazakh: "Еуропалық Одақтың Қазақстан Республикасындағы өкілдігі", "ЕО делегациясы"
+    words = _WORD_RE.findall(after)[:3]
+    return any(re.match(r"(?:делегация|өкілдіг)", w, re.I) for w in words)

@@ -1,0 +1,78 @@
+"""Tell the press release from the page around it.
+
+A release copied from a news site brings a currency ticker, photo credits, "read also" lists
+and columns of unrelated headlines that mention other cities and sums; an EU release ends with
+the EU's standard description of itself. None of that is about the project. `article_mask`
+blanks such noise with spaces, keeping every offset, so evidence still points into the text.
+"""
+
+import re
+
+# A currency ticker: "USD/KZT" lines followed by rates.
+_TICKER_LINE = re.compile(r"^[•·*\-\s]*[A-Z]{3}/[A-Z]{3}\b.*$|^[•·*\-\s]*\d+(?:[.,]\d+)?\s*$")
+# A headline in a site's list of other news, tagged with its language: "ru В Алматы открыт ...".
+_TAGGED_HEADLINE = re.compile(r"^(?:ru|kk|kz|en)\s+\S")
+# Where an agency's article ends and the site's other content begins.
+_ARTICLE_END = re.compile(
+    r"^(?:Источник|Source|Дереккөз|Derekkoz|Читайте также|Читать также"
+    r"|Похожие (?:новости|материалы)|Related (?:news|articles|stories)|Тағы оқыңыз"
+    r"|Ұқсас жаңалықтар|Последние новости)\b",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(r"^(?:Фото|Photo|Сурет)\s*:", re.IGNORECASE)
+# Standard self-descriptions that EU releases append; they describe the EU, not the project.
+_BOILERPLATE_OPENINGS = re.compile(
+    r"^(?:The European Union is made up of \d+ Member States"
+    r"|Европейский Союз состоит из \d+ государств"
+    r"|Еуропалық Одақ\s*[-–—]\s*\d+ еуропалық елдің)",
+    re.IGNORECASE,
+)
+_MIN_HEADLINE_RUN = 3
+
+
+def article_mask(text: str) -> str:
+    """The text with page noise replaced by spaces (line breaks kept)."""
+    lines = text.split("\n")
+    noise = [False] * len(lines)
+    _mark_ticker(lines, noise)
+    _mark_tagged_headlines(lines, noise)
+    _mark_after_article_end(lines, noise)
+    for index, line in enumerate(lines):
+        if _PHOTO_CREDIT.match(line) or _BOILERPLATE_OPENINGS.match(line):
+            noise[index] = True
+    return "\n".join(
+        " " * len(line) if is_noise else line for line, is_noise in zip(lines, noise, strict=True)
+    )
+
+
+def _mark_ticker(lines: list[str], noise: list[bool]) -> None:
+    """Ticker lines at the top of the page (before the first real sentence)."""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if not _TICKER_LINE.match(line):
+            break
+        noise[index] = True
+
+
+def _mark_tagged_headlines(lines: list[str], noise: list[bool]) -> None:
+    run: list[int] = []
+    for index, line in enumerate(lines + [""]):
+        if _TAGGED_HEADLINE.match(line):
+            run.append(index)
+        elif line.strip() or index == len(lines):
+            if len(run) >= _MIN_HEADLINE_RUN:
+                for headline in run:
+                    noise[headline] = True
+            run = []
+
+
+def _mark_after_article_end(lines: list[str], noise: list[bool]) -> None:
+    """Everything from an end marker on, when what follows is a list, not more article."""
+    for index, line in enumerate(lines):
+        if _ARTICLE_END.match(line):
+            rest = [other for other in lines[index + 1 :] if other.strip()]
+            if rest and sum(len(other) for other in rest) / len(rest) < 160:
+                for position in range(index, len(lines)):
+                    noise[position] = True
+            return

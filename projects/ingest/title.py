@@ -1,0 +1,34 @@
+"""The press release's headline."""
+
+import re
+
+from .result import Document, ValueFound
+
+# Labels that name the kind of document, not its subject.
+_GENERIC_LABEL = re.compile(
+    r"^(?:пресс|пост|post|press|media|news)\s*-?\s*(?:релиз|release|advisory)\.?$"
+    r"|^(?:баспасөз|бұқаралық ақпарат)\s+(?:релизі|хабарламасы)$"
+    r"|^(?:сообщение для (?:сми|прессы)|хабарландыру|анонс|announcement)$",
+    re.IGNORECASE,
+)
+_DATE_LINE = re.compile(r"^\d{1,2}[ .][\w.]+[ .]\d{4}\s*(?:г\.?|года|ж\.?)?$|^\d{4}-\d{2}-\d{2}$")
+_MAX_TITLE_LENGTH = 250
+_MIN_TITLE_WORDS = 3
+
+
+def find_title(doc: Document) -> ValueFound | None:
+    """The first line of the article that reads as a headline: not a label such as
+    "ПРЕСС-РЕЛИЗ", not a date, not a long paragraph."""
+    offset = 0
+    for line in doc.article.split("\n"):
+        start, candidate = offset, line.strip()
+        offset += len(line) + 1
+        if not candidate:
+            continue
+        if _GENERIC_LABEL.match(candidate) or _DATE_LINE.match(candidate):
+            continue
+        if len(candidate) > _MAX_TITLE_LENGTH or len(candidate.split()) < _MIN_TITLE_WORDS:
+            return None  # the article starts with its body: it has no headline
+        begin = start + line.index(candidate)
+        return ValueFound(candidate, [doc.evidence(begin, begin + len(candidate))])
+    return None

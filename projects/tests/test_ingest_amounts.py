@@ -1,0 +1,301 @@
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from projects.ingest.amounts import find_amounts, parse_number, sentence_span
+from projects.ingest.result import Document, Evidence, OrganizationFound
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+EU = OrganizationFound("Европейский Союз", "donor", "European Union")
+STATE = OrganizationFound("Государственный департамент США", "donor", "U.S. Department of State")
+USAID = OrganizationFound("Агентство по международному развитию (USAID)", "donor", "USAID")
+JICA = OrganizationFound("JICA", "donor", "JICA")
+UNDP = OrganizationFound("UNDP", "donor", "UNDP")
+
+
+def doc(text: str, language: str = "ru") -> Document:
+    return Document(text=text, article=text, language=language)
+
+
+def seed(prefix: str) -> Document:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    # 003 ends with a sidebar of unrelated headlines after its source line
+    return doc(path.read_text(encoding="utf-8").split("Источник:")[0])
+
+
+def summary(amounts):
+    return [(str(a.amount), a.currency, a.kind, a.qualifier, a.donor) for a in amounts]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "qualifier"),
+    [
+        ("Вклад составляет 213 793 евро.", "213793", "EUR", "exact"),
+        ("Бюджеті: € 470,000", "470000", "EUR", "exact"),
+        ("ЕО жарнасы: € 420 000", "420000", "EUR", "exact"),
+        ("выделят более $1,5 млн на защиту прав", "1500000", "USD", "more_than"),
+        ("инициатива с бюджетом в $750 тыс. должна", "750000", "USD", "exact"),
+        ("агентство готово выделить до $800 тыс.", "800000", "USD", "up_to"),
+        ("12 000 000 теңге көлеміндегі қолдау", "12000000", "KZT", "exact"),
+        ("на сумму 1,2 млн евро", "1200000", "EUR", "exact"),
+        ("a grant of 2.5 million euros", "2500000", "EUR", "exact"),
+        ("Total: EUR 1,000,000", "1000000", "EUR", "exact"),
+        ("Grant: USD 250 000", "250000", "USD", "exact"),
+        ("грант в размере 250 000 долларов США", "250000", "USD", "exact"),
+        ("300 мың АҚШ доллары бөлінді", "300000", "USD", "exact"),
+        ("1,5 млн доллар бөлінді", "1500000", "USD", "exact"),
+        ("50 млн теңге бөлінді", "50000000", "KZT", "exact"),
+        ("a €1.2m programme", "1200000", "EUR", "exact"),
+        ("около 3 млн тенге", "3000000", "KZT", "about"),
+        ("свыше 100 тыс. долларов", "100000", "USD", "more_than"),
+        ("не менее 50 000 евро", "50000", "EUR", "more_than"),
+        ("не более 20 000 евро", "20000", "EUR", "up_to"),
+        ("шамамен 2 млн теңге", "2000000", "KZT", "about"),
+        ("1 млн теңгеден астам қаржы", "1000000", "KZT", "more_than"),
+        ("800 мың долларға дейін бөледі", "800000", "USD", "up_to"),
+        ("5 млн теңгеге жуық", "5000000", "KZT", "about"),
+        ("up to €50,000 per project", "50000", "EUR", "up_to"),
+        ("more than $2 million", "2000000", "USD", "more_than"),
+        ("over €300,000", "300000", "EUR", "more_than"),
+        ("approximately USD 40,000", "40000", "USD", "about"),
+        ("about 1.5 million tenge", "1500000", "KZT", "about"),
+        ("1 250 000 тг. выделено", "1250000", "KZT", "exact"),
+        ("5 000 ₸ за участие", "5000", "KZT", "exact"),
+        ("₸ 5 000 000", "5000000", "KZT", "exact"),
+        ("2 млрд тенге", "2000000000", "KZT", "exact"),
+        ("$3 billion", "3000000000", "USD", "exact"),
+        ("1.234.567,89 евро", "1234567.89", "EUR", "exact"),
+        ("1 500,50 евро", "1500.50", "EUR", "exact"),
+        ("470.000 EUR", "470000", "EUR", "exact"),
+        ("100\u00a0000 евро", "100000", "EUR", "exact"),
+        ("100\u202f000 евро", "100000", "EUR", "exact"),
+        ("100 000 рублей", "100000", "RUB", "exact"),
+        ("50 тыс. руб.", "50000", "RUB", "exact"),
+        ("1 млн сомов", "1000000", "KGS", "exact"),
+        ("200 000 сомони", "200000", "TJS", "exact"),
+        ("10 млн сумов", "10000000", "UZS", "exact"),
+        ("100 000 манат", "100000", "TMT", "exact"),
+        ("£250,000 from the UK", "250000", "GBP", "exact"),
+        ("CHF 300 000", "300000", "CHF", "exact"),
+        ("US$ 2 million", "2000000", "USD", "exact"),
+        ("$750k", "750000", "USD", "exact"),
+        ("25 000 US dollars", "25000", "USD", "exact"),
+        ("500 тысяч долларов", "500000", "USD", "exact"),
+        ("1,5 млн. долл. США", "1500000", "USD", "exact"),
+        ("3 миллиона тенге", "3000000", "KZT", "exact"),
+        ("12 000 000 (он екі миллион) теңге", "12000000", "KZT", "exact"),
+        ("400 мың еуро", "400000", "EUR", "exact"),
+        ("порядка 2 млн евро", "2000000", "EUR", "about"),
+        ("Budget 2019 € 500 000", "500000", "EUR", "exact"),
+        ("100 000 $ на проект", "100000", "USD", "exact"),
+        ("€2.5M programme", "2500000", "EUR", "exact"),
+        ("USD 1.2 mln grant", "1200000", "USD", "exact"),
+        ("2,3 млн АҚШ доллары", "2300000", "USD", "exact"),
+        ("5 000 еуроға дейінгі гранттар", "5000", "EUR", "up_to"),
+        ("in excess of €1 million", "1000000", "EUR", "more_than"),
+        ("почти 2 млн тенге", "2000000", "KZT", "about"),
+    ],
+)
+def test_amount_forms(text, amount, currency, qualifier):
+    (found,) = find_amounts(doc(text), [])
+    assert (found.amount, found.currency, found.qualifier) == (Decimal(amount), currency, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "создана по решению Европарламента в 1994г.",
+        "тел. +7 701 216 49 19, факс: (7172) 97-95-63",
+        "Алматы, 050026, ул. Айтиева 44",
+        "60 адам инклюзивті жоспарлау бойынша оқытуға қатысты",
+        "жоспарлары орта есеппен 40%-ға жүзеге асырылды",
+        "Проект будет реализован в 16 городах Казахстана",
+        "объём рынка составил 2,5 млрд",
+        "• USD/KZT\n    0.0\n  • EUR/KZT\n    0.0",
+        "В 2019 году 300-ден астам адам қатысты",
+        "Европейский Союз поддержал проект",
+        "27 Member States during 50 years",
+        "Длительность проекта 24 месяца.",
+    ],
+)
+def test_numbers_that_are_not_money(text):
+    assert find_amounts(doc(text), [EU]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "donors", "kind", "donor"),
+    [
+        ("Вклад Европейского Союза составляет 213 793 евро.", [EU], "donor_contribution", EU),
+        ("ЕО жарнасы: € 420 000", [EU], "donor_contribution", EU),
+        ("ЕО жарнасы: € 420 000", [], "donor_contribution", EU),
+        ("EU contribution: EUR 900,000", [EU], "donor_contribution", EU),
+        ("Бюджеті: € 470,000", [EU], "total", None),
+        ("Общий бюджет проекта – 500 000 евро, из них ЕС", [EU], "total", None),
+        ("The total budget is €1.2m.", [EU], "total", None),
+        ("Жобаның жалпы сомасы 470 000 еуро", [EU], "total", None),
+        ("Бюджет\n€ 470,000", [EU], "total", None),
+        ("Бюджет проекта\n\n  € 470,000", [EU], "total", None),
+        (
+            "Государственный департамент США и USAID выделят более $1,5 млн на проекты.",
+            [STATE, USAID],
+            "total",
+            None,
+        ),
+        ("Евросоюз выделил на проект 2 млн евро.", [EU], "donor_contribution", EU),
+        ("The project receives €500,000 from the European Union.", [EU], "donor_contribution", EU),
+        ("Вклад: 50 000 евро.", [JICA], "donor_contribution", JICA),
+        (
+            "11 кәсіпкерге 12 000 000 теңге көлеміндегі қаржылық қолдау көрсетілді.",
+            [EU],
+            "other",
+            None,
+        ),
+        ("20 предпринимателям выданы гранты на 5 млн тенге.", [EU], "other", None),
+        ("Участники получили 100 000 тенге.", [EU], "other", None),
+        ("In 2018, the EU's trade with Kazakhstan reached €24 billion.", [EU], "other", None),
+        ("Жобаның құны – 25 млн теңге.", [EU], "total", None),
+        ("Стоимость проекта – 300 тыс. евро.", [EU], "total", None),
+        ("A new EUR 1.2 million project funded by the European Union.", [EU], "total", None),
+        ("50 млн теңгелік жоба іске қосылды.", [EU], "total", None),
+        ("ЕО 50 млн теңге жобаға бөлді.", [EU], "donor_contribution", EU),
+        ("оның ішінде ЕО үлесі 135 000 еуро", [EU], "donor_contribution", EU),
+        (
+            "The project is funded by the European Union (EUR 450,000).",
+            [EU],
+            "donor_contribution",
+            EU,
+        ),
+        ("EU and UNDP launch a project with a budget of $3m.", [EU, UNDP], "total", None),
+    ],
+)
+def test_kind_and_donor(text, donors, kind, donor):
+    (found,) = find_amounts(doc(text), donors)
+    assert (found.kind, found.donor) == (kind, donor and donor.normalized)
+
+
+def test_the_agency_is_the_last_agency_named():
+    text = (
+        "Посольство Японии и JICA провели встречу. В USAID заявили о схожих планах. "
+        "На эти цели агентство готово выделить до $800 тыс."
+    )
+    (found,) = find_amounts(doc(text), [JICA, USAID])
+    assert (found.kind, found.donor, found.qualifier) == ("donor_contribution", "USAID", "up_to")
+
+
+def test_each_figure_reads_its_own_part_of_the_sentence():
+    text = "The EU is providing €1.5 million of the €2 million total budget; UNDP gives $100,000."
+    assert summary(find_amounts(doc(text), [EU, UNDP])) == [
+        ("1500000", "EUR", "donor_contribution", "exact", "European Union"),
+        ("2000000", "EUR", "total", "exact", None),
+        ("100000", "USD", "donor_contribution", "exact", "UNDP"),
+    ]
+
+
+def test_donor_found_by_its_evidence_span():
+    text = "Средства выделил наш главный партнер: 40 000 евро."
+    partner = text.index("наш главный партнер")
+    donor = OrganizationFound(
+        "Посольство", "donor", "Embassy of Japan", [Evidence(partner, partner + 19, "")]
+    )
+    (found,) = find_amounts(doc(text), [donor, EU])
+    assert (found.kind, found.donor) == ("donor_contribution", "Embassy of Japan")
+
+
+def test_a_country_stands_for_its_donor_named_just_before():
+    text = (
+        "Госдепартамент и USAID выделят $2 млн.\n\n"
+        "Как уточнили в бюро госдепа, США заинтересованы в этом.\n\n"
+        "Новая инициатива США с бюджетом в $750 тыс. поможет вузам."
+    )
+    found = find_amounts(doc(text), [STATE, USAID])
+    assert summary(found) == [
+        ("2000000", "USD", "total", "exact", None),
+        ("750000", "USD", "donor_contribution", "exact", "U.S. Department of State"),
+    ]
+
+
+def test_a_label_is_not_taken_across_another_figure():
+    text = "Бюджет: € 470,000\n€ 420 000"
+    assert [a.kind for a in find_amounts(doc(text), [EU])] == ["total", "other"]
+
+
+def test_equal_figures_from_two_donors_stay_apart():
+    text = "ЕС выделил на проект 100 000 евро. USAID выделил на проект 100 000 евро."
+    assert summary(find_amounts(doc(text), [EU, USAID])) == [
+        ("100000", "EUR", "donor_contribution", "exact", "European Union"),
+        ("100000", "EUR", "donor_contribution", "exact", "USAID"),
+    ]
+
+
+def test_a_figure_in_the_headline_and_the_body_is_one_amount():
+    text = (
+        "США выделят более $1,5 млн на защиту прав\n\n"
+        "Госдепартамент США и USAID выделят более $1,5 млн на деятельность НПО."
+    )
+    (found,) = find_amounts(doc(text), [STATE, USAID])
+    assert (found.kind, found.donor, found.qualifier) == ("total", None, "more_than")
+    assert [e.text for e in found.evidence] == ["более $1,5 млн", "более $1,5 млн"]
+
+
+def test_evidence_covers_qualifier_and_currency():
+    text = "Агентство готово выделить до $800 тыс. на эти цели; ещё 1 млн теңгеден астам."
+    found = find_amounts(doc(text), [USAID])
+    assert [e.text for e in found[0].evidence] == ["до $800 тыс."]
+    assert [e.text for e in found[1].evidence] == ["1 млн теңгеден астам"]
+    assert all(text[e.start : e.end] == e.text for a in found for e in a.evidence)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "donors", "expected"),
+    [
+        ("000", [EU], [("213793", "EUR", "donor_contribution", "exact", "European Union")]),
+        ("001", [EU], []),
+        ("002", [EU], []),
+        (
+            "003",
+            [STATE, USAID],
+            [
+                ("1500000", "USD", "total", "more_than", None),
+                ("750000", "USD", "donor_contribution", "exact", "U.S. Department of State"),
+                ("800000", "USD", "donor_contribution", "up_to", "USAID"),
+            ],
+        ),
+        (
+            "004",
+            [EU],
+            [
+                ("470000", "EUR", "total", "exact", None),
+                ("420000", "EUR", "donor_contribution", "exact", "European Union"),
+                ("12000000", "KZT", "other", "exact", None),
+            ],
+        ),
+    ],
+)
+def test_seed_releases(prefix, donors, expected):
+    assert summary(find_amounts(seed(prefix), donors)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "multiplied", "value"),
+    [
+        ("213 793", False, "213793"),
+        ("470,000", False, "470000"),
+        ("1,5", True, "1.5"),
+        ("1,250", True, "1.250"),
+        ("1.234.567,89", False, "1234567.89"),
+        ("1,234,567.89", False, "1234567.89"),
+        ("2.5", True, "2.5"),
+    ],
+)
+def test_parse_number(text, multiplied, value):
+    assert parse_number(text, decimal_only=multiplied) == Decimal(value)
+
+
+def test_sentences_end_at_full_stops_and_lines_but_not_initials_or_wraps():
+    text = "Фонд U.S. Embassy дал грант. Вклад Европейского\nсоюза 5 евро.\nДалее"
+    start, end = sentence_span(text, text.index("5 евро"), text.index("5 евро") + 6)
+    assert text[start:end] == "Вклад Европейского\nсоюза 5 евро."
+    start, end = sentence_span(text, 5, 9)
+    assert text[start:end] == "Фонд U.S. Embassy дал грант."
