@@ -49,6 +49,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/bench_load_seeds.py
 	$(BIN)/python bench/bench_project_list.py
+	$(BIN)/python bench/bench_extract.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,10 +1,15 @@
 """The editors' admin: every record in ru / kk / en tabs, projects edited on one page."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.html import format_html
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -12,6 +17,8 @@ from modeltranslation.admin import (
     TranslationStackedInline,
 )
 
+from .importing import press_release_import
+from .ingest import IngestError, decode_bytes
 from .models import (
     Contact,
     FundingLine,
@@ -171,6 +178,40 @@ class ProjectAdminForm(forms.ModelForm):
         super().add_error(field, error)
 
 
+class PressReleaseImportForm(forms.Form):
+    """A press release as a file or as pasted text; the file is decoded here so that an
+    unreadable one is a form error, not a failed import."""
+
+    ACCEPTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+    file = forms.FileField(label=_("File (.txt, .md or .html)"), required=False)
+    text = forms.CharField(
+        label=_("Or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 14})
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("recognise automatically"))] + list(settings.LANGUAGES),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, pasted = cleaned.get("file"), (cleaned.get("text") or "").strip()
+        if bool(upload) == bool(pasted):
+            raise forms.ValidationError(_("Upload a file or paste the text (one of the two)."))
+        if upload:
+            if not upload.name.lower().endswith(self.ACCEPTED_SUFFIXES):
+                raise forms.ValidationError(_("Upload a .txt, .md or .html file."))
+            try:
+                cleaned["press_release"] = decode_bytes(upload.read())
+            except IngestError as error:
+                raise forms.ValidationError(str(error)) from None
+            cleaned["file_name"] = upload.name
+        else:
+            cleaned["press_release"], cleaned["file_name"] = pasted, ""
+        return cleaned
+
+
 class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 1
@@ -288,8 +329,9 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     ]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["keywords"]
-    readonly_fields = ["created_at", "updated_at", "preview_link"]
+    readonly_fields = ["created_at", "updated_at", "preview_link", "extracted_evidence"]
     actions = ["publish", "unpublish"]
+    change_list_template = "admin/projects/project/change_list.html"
     inlines = [
         ParticipationInline,
         FundingLineInline,
@@ -314,6 +356,103 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
         ),
         (_("Publishing"), {"fields": ["is_published", "preview_link", "created_at", "updated_at"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.sources.filter(extraction__isnull=False).exists():
+            fieldsets.insert(
+                0,
+                (
+                    _("What the importer read in the press release"),
+                    {"fields": ["extracted_evidence"]},
+                ),
+            )
+        return fieldsets
+
+    def get_urls(self):
+        return [
+            path(
+                "import-press-release/",
+                self.admin_site.admin_view(self.import_press_release_view),
+                name="projects_project_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_press_release_view(self, request):
+        """Paste or upload a press release; the importer makes a draft and opens it."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = PressReleaseImportForm(request.POST, request.FILES)
+        else:
+            form = PressReleaseImportForm()
+        if form.is_bound and form.is_valid():
+            try:
+                report = press_release_import(
+                    text=form.cleaned_data["press_release"],
+                    file_name=form.cleaned_data["file_name"],
+                    language=form.cleaned_data["language"] or None,
+                )
+            except IngestError as error:
+                form.add_error(None, str(error))
+            else:
+                self._report_import(request, report)
+                change_url = reverse("admin:projects_project_change", args=[report.project.pk])
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import a press release"),
+            "form": form,
+        }
+        return TemplateResponse(
+            request, "admin/projects/project/import_press_release.html", context
+        )
+
+    def _report_import(self, request, report) -> None:
+        if not report.created:
+            self.message_user(
+                request,
+                _("This press release was imported before; here is its draft."),
+                messages.WARNING,
+            )
+            return
+        self.message_user(
+            request,
+            _(
+                "Draft created from the press release. Check every field against the evidence, "
+                "then publish."
+            ),
+            messages.SUCCESS,
+        )
+        for line in report.linked + report.new_records:
+            self.message_user(request, line, messages.INFO)
+
+    @admin.display(description=_("extracted facts and their evidence"))
+    def extracted_evidence(self, project):
+        rows = []
+        for source in project.sources.all():
+            if source.extraction:
+                rows += source.extraction.get("evidence", [])
+        if not rows:
+            return "—"
+        body = format_html_join(
+            "",
+            "<tr><th scope='row'>{}</th><td>{}</td><td><q>{}</q></td></tr>",
+            (
+                (row["field"], row["value"], " … ".join(e["text"] for e in row["evidence"]))
+                for row in rows
+            ),
+        )
+        return format_html(
+            "<table class='evidence'><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            _("field"),
+            _("value"),
+            _("where the text says so"),
+            body,
+        )
 
     def get_queryset(self, request):
         donor_participations = Participation.objects.filter(

@@ -697,6 +697,13 @@ class SourceDocument(TimestampedModel):
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
     url = models.URLField(_("address on the web"), max_length=500, blank=True)
+    extraction = models.JSONField(
+        _("extracted facts and their evidence"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("What the importer read from the text, for the editor's review."),
+    )
 
     class Meta:
         verbose_name = _("source document")

@@ -229,3 +229,27 @@ def test_pages_work_without_javascript(browser, live_server, seeds):
     page.wait_for_url("**donor=usaid*")
     assert page.locator(".project-card").count() == 1
     context.close()
+
+
+def test_editor_imports_a_press_release_and_sees_the_evidence(page, seeds, tmp_path):
+    User.objects.create_superuser("editor-in-chief", password="long-password-for-tests")
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "ЕС поддержал проект в Таразе\n\n12 марта 2021\n\nПри финансовой поддержке Европейского "
+        "Союза ОФ «Новый путь» реализует проект в Таразе. Вклад ЕС составляет 90 000 евро.",
+        encoding="utf-8",
+    )
+    log_in(page, "editor-in-chief", "long-password-for-tests")
+    page.goto("/ru/admin/projects/project/")
+    page.click("text=Импортировать пресс-релиз")
+    page.set_input_files("#id_file", str(release))
+    page.click("input[type=submit]")
+    page.wait_for_url("**/ru/admin/projects/project/*/change/")
+    evidence = page.locator("table.evidence")
+    assert evidence.is_visible()
+    assert "90 000 евро" in evidence.inner_text()
+    assert page.input_value("#id_start") == ""
+    assert page.outside_requests == []
+    project = Project.objects.get(sources__file_name="release.txt")
+    assert not project.is_published
+    assert set(project.places.values_list("slug", flat=True)) == {"taraz"}

@@ -1,0 +1,316 @@
+"""Press release -> unpublished draft project, linked to the records the registry already has.
+
+The extractor (projects.ingest) reads the text; this service writes: it links the organisations,
+donors and places it recognises (by name, alias, case and declension) and creates the ones it
+does not, all in one transaction. The same text imported twice gives the same draft.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from .ingest import Extraction, extract
+from .ingest.morphology import morph
+from .ingest.result import OrganizationFound
+from .models import (
+    Contact,
+    FundingLine,
+    Organization,
+    OrganizationAlias,
+    OrganizationKind,
+    Participation,
+    ParticipationRole,
+    Place,
+    Project,
+    SourceDocument,
+    normalize_name,
+    text_sha256,
+)
+from .partial_dates import parse_partial_date
+from .translit import ascii_slug
+
+LEGAL_FORMS = re.compile(
+    r"^(?:оо|оф|нпо|оюл|роо|моо|тоо|ао|чу|ққ|қб|жшс|pf|pa|ngo|общественн\w+ (?:фонд|объединени\w+)"
+    r"|public (?:foundation|association))\s+|\s+(?:қоғамдық (?:қоры|бірлестігі))$"
+)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_AKIMAT = re.compile(r"акимат|әкімдіг|әкімдік|akimat|administration", re.IGNORECASE)
+SUMMARY_LENGTH = 600
+
+
+@dataclass
+class ImportReport:
+    project: Project
+    created: bool
+    linked: list[str] = field(default_factory=list)
+    new_records: list[str] = field(default_factory=list)
+    extraction: Extraction | None = None
+
+
+# --- Matching names to records ------------------------------------------------------------------
+
+
+def organization_key(name: str) -> str:
+    """A name reduced for matching: no quotes, case, legal form, parentheses; Russian words in
+    their dictionary form ("Институтом развития" ~ "Институт развития")."""
+    text = normalize_name(_PARENTHESES.sub("", name))
+    text = LEGAL_FORMS.sub("", text).strip()
+    return " ".join(morph().parse(word)[0].normal_form for word in _WORD.findall(text))
+
+
+class OrganizationIndex:
+    """Every way the registry writes each organisation's name, for lookups in memory."""
+
+    def __init__(self):
+        self.by_key: dict[str, Organization] = {}
+        organizations = Organization.objects.prefetch_related("aliases")
+        for organization in organizations:
+            names = [
+                getattr(organization, f"{field}_{language}")
+                for field in ("name", "short_name")
+                for language in ("ru", "kk", "en")
+            ] + [alias.name for alias in organization.aliases.all()]
+            for name in names:
+                if name:
+                    self.by_key.setdefault(organization_key(name), organization)
+
+    def find(self, *names: str | None) -> Organization | None:
+        for name in names:
+            if name and (match := self.by_key.get(organization_key(name))):
+                return match
+        return None
+
+    def add(self, organization: Organization, name: str) -> None:
+        self.by_key.setdefault(organization_key(name), organization)
+
+
+# --- The import --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def press_release_import(
+    *, text: str, file_name: str = "", language: str | None = None
+) -> ImportReport:
+    """Create an unpublished draft from a press release (or return the one made from the same
+    text before). Raises projects.ingest.IngestError for text that cannot be read."""
+    existing = SourceDocument.objects.filter(sha256=text_sha256(text)).select_related("project")
+    if (source := existing.first()) and source.project:
+        return ImportReport(project=source.project, created=False)
+
+    extraction = extract(text, language)
+    report = ImportReport(project=None, created=True, extraction=extraction)  # type: ignore[arg-type]
+    organizations = OrganizationIndex()
+    project = _create_project(extraction, text, file_name)
+    report.project = project
+    _link_participations(project, extraction, organizations, report)
+    _add_funding(project, extraction, organizations)
+    _link_places(project, extraction, report)
+    _add_contacts(project, extraction, organizations)
+    SourceDocument.objects.create(
+        project=project,
+        file_name=file_name[:255],
+        title=(extraction.title.value if extraction.title else "")[:500],
+        text=text,
+        language=extraction.language,
+        published_on=_published_day(extraction),
+        extraction=evidence_record(extraction),
+    )
+    return report
+
+
+def _create_project(extraction: Extraction, text: str, file_name: str) -> Project:
+    language = extraction.language
+    title = _draft_title(extraction, file_name)
+    start = parse_partial_date(extraction.start.iso if extraction.start else None)
+    end = parse_partial_date(extraction.end.iso if extraction.end else None, period_end=True)
+    if start.date and end.date and end.date < start.date:
+        start = end = parse_partial_date(None)  # contradictory: leave both for the editor
+    body = _article_body(extraction, text)
+    project = Project(
+        slug=_unique_slug(Project, ascii_slug(title)),
+        original_language=language,
+        is_published=False,
+        start_date=start.date,
+        start_precision=start.precision,
+        end_date=end.date,
+        end_precision=end.precision,
+        duration_months=extraction.duration_months,
+        contract_number=(
+            extraction.contract_number.value[:100] if extraction.contract_number else ""
+        ),
+        **{
+            f"title_{language}": title[:500],
+            f"summary_{language}": body.split("\n\n")[0][:SUMMARY_LENGTH],
+            f"description_{language}": body,
+        },
+    )
+    project.full_clean()
+    project.save()
+    return project
+
+
+def _draft_title(extraction: Extraction, file_name: str) -> str:
+    if extraction.title:
+        return extraction.title.value
+    return file_name.rsplit(".", 1)[0] or "Press release"
+
+
+def _article_body(extraction: Extraction, text: str) -> str:
+    """The release's own text for the draft's description, without the page's noise."""
+    from .ingest import prepare
+
+    article = prepare(text, extraction.language).article
+    paragraphs = [" ".join(block.split()) for block in article.split("\n\n")]
+    title = extraction.title.value if extraction.title else None
+    return "\n\n".join(p for p in paragraphs if p and p != title)
+
+
+def _unique_slug(model, base: str) -> str:
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base[:110]}-{number}"
+        number += 1
+    return slug
+
+
+def _organization_for(
+    found: OrganizationFound,
+    organizations: OrganizationIndex,
+    report: ImportReport,
+    kind: str,
+    language: str,
+) -> Organization:
+    match = organizations.find(found.normalized, found.name)
+    if match:
+        report.linked.append(f"organisation: {match} ← “{found.name}”")
+        return match
+    created = Organization(
+        slug=_unique_slug(Organization, ascii_slug(found.normalized or found.name)),
+        kind=kind,
+        **{f"name_{language}": found.normalized or found.name},
+    )
+    created.full_clean()
+    created.save()
+    OrganizationAlias.objects.create(organization=created, name=found.name[:300])
+    organizations.add(created, found.name)
+    report.new_records.append(f"organisation: {created} (new)")
+    return created
+
+
+def _link_participations(project, extraction, organizations, report) -> None:
+    language = extraction.language
+    roles: list[tuple[OrganizationFound, str, str]] = []
+    for index, found in enumerate(extraction.implementers):
+        role = (
+            ParticipationRole.LEAD_IMPLEMENTER if index == 0 else ParticipationRole.CO_IMPLEMENTER
+        )
+        roles.append((found, role, OrganizationKind.NGO))
+    for found in extraction.partners:
+        if _AKIMAT.search(found.name):
+            roles.append(
+                (found, ParticipationRole.LOCAL_AUTHORITY_PARTNER, OrganizationKind.LOCAL_AUTHORITY)
+            )
+        else:
+            roles.append((found, ParticipationRole.PARTNER, OrganizationKind.NGO))
+    for found in extraction.donors:
+        roles.append((found, ParticipationRole.DONOR, OrganizationKind.DONOR_AGENCY))
+    for found, role, kind in roles:
+        organization = _organization_for(found, organizations, report, kind, language)
+        Participation.objects.get_or_create(project=project, organization=organization, role=role)
+
+
+def _add_funding(project, extraction, organizations) -> None:
+    for amount in extraction.amounts:
+        donor = organizations.find(amount.donor) if amount.donor else None
+        if donor and not project.participations.filter(organization=donor, role="donor").exists():
+            Participation.objects.create(project=project, organization=donor, role="donor")
+        line = FundingLine(
+            project=project,
+            donor=donor,
+            amount=amount.amount,
+            currency=amount.currency,
+            kind=amount.kind,
+            qualifier=amount.qualifier,
+        )
+        line.full_clean()
+        line.save()
+
+
+def _link_places(project, extraction, report) -> None:
+    slugs = [place.slug for place in extraction.places]
+    places = Place.objects.filter(slug__in=slugs)
+    project.places.set(places)
+    for place in places:
+        report.linked.append(f"place: {place}")
+    missing = set(slugs) - {place.slug for place in places}
+    for slug in sorted(missing):
+        report.new_records.append(f"place not in the database (load the gazetteer): {slug}")
+
+
+def _add_contacts(project, extraction, organizations) -> None:
+    language = extraction.language
+    for found in extraction.contacts:
+        contact = Contact(
+            project=project,
+            organization=organizations.find(found.organization),
+            phones=found.phones,
+            emails=found.emails,
+            **{f"name_{language}": found.name[:200], f"position_{language}": found.position or ""},
+        )
+        contact.full_clean()
+        contact.save()
+
+
+def _published_day(extraction: Extraction):
+    if extraction.published and len(extraction.published.iso) == 10:
+        return parse_partial_date(extraction.published.iso).date
+    return None
+
+
+def evidence_record(extraction: Extraction) -> dict:
+    """The extraction with, per field, the quoted evidence, for the editor's review."""
+
+    def quotes(evidence) -> list[dict]:
+        return [{"start": e.start, "end": e.end, "text": e.text} for e in evidence]
+
+    rows = []
+    single = [
+        ("title", extraction.title),
+        ("published", extraction.published),
+        ("start", extraction.start),
+        ("end", extraction.end),
+        ("contract_number", extraction.contract_number),
+    ]
+    for name, found in single:
+        if found:
+            value = getattr(found, "value", None) or getattr(found, "iso", None)
+            rows.append({"field": name, "value": value, "evidence": quotes(found.evidence)})
+    if extraction.duration_months:
+        rows.append(
+            {
+                "field": "duration_months",
+                "value": str(extraction.duration_months),
+                "evidence": quotes(extraction.duration_evidence),
+            }
+        )
+    for amount in extraction.amounts:
+        value = f"{amount.qualifier} {amount.amount} {amount.currency} ({amount.kind})"
+        rows.append({"field": "amount", "value": value, "evidence": quotes(amount.evidence)})
+    for name, items in (
+        ("implementer", extraction.implementers),
+        ("partner", extraction.partners),
+        ("donor", extraction.donors),
+    ):
+        for found in items:
+            value = found.normalized or found.name
+            rows.append({"field": name, "value": value, "evidence": quotes(found.evidence)})
+    for place in extraction.places:
+        rows.append({"field": "place", "value": place.name_en, "evidence": quotes(place.evidence)})
+    for contact in extraction.contacts:
+        details = ", ".join([contact.name, *contact.phones, *contact.emails])
+        rows.append({"field": "contact", "value": details, "evidence": quotes(contact.evidence)})
+    return {"result": extraction.as_json(), "evidence": rows}

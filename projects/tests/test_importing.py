@@ -1,0 +1,233 @@
+"""From a press release to a linked draft: the command, the admin page, and bad input."""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+
+from projects.models import Organization, Project, SourceDocument
+
+pytestmark = pytest.mark.django_db
+
+NEW_RELEASE = """ПРЕСС-РЕЛИЗ
+
+12 марта 2021
+
+Европейский Союз поддержит мониторинг местных бюджетов в Павлодаре и Караганде
+
+ПАВЛОДАР – При финансовой поддержке Европейского Союза стартует проект «Открытые бюджеты».
+Проект будет реализован НПО «Эхо» в партнерстве с ОФ «Новый Горизонт» (Караганда).
+Проект будет осуществляться в период с апреля 2021 г. по март 2023 г. Вклад Европейского
+Союза составляет 250 000 евро.
+
+Контакты: Айгерим Садыкова, координатор проекта, тел. +7 (7182) 55-12-34, aigerim@ekho.kz
+"""
+
+
+@pytest.fixture
+def seeds(seeded_db):
+    pass
+
+
+@pytest.fixture
+def release_file(tmp_path):
+    path = tmp_path / "open-budgets.txt"
+    path.write_text(NEW_RELEASE, encoding="utf-8")
+    return path
+
+
+def run(command, *args) -> str:
+    output = io.StringIO()
+    call_command(command, *[str(arg) for arg in args], stdout=output)
+    return output.getvalue()
+
+
+# --- extract_press_release ----------------------------------------------------------------------
+
+EXPECTED_KEYS = {
+    "file", "language", "title", "published", "donors", "amounts", "start", "end",
+    "duration_months", "places", "implementers", "partners", "contacts", "emails", "phones",
+    "contract_number",
+}  # fmt: skip
+
+
+def test_extract_prints_one_json_object_per_file_and_writes_nothing(release_file, settings):
+    seed = settings.SEEDS_DIR / "003_244677f27360cb33.txt"
+    lines = run("extract_press_release", release_file, seed, "--format", "json").splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert set(first) == EXPECTED_KEYS == set(second)
+    assert first["language"] == "ru"
+    assert first["published"] == "2021-03-12"
+    assert first["donors"] == ["European Union"]
+    assert {"amount": "250000", "currency": "EUR", "kind": "donor_contribution",
+            "qualifier": "exact"} in first["amounts"]  # fmt: skip
+    assert (first["start"], first["end"]) == ("2021-04", "2023-03")
+    assert {place["name_en"] for place in first["places"]} >= {"Pavlodar", "Karaganda"}
+    assert "aigerim@ekho.kz" in first["emails"]
+    assert second["donors"] and {p["name_en"] for p in second["places"]} == {"Kazakhstan"}
+    assert Project.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    # Commands speak the site's default language (Russian).
+    [(b"", "Файл пуст"), (b"\x00\x01\x02binary\x00", "двоичный файл")],
+)
+def test_extract_names_the_file_it_cannot_read(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=rf"bad.txt: .*{message}"):
+        run("extract_press_release", path)
+
+
+def test_extract_reports_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        run("extract_press_release", tmp_path / "nowhere.txt")
+
+
+# --- import_press_release -----------------------------------------------------------------------
+
+
+def test_import_links_existing_records_and_creates_the_rest(seeds, release_file):
+    organisations_before = Organization.objects.count()
+    output = run("import_press_release", release_file)
+    project = Project.objects.get(sources__file_name="open-budgets.txt")
+    assert not project.is_published
+    assert project.original_language == "ru"
+    assert project.start.isoformat() == "2021-04" and project.end.isoformat() == "2023-03"
+    roles = set(project.participations.values_list("organization__slug", "role"))
+    assert ("echo", "lead_implementer") in roles  # "НПО «Эхо»" is an alias of ОО «Эхо»
+    assert ("european-union", "donor") in roles
+    assert {"pavlodar", "karaganda"} <= set(project.places.values_list("slug", flat=True))
+    line = project.funding_lines.get()
+    assert (line.amount, line.currency, line.donor.slug) == (250000, "EUR", "european-union")
+    contact = project.contacts.get()
+    assert contact.emails == ["aigerim@ekho.kz"]
+    assert Organization.objects.count() == organisations_before + 1  # «Новый Горизонт»
+    assert "linked  organisation" in output and "created organisation" in output
+    source = project.sources.get()
+    assert source.text == NEW_RELEASE
+    assert any(row["field"] == "amount" for row in source.extraction["evidence"])
+
+
+def test_importing_the_same_text_twice_makes_one_draft(seeds, release_file):
+    run("import_press_release", release_file)
+    counts = (Project.objects.count(), Organization.objects.count())
+    output = run("import_press_release", release_file)
+    assert "Already imported" in output
+    assert (Project.objects.count(), Organization.objects.count()) == counts
+
+
+def test_a_seed_release_is_already_in_the_registry(seeds, settings):
+    output = run("import_press_release", settings.SEEDS_DIR / "000_b181058ddafe2ef1.txt")
+    assert "Already imported" in output
+    assert Project.objects.count() == 5
+
+
+def test_dry_run_saves_nothing(seeds, release_file):
+    output = run("import_press_release", release_file, "--dry-run")
+    assert "Created draft" in output and "nothing was saved" in output
+    assert not SourceDocument.objects.filter(file_name="open-budgets.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["cp1251", "utf-16", "utf-8-sig"],
+)
+def test_import_reads_other_encodings(seeds, tmp_path, encoding):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(NEW_RELEASE.encode(encoding))
+    run("import_press_release", path)
+    assert SourceDocument.objects.get(file_name="legacy.txt").text == NEW_RELEASE
+
+
+def test_html_wrapped_release_is_imported_as_its_text(seeds, tmp_path):
+    path = tmp_path / "page.html"
+    body = "".join(f"<p>{line}</p>" for line in NEW_RELEASE.splitlines())
+    path.write_text(f"<html><body><nav>Меню сайта</nav>{body}</body></html>", encoding="utf-8")
+    run("import_press_release", path)
+    project = Project.objects.get(sources__file_name="page.html")
+    assert project.funding_lines.count() == 1
+    assert "Меню сайта" not in project.description_ru
+
+
+def test_a_bad_file_saves_nothing(seeds, tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    before = Project.objects.count()
+    with pytest.raises(CommandError, match="image.txt"):
+        run("import_press_release", path)
+    assert Project.objects.count() == before
+
+
+# --- The admin page -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_client(client, seeds):
+    client.force_login(User.objects.create_superuser("editor", password="pw-for-tests-only"))
+    return client
+
+
+def import_url():
+    with translation.override("en"):  # the admin answers in the language of its address
+        return reverse("admin:projects_project_import")
+
+
+def test_admin_upload_opens_the_new_draft_with_its_evidence(editor_client):
+    upload = SimpleUploadedFile("release.txt", NEW_RELEASE.encode("utf-8"), "text/plain")
+    response = editor_client.post(import_url(), {"file": upload, "text": "", "language": ""})
+    project = Project.objects.get(sources__file_name="release.txt")
+    assert response.status_code == 302
+    with translation.override("en"):
+        change_url = reverse("admin:projects_project_change", args=[project.pk])
+    assert response["Location"] == change_url
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "class='evidence'" in page
+    assert "250 000 евро" in page or "250\xa0000 евро" in page
+
+
+def test_admin_paste_works_too(editor_client):
+    response = editor_client.post(import_url(), {"text": NEW_RELEASE, "language": "ru"})
+    assert response.status_code == 302
+    assert Project.objects.filter(is_published=False).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "one of the two"),
+        ({"text": "   "}, "one of the two"),
+        ({"file": ("x.pdf", b"%PDF-1.4")}, ".txt, .md or .html"),
+        ({"file": ("x.txt", b"\x00\x01\x02\x03")}, "binary"),
+        ({"file": ("x.txt", b"")}, "empty"),
+    ],
+)
+def test_admin_bad_input_is_a_form_error(editor_client, data, message):
+    if "file" in data:
+        name, content = data["file"]
+        data = {"file": SimpleUploadedFile(name, content)}
+    before = Project.objects.count()
+    response = editor_client.post(import_url(), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Project.objects.count() == before
+
+
+def test_the_import_page_needs_the_add_permission(client, seeds):
+    user = User.objects.create_user("reader", password="pw-for-tests-only", is_staff=True)
+    client.force_login(user)
+    assert client.get(import_url()).status_code == 403
+
+
+def test_the_project_list_links_to_the_import_page(editor_client):
+    with translation.override("en"):
+        url = reverse("admin:projects_project_changelist")
+    html = editor_client.get(url).content.decode()
+    assert import_url() in html
