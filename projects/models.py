@@ -152,24 +152,15 @@ class Place(TimestampedModel):
         return list(reversed(chain))
 
 
-class PlaceAlias(models.Model):
-    """Another way to write a place's name: Өскемен, Oskemen, Усть-Каменогорск."""
+class Alias(models.Model):
+    """Another way to write a record's name, stored with its matching key (normalize_name)."""
 
-    place = models.ForeignKey(
-        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="aliases"
-    )
-    name = models.CharField(_("alias"), max_length=200)
-    normalized = models.CharField(max_length=200, editable=False, db_index=True)
+    name = models.CharField(_("alias"), max_length=300)
+    normalized = models.CharField(max_length=300, editable=False, db_index=True)
 
     class Meta:
-        verbose_name = _("place alias")
-        verbose_name_plural = _("place aliases")
+        abstract = True
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["place", "normalized"], name="place_alias_unique_per_place"
-            )
-        ]
 
     def __str__(self):
         return self.name
@@ -177,6 +168,23 @@ class PlaceAlias(models.Model):
     def save(self, *args, **kwargs):
         self.normalized = normalize_name(self.name)
         super().save(*args, **kwargs)
+
+
+class PlaceAlias(Alias):
+    """Another way to write a place's name: Өскемен, Oskemen, Усть-Каменогорск."""
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="aliases"
+    )
+
+    class Meta(Alias.Meta):
+        verbose_name = _("place alias")
+        verbose_name_plural = _("place aliases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "normalized"], name="place_alias_unique_per_place"
+            )
+        ]
 
 
 # --- Organisations --------------------------------------------------------------------------
@@ -242,7 +250,7 @@ class Organization(TimestampedModel):
         return reverse("projects:organization-detail", kwargs={"slug": self.slug})
 
 
-class OrganizationAlias(models.Model):
+class OrganizationAlias(Alias):
     """Another way documents write the organisation's name ("НПО «Эхо»" for "ОО «Эхо»")."""
 
     organization = models.ForeignKey(
@@ -251,25 +259,15 @@ class OrganizationAlias(models.Model):
         on_delete=models.CASCADE,
         related_name="aliases",
     )
-    name = models.CharField(_("alias"), max_length=300)
-    normalized = models.CharField(max_length=300, editable=False, db_index=True)
 
-    class Meta:
+    class Meta(Alias.Meta):
         verbose_name = _("organisation alias")
         verbose_name_plural = _("organisation aliases")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organization", "normalized"], name="organization_alias_unique"
             )
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.normalized = normalize_name(self.name)
-        super().save(*args, **kwargs)
 
 
 # --- Projects -------------------------------------------------------------------------------
