@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -487,8 +488,14 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
             '<a href="{}" target="_blank" rel="noopener">{}</a>', project.get_absolute_url(), label
         )
 
+    def save_model(self, request, obj, form, change):
+        if obj.is_published and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
     @admin.action(description=_("Publish the selected projects"), permissions=["change"])
     def publish(self, request, queryset):
+        queryset.filter(published_at__isnull=True).update(published_at=timezone.now())
         count = queryset.update(is_published=True)
         self.message_user(
             request,

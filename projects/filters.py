@@ -243,3 +243,27 @@ class ProjectFilter(django_filters.FilterSet):
                 continue  # the budget range belongs to its currency
             queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+
+class InvalidFilters(ValueError):
+    """The query string's filters do not validate; `errors` says which and why."""
+
+    def __init__(self, errors: dict):
+        super().__init__("invalid filters")
+        self.errors = errors
+
+
+def published_projects_matching(params, *, place_tree: PlaceTree | None = None):
+    """Published projects matching the project list's filters (the `q`, `place`, `donor`, ...
+    query parameters), in the list's order. Exports, feeds and the API share this, so every
+    list a visitor can filter can be downloaded as it is. Raises InvalidFilters."""
+    from django.utils import translation
+
+    from .models import Project
+
+    project_filter = ProjectFilter(
+        params, queryset=Project.objects.published(), place_tree=place_tree
+    )
+    if not project_filter.is_valid():
+        raise InvalidFilters(project_filter.form.errors.get_json_data())
+    return project_filter.order(project_filter.qs, translation.get_language())

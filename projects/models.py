@@ -438,6 +438,7 @@ class Project(TimestampedModel):
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Drafts are invisible to the public.")
     )
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     keywords = models.ManyToManyField(
         Keyword, verbose_name=_("keywords"), blank=True, related_name="projects"
     )
@@ -496,6 +497,7 @@ class Project(TimestampedModel):
         ]
         indexes = [
             models.Index(fields=["is_published", "-created_at"]),
+            models.Index(fields=["is_published", "-published_at"]),
             models.Index(fields=["start_date"]),
             models.Index(fields=["end_date"]),
         ]

@@ -7,7 +7,14 @@ typo in a record is reported with the file and the path of the field at fault.
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .models import (
     COUNTRY_CODES,
@@ -29,12 +36,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Translated(Strict):
-    """A text in all three languages; reviewed records leave none empty."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
-    ru: NonEmpty
-    kk: NonEmpty
-    en: NonEmpty
+
+class Translated(Strict):
+    """A text in ru, kk and en. Reviewed seed records fill all three (read_record checks
+    that); an export of editors' drafts may hold one language only, but never none."""
+
+    ru: Text = ""
+    kk: Text = ""
+    en: Text = ""
+
+    @model_validator(mode="after")
+    def _some_language(self):
+        if not (self.ru or self.kk or self.en):
+            raise ValueError("give the text in at least one language")
+        return self
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.ru and self.kk and self.en)
 
 
 def _check_partial_date(value: str | None, period_end: bool = False) -> str | None:
@@ -44,12 +65,14 @@ def _check_partial_date(value: str | None, period_end: bool = False) -> str | No
 
 
 class SourceRecord(Strict):
-    file: NonEmpty
+    file: Text = ""  # the file beside the record (seeds), or its original name
     language: Language
-    title: NonEmpty | None  # null when the document prints no headline
+    title: NonEmpty | None = None  # null when the document prints no headline
     published: str | None = None
     publisher: Translated | None = None
     url: str | None = None
+    text: str | None = None  # the verbatim text, in exports (seeds keep it in `file`)
+    extraction: dict | None = None  # what the importer read in it, in exports
 
     @field_validator("published")
     @classmethod
@@ -95,9 +118,10 @@ class ContactRecord(Strict):
 class ProjectRecord(Strict):
     slug: Slug
     published: bool
+    original_language: Language | None = None  # defaults to the source's language
     title: Translated
-    summary: Translated
-    description: Translated
+    summary: Translated | None = None
+    description: Translated | None = None
     objectives: list[Translated] = Field(default_factory=list)
     results: list[Translated] = Field(default_factory=list)
     keywords: list[Translated] = Field(default_factory=list)
@@ -144,9 +168,24 @@ class OrganizationRecord(Strict):
 
 
 class SeedRecord(Strict):
-    source: SourceRecord
+    source: SourceRecord | None = None
+    other_sources: list[SourceRecord] = Field(default_factory=list)
     project: ProjectRecord
     organizations: list[OrganizationRecord]
+
+    @model_validator(mode="after")
+    def _language_known(self):
+        if self.source is None and self.project.original_language is None:
+            raise ValueError("a record without a source needs project.original_language")
+        return self
+
+    @property
+    def sources(self) -> list[SourceRecord]:
+        return ([self.source] if self.source else []) + list(self.other_sources)
+
+    @property
+    def language(self) -> str:
+        return self.project.original_language or self.source.language
 
 
 class PlaceRecord(Strict):

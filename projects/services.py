@@ -13,7 +13,8 @@ import yaml
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.text import slugify
+from django.utils import timezone
+from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from .models import (
@@ -26,9 +27,11 @@ from .models import (
     Project,
     SourceDocument,
     normalize_name,
+    text_sha256,
 )
 from .partial_dates import parse_partial_date
 from .seed_schema import Gazetteer, OrganizationRecord, SeedRecord, Translated
+from .translit import ascii_slug
 
 LANGUAGES = ("ru", "kk", "en")
 GAZETTEER_FILE = "gazetteer.json"
@@ -142,11 +145,11 @@ def _add_aliases(alias_model, owner_field: str, names_by_owner: dict) -> int:
 # --- Reading seed files ---------------------------------------------------------------------
 
 
-def _format_pydantic_error(path: Path, error: PydanticValidationError) -> str:
+def format_validation_error(path, error: PydanticValidationError) -> str:
     problems = []
     for detail in error.errors():
         location = ".".join(str(part) for part in detail["loc"]) or "(top level)"
-        problems.append(f"{path.name}: {location}: {detail['msg']}")
+        problems.append(f"{_label(path)}: {location}: {detail['msg']}")
     return "\n".join(problems)
 
 
@@ -159,16 +162,21 @@ def read_gazetteer(path: Path) -> Gazetteer:
     except json.JSONDecodeError as error:
         raise SeedError(f"{path.name}: not valid JSON: {error}") from None
     except PydanticValidationError as error:
-        raise SeedError(_format_pydantic_error(path, error)) from None
+        raise SeedError(format_validation_error(path, error)) from None
+    check_gazetteer(path.name, gazetteer)
+    return gazetteer
+
+
+def check_gazetteer(label: str, gazetteer: Gazetteer) -> None:
+    """Slugs are unique and every parent is listed before its children."""
     seen: set[str] = set()
     for index, place in enumerate(gazetteer.places):
-        where = f"{path.name}: places.{index} ({place.slug})"
+        where = f"{label}: places.{index} ({place.slug})"
         if place.slug in seen:
             raise SeedError(f"{where}: slug: listed twice")
         if place.parent is not None and place.parent not in seen:
             raise SeedError(f"{where}: parent: {place.parent!r} is not listed before it")
         seen.add(place.slug)
-    return gazetteer
 
 
 def read_record(path: Path) -> SeedRecord:
@@ -181,12 +189,38 @@ def read_record(path: Path) -> SeedRecord:
     try:
         record = SeedRecord.model_validate(data)
     except PydanticValidationError as error:
-        raise SeedError(_format_pydantic_error(path, error)) from None
-    _check_record_references(path, record)
+        raise SeedError(format_validation_error(path, error)) from None
+    _check_reviewed(path, record)
+    check_record_references(path.name, record, files_dir=path.parent)
     return record
 
 
-def _check_record_references(path: Path, record: SeedRecord) -> None:
+def _check_reviewed(path: Path, record: SeedRecord) -> None:
+    """Reviewed seed records have a source file and every text in all three languages."""
+    if record.source is None or not record.source.file:
+        raise SeedError(f"{path.name}: source.file: a seed record names its press release file")
+    for location, text in _translated_texts(record):
+        if not text.complete:
+            missing = [lang for lang in LANGUAGES if not getattr(text, lang)]
+            raise SeedError(f"{path.name}: {location}: missing {', '.join(missing)}")
+
+
+def _translated_texts(model, location: str = ""):
+    """Every Translated value inside a record, with its dotted location."""
+    if isinstance(model, Translated):
+        yield location, model
+    elif isinstance(model, list):
+        for index, item in enumerate(model):
+            yield from _translated_texts(item, f"{location}.{index}")
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            path = f"{location}.{name}" if location else name
+            yield from _translated_texts(getattr(model, name), path)
+
+
+def check_record_references(label: str, record: SeedRecord, files_dir: Path | None) -> None:
+    """Everything a record refers to is defined in it (organisations) or exists (source files
+    beside it, when the text is not embedded). Raises SeedError naming label and field."""
     defined = {organization.slug for organization in record.organizations}
     project = record.project
     references = [
@@ -205,30 +239,28 @@ def _check_record_references(path: Path, record: SeedRecord) -> None:
     ]
     for location, slug in references:
         if slug not in defined:
-            raise SeedError(
-                f"{path.name}: {location}: organisation {slug!r} is not in organizations"
-            )
+            raise SeedError(f"{label}: {location}: organisation {slug!r} is not in organizations")
     donors = {p.organization for p in project.participations if p.role == ParticipationRole.DONOR}
     for i, line in enumerate(project.funding):
         if line.donor and line.donor not in donors:
             raise SeedError(
-                f"{path.name}: project.funding.{i}.donor: {line.donor!r} gives money but has no "
+                f"{label}: project.funding.{i}.donor: {line.donor!r} gives money but has no "
                 "participation with the role donor"
             )
     start = parse_partial_date(project.start)
     end = parse_partial_date(project.end, period_end=True)
     if start.date and end.date and end.date < start.date:
-        raise SeedError(
-            f"{path.name}: project.end: {project.end} is before the start {project.start}"
-        )
-    if not (path.parent / record.source.file).is_file():
-        raise SeedError(f"{path.name}: source.file: {record.source.file!r} is not in {path.parent}")
+        raise SeedError(f"{label}: project.end: {project.end} is before the start {project.start}")
+    for index, source in enumerate(record.sources):
+        if source.text is None and not (files_dir and (files_dir / source.file).is_file()):
+            where = "source" if index == 0 else f"other_sources.{index - 1}"
+            raise SeedError(f"{label}: {where}.file: {source.file!r} is not in {files_dir}")
 
 
 LIST_FACTS = ("aliases", "phones", "emails", "links")
 
 
-def merge_organizations(records: dict[Path, SeedRecord]) -> dict[str, OrganizationRecord]:
+def merge_organizations(records: dict) -> dict[str, OrganizationRecord]:
     """One organisation per slug across all records; conflicting facts are an error."""
     merged: dict[str, dict[str, Any]] = {}
     origin: dict[str, Path] = {}
@@ -242,10 +274,14 @@ def merge_organizations(records: dict[Path, SeedRecord]) -> dict[str, Organizati
                 _merge_facts(merged[organization.slug], facts)
             except ValueError as conflict:
                 raise SeedError(
-                    f"{path.name}: organizations ({organization.slug}): {conflict} "
-                    f"in {origin[organization.slug].name}"
+                    f"{_label(path)}: organizations ({organization.slug}): {conflict} "
+                    f"in {_label(origin[organization.slug])}"
                 ) from None
     return {slug: OrganizationRecord.model_validate(facts) for slug, facts in merged.items()}
+
+
+def _label(key) -> str:
+    return key.name if isinstance(key, Path) else str(key)
 
 
 def _merge_facts(known: dict[str, Any], facts: dict[str, Any]) -> None:
@@ -324,7 +360,7 @@ def organization_upsert_from_record(
 def project_upsert_from_record(
     *,
     record: SeedRecord,
-    source_text: str,
+    source_texts: list[str],
     organizations: dict[str, Organization],
     places: dict[str, Place],
     report: LoadReport,
@@ -345,18 +381,21 @@ def project_upsert_from_record(
         "end_precision": end.precision,
         "duration_months": data.duration_months,
         "contract_number": data.contract_number or "",
-        "original_language": record.source.language,
+        "original_language": record.language,
         "is_published": data.published,
     }
     project, outcome = _upsert(Project, lookup={"slug": data.slug}, values=values)
     report.add("projects", outcome)
+    if project.is_published and project.published_at is None:
+        project.published_at = timezone.now()
+        project.save(update_fields=["published_at"])
 
     _sync_keywords(project, data.keywords, report)
     _sync_places(project, data.places, places, report)
     _sync_participations(project, data.participations, organizations, report)
     _sync_funding(project, data.funding, organizations, report)
     _sync_contacts(project, data.contacts, organizations, report)
-    _sync_source(project, record, source_text, report)
+    _sync_sources(project, record.sources, source_texts, report)
     return project
 
 
@@ -365,7 +404,7 @@ def _sync_keywords(project: Project, keywords: list[Translated], report: LoadRep
     for keyword in keywords:
         instance, outcome = _upsert(
             Keyword,
-            lookup={"slug": slugify(keyword.en)[:120]},
+            lookup={"slug": ascii_slug(keyword.en or keyword.ru or keyword.kk, 120)},
             values=_translated("name", keyword),
         )
         report.add("keywords", outcome)
@@ -459,50 +498,73 @@ def _sync_contacts(project, contacts, organizations, report) -> None:
     )
 
 
-def _sync_source(project: Project, record: SeedRecord, text: str, report: LoadReport) -> None:
-    source = record.source
-    published = parse_partial_date(source.published).date
-    values = {
-        "project": project,
-        "title": source.title or "",
-        "text": text,
-        "language": source.language,
-        "published_on": published,
-        **_translated("publisher", source.publisher),
-        "url": source.url or "",
-    }
-    _, outcome = _upsert(SourceDocument, lookup={"file_name": source.file}, values=values)
-    report.add("source documents", outcome)
+def _sync_sources(project: Project, sources, texts: list[str], report: LoadReport) -> None:
+    """The project's sources are exactly the record's, found again by their text."""
+    kept = []
+    for source, text in zip(sources, texts, strict=True):
+        values = {
+            "project": project,
+            "text": text,
+            "file_name": source.file,
+            "title": source.title or "",
+            "language": source.language,
+            "published_on": parse_partial_date(source.published).date,
+            **_translated("publisher", source.publisher),
+            "url": source.url or "",
+            "extraction": source.extraction,
+        }
+        document, outcome = _upsert(
+            SourceDocument, lookup={"sha256": text_sha256(text)}, values=values
+        )
+        kept.append(document.pk)
+        report.add("source documents", outcome)
+    stale = project.sources.exclude(pk__in=kept)
+    report.add("source documents", "deleted", stale.count())
+    stale.delete()
 
 
 @transaction.atomic
 def seeds_load(*, seeds_dir: Path) -> LoadReport:
     """Load the gazetteer and every reviewed record in seeds_dir, all or nothing."""
-    report = LoadReport()
     gazetteer = read_gazetteer(seeds_dir / GAZETTEER_FILE)
     record_paths = sorted(seeds_dir.glob("[0-9][0-9][0-9]_*.yaml"))
     if not record_paths:
         raise SeedError(f"{seeds_dir}: no records (NNN_*.yaml) found")
     records = {path: read_record(path) for path in record_paths}
-    organization_records = merge_organizations(records)
 
+    def texts(record: SeedRecord) -> list[str]:
+        return [
+            source.text
+            if source.text is not None
+            else (seeds_dir / source.file).read_bytes().decode("utf-8")
+            for source in record.sources
+        ]
+
+    return records_load(records=records, gazetteer=gazetteer, texts=texts)
+
+
+@transaction.atomic
+def records_load(*, records: dict, gazetteer: Gazetteer, texts) -> LoadReport:
+    """Load places, then organisations, then projects from records (keyed by the file or
+    position they come from, for messages); `texts(record)` gives each source's text."""
+    report = LoadReport()
+    organization_records = merge_organizations(records)
     places = gazetteer_load(gazetteer=gazetteer, report=report)
     organizations = {
         slug: organization_upsert_from_record(record=record, places=places, report=report)
         for slug, record in organization_records.items()
     }
-    for path, record in records.items():
-        source_text = (seeds_dir / record.source.file).read_bytes().decode("utf-8")
+    for key, record in records.items():
         try:
             project_upsert_from_record(
                 record=record,
-                source_text=source_text,
+                source_texts=texts(record),
                 organizations=organizations,
                 places=places,
                 report=report,
             )
         except (SeedError, ValidationError) as error:
-            raise SeedError(f"{path.name}: {_describe(error)}") from None
+            raise SeedError(f"{_label(key)}: {_describe(error)}") from None
     return report
 
 

@@ -4,12 +4,22 @@ redirects permanently instead of breaking links."""
 from django.urls import path
 
 from . import views
+from .opendata import exports
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("projects/", views.ProjectListView.as_view(), name="project-list"),
+    path("projects/export.csv", exports.export_csv, name="project-export-csv"),
+    path("projects/export.xlsx", exports.export_xlsx, name="project-export-xlsx"),
+    path("projects/export.json", exports.export_json, name="project-export-json"),
+    path("projects/export-donors.csv", exports.export_donors_csv, name="project-export-donors"),
+    path(
+        "projects/export-organizations.csv",
+        exports.export_organizations_csv,
+        name="project-export-organizations",
+    ),
     path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path(
         "organizations/<slug:slug>/",

@@ -4,7 +4,8 @@ selectors.py and the model querysets."""
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -12,6 +13,7 @@ from django_filters.views import FilterView
 from . import selectors
 from .filters import ProjectFilter, SortOrder
 from .models import Organization, Participation, ParticipationRole, Place, Project
+from .opendata import exports
 from .places import PlaceTree
 
 PAGE_SIZE = 20
@@ -71,6 +73,8 @@ class ProjectListView(FilterView):
             ),
             sort_choices=SortOrder.CHOICES,
             sort=self.filterset.sort_order,
+            export_links=exports.export_links(self.request),
+            export_columns=exports.COLUMNS,
             result_count=context["paginator"].count if context.get("paginator") else 0,
         )
         return context
@@ -172,3 +176,12 @@ class PlaceDetailView(DetailView):
         )
         context["list_url_query"] = urlencode({"place": place.slug})
         return context
+
+
+def robots_txt(request):
+    """Crawlers may read every public page; the admin and the bulk downloads stay out."""
+    lines = ["User-agent: *"]
+    for language, _name in settings.LANGUAGES:
+        lines += [f"Disallow: /{language}/admin/", f"Disallow: /{language}/projects/export"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -77,7 +77,9 @@ INSTALLED_APPS = [
     # Serve static files with whitenoise in development too, exactly as in production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
+    "ninja",  # serves the API docs page's assets locally
     "projects",
 ]
 
@@ -217,3 +219,11 @@ REPORT_ERRORS_EMAIL = os.environ.get("REPORT_ERRORS_EMAIL", "corrections@example
 
 # Formats Django does not ship (Kazakh numbers and dates).
 FORMAT_MODULE_PATH = ["registry.formats"]
+
+# --- Open data ------------------------------------------------------------------------------
+# Identifier prefixes of the registry as a publisher. Placeholders until the registry is given
+# its own: 360Giving issues "360G-..." prefixes; IATI organisation identifiers are registered.
+GIVING360_ID_PREFIX = os.environ.get("GIVING360_ID_PREFIX", "360G-kzgrantregistry")
+IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XX-KZ-GRANT-REGISTRY")
+# The public address, for links in files made by commands (exports run outside a request).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -1,11 +1,27 @@
-"""Every public address carries its language: /ru/, /kk/, /en/. A bare path such as `/`
-redirects to the visitor's language (LocaleMiddleware reads Accept-Language)."""
+"""Every public page's address carries its language: /ru/, /kk/, /en/. A bare path such as `/`
+redirects to the visitor's language (LocaleMiddleware reads Accept-Language). The open data
+and the API are language-neutral."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-urlpatterns = i18n_patterns(
+from projects.api import api
+from projects.feeds import NewProjectsFeed
+from projects.sitemaps import SITEMAPS
+from projects.views import robots_txt
+
+urlpatterns = [
+    # Machine-readable addresses carry no language: their content holds all three.
+    path("open-data/", include("projects.opendata.urls")),
+    path("api/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+]
+
+urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("feed/", NewProjectsFeed(), name="feed"),
     path("", include("projects.urls")),
 )

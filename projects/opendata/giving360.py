@@ -1,0 +1,426 @@
+"""The registry as a 360Giving data package (360Giving Data Standard 1.4, JSON).
+
+360Giving describes grants, not projects: one grant is one funder's money to one recipient. The
+registry describes projects, so each published project gives one grant per donor whose
+contribution it states (a `donor_contribution` funding line). Seed 003, funded by the U.S.
+Department of State ($750,000) and USAID (up to $800,000), would give two grants, each listing
+the other in `relatedActivity`.
+
+What is left out, and why
+- A donor with no stated contribution (seeds 001 and 002: the EU, no figure): `amountAwarded` is
+  required and means "total amount awarded". 0 would say the donor gave nothing, and a project's
+  total is not one donor's grant (seed 004: EUR 470,000 total, EUR 420,000 from the EU). The
+  standard offers no "unknown" value, so such grants are not published; the project page still
+  shows the donor.
+- A project with no lead implementer (seed 003 names no recipient: the money is announced for
+  organisations still to be chosen): every grant needs `recipientOrganization` (or an
+  individual), and inventing one would mislead every consumer who counts grants by recipient.
+- A project with no date at all (seed 003 again): `awardDate` is required and must be a full
+  date; none is invented.
+So the five seeds give two grants (seeds 000 and 004, both from the EU). An empty selection
+gives `"grants": []`, which the package schema (minItems 1) does not accept: there is no valid
+360Giving file with no grants.
+
+Fields
+- id: `<GIVING360_ID_PREFIX>-<project slug>_<donor slug>` (slugs never change; the underscore
+  separates the two hyphenated slugs). A donor giving in two currencies gets one grant per
+  currency, with `_<currency>` appended. The prefix must start with `360G-`, as the standard
+  requires of publishers; 360Giving issues the real one.
+- title, description: 360Giving has one text per field and its tools (GrantNav, 360Insights)
+  work in English, so the English text is used when the project has an English title and
+  summary (or description); otherwise the text of the source's language. The description is
+  the summary (else the description, else the title), then a note naming the language of the
+  text and of the source (with the original title when the text is a translation), then a note
+  on a qualified amount. Organisation and place names follow the same language.
+- currency, amountAwarded: the donor's contributions in that currency, summed. "Up to", "more
+  than" and "about" figures are published as stated, with a sentence in the description ("The
+  source states the amount as up to 800,000 USD.") and a classification in the vocabulary
+  `<prefix>-amount-qualifier` (code up_to / more_than / about) for machines.
+- awardDate: press releases rarely state the decision date, so this is the earliest date the
+  registry knows the grant by: the planned start (the first day of its period when only the
+  month or year is known) or a source's publication date, whichever is earlier.
+- plannedDates: startDate and endDate at their real precision ("2017-02"), and duration in
+  months when the source states it.
+- recipientOrganization: the lead implementer. fundingOrganization: the donor. Organisations
+  have no official identifiers in the registry, so both get `<prefix>-<slug>`, the internal
+  identifier the standard prescribes for organisations without a registration number. The EU
+  has no single organisation identifier (in IATI each Commission directorate has its own, e.g.
+  XI-IATI-EC_INTPA, and the registry does not record which one managed a grant; EIDHR is a
+  funding instrument, not an organisation), so it gets one too. The home place goes to
+  addressLocality (a city, town or village) or addressRegion (a district or region); the
+  country's English name to addressCountry.
+- beneficiaryLocation: the project's places: name, countryCode, latitude and longitude when
+  known, and the GeoNames URI as `id`. geoCode and geoCodeType are left out: the geoCodeType
+  codelist holds UK (ONS) code types only.
+- url: the project's public page in the language of the text. dataSource: the source press
+  release's address when it has one, else that page. relatedDocument: the source press releases.
+- dateModified: the latest change to the project, its recipient or its donor.
+Package: version, title, description, publisher (name, website), license, modified.
+
+Where: /open-data/360giving.json takes the project list's query parameters (the grants of the
+projects the list shows; `?donor=` keeps that donor's grants only, since a grant is one donor's
+money); `manage.py export_360giving FILE` writes every published project's grants.
+Settings: GIVING360_ID_PREFIX (default "360G-kzgrantregistry", a placeholder until 360Giving
+issues the registry's prefix: set it before the first publication, as every id changes with
+it), GIVING360_PUBLISHER_NAME and GIVING360_LICENSE (default CC BY 4.0).
+"""
+
+import datetime
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from projects.filters import InvalidFilters, published_projects_matching
+from projects.models import (
+    AmountQualifier,
+    FundingKind,
+    FundingLine,
+    Organization,
+    Participation,
+    ParticipationRole,
+    Place,
+    PlaceKind,
+    Project,
+)
+
+SCHEMA_VERSION = "1.4"
+DEFAULT_ID_PREFIX = "360G-kzgrantregistry"
+DEFAULT_PUBLISHER_NAME = "Grant-project registry"
+DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+LOCALITY_KINDS = {PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.SETTLEMENT, PlaceKind.VILLAGE}
+QUALIFIER_WORDS = {
+    AmountQualifier.UP_TO: "up to",
+    AmountQualifier.MORE_THAN: "more than",
+    AmountQualifier.ABOUT: "about",
+}
+
+
+def id_prefix() -> str:
+    prefix = getattr(settings, "GIVING360_ID_PREFIX", DEFAULT_ID_PREFIX)
+    if not prefix.startswith("360G-") or len(prefix) <= len("360G-"):
+        raise ImproperlyConfigured(f"GIVING360_ID_PREFIX must look like 360G-name, got {prefix!r}")
+    return prefix
+
+
+def with_grant_data(projects: QuerySet) -> QuerySet:
+    """Everything the grants read, in a fixed number of queries whatever the number of
+    projects."""
+    return projects.prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("organization__city"),
+        ),
+        Prefetch(
+            "funding_lines",
+            queryset=FundingLine.objects.filter(
+                kind=FundingKind.DONOR_CONTRIBUTION, donor__isnull=False
+            ).select_related("donor"),
+            to_attr="donor_contributions",
+        ),
+        "places",
+        "sources",
+    )
+
+
+def grants_package(projects, *, base_url: str = "", donor_slug: str | None = None) -> dict:
+    """The published projects' grants as a 360Giving data package (see the module docstring).
+
+    `projects` is a queryset (prefetched here) or projects already prefetched with
+    with_grant_data(). `base_url` ("https://example.org") makes the links absolute; without it
+    the grants carry no links. `donor_slug` keeps only that donor's grants.
+    """
+    if isinstance(projects, QuerySet):
+        projects = with_grant_data(projects)
+    mapper = GrantMapper(prefix=id_prefix(), base_url=base_url.rstrip("/"))
+    grants = [
+        grant
+        for project in projects
+        if project.is_published
+        for grant in mapper.project_grants(project, donor_slug=donor_slug)
+    ]
+    return mapper.package(grants)
+
+
+def dumps(package: dict) -> str:
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+@require_safe
+def giving360_view(request):
+    """/open-data/360giving.json: the grants of the projects the list shows for the same query
+    parameters; `?donor=` keeps that donor's grants only. Bad parameters: 400 with the errors."""
+    try:
+        projects = published_projects_matching(request.GET)
+    except InvalidFilters as error:
+        body = json.dumps({"errors": error.errors}, ensure_ascii=False)
+        return HttpResponse(body, status=400, content_type=JSON_CONTENT_TYPE)
+    package = grants_package(
+        projects,
+        base_url=request.build_absolute_uri("/"),
+        donor_slug=request.GET.get("donor") or None,
+    )
+    return HttpResponse(dumps(package), content_type=JSON_CONTENT_TYPE)
+
+
+# --- Mapping --------------------------------------------------------------------------------
+
+
+@dataclass
+class Award:
+    """One donor's stated contributions to one project in one currency."""
+
+    donor: Organization
+    currency: str
+    lines: list[FundingLine]
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal(0))
+
+    @property
+    def qualified_lines(self) -> list[FundingLine]:
+        return [line for line in self.lines if line.qualifier in QUALIFIER_WORDS]
+
+
+@dataclass
+class GrantFacts:
+    """What every grant of one project shares."""
+
+    project: Project
+    recipient: Organization
+    award_date: datetime.date
+    language: str
+    grant_ids: list[str]
+
+
+def project_awards(project: Project) -> list[Award]:
+    """The project's awards, one per (donor, currency), from the prefetched contributions.
+    A stated contribution of 0 is no grant."""
+    by_key: dict[tuple, list[FundingLine]] = defaultdict(list)
+    for line in project.donor_contributions:
+        by_key[(line.donor_id, line.currency)].append(line)
+    awards = [Award(lines[0].donor, currency, lines) for (_, currency), lines in by_key.items()]
+    return [award for award in awards if award.amount > 0]
+
+
+def lead_implementer(project: Project) -> Organization | None:
+    leads = [
+        p.organization
+        for p in project.participations.all()
+        if p.role == ParticipationRole.LEAD_IMPLEMENTER
+    ]
+    return leads[0] if leads else None
+
+
+def award_date(project: Project):
+    """The earliest date the registry knows the grant by (see the module docstring)."""
+    dates = [source.published_on for source in project.sources.all() if source.published_on]
+    if project.start_date:
+        dates.append(project.start_date)
+    return min(dates, default=None)
+
+
+def text_language(project: Project) -> str:
+    if project.title_en and (project.summary_en or project.description_en):
+        return "en"
+    return project.original_language
+
+
+def language_name(code: str) -> str:
+    return translation.get_language_info(code)["name"]
+
+
+def number(amount: Decimal) -> int | float:
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def formatted_amount(line: FundingLine) -> str:
+    digits = f"{line.amount:,.0f}" if line.amount == int(line.amount) else f"{line.amount:,.2f}"
+    return f"{digits} {line.currency}"
+
+
+def compact(fields: dict) -> dict:
+    """The fields that have a value: the schema accepts a missing field, not an empty one."""
+    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+
+
+@dataclass
+class GrantMapper:
+    prefix: str
+    base_url: str
+
+    def package(self, grants: list[dict]) -> dict:
+        modified = max(
+            (datetime.datetime.fromisoformat(g["dateModified"]) for g in grants), default=None
+        )
+        publisher = {
+            "name": getattr(settings, "GIVING360_PUBLISHER_NAME", DEFAULT_PUBLISHER_NAME),
+            "website": f"{self.base_url}/" if self.base_url else None,
+        }
+        metadata = {
+            "version": SCHEMA_VERSION,
+            "title": "Donor grants to civil-society projects in Kazakhstan and Central Asia",
+            "description": (
+                "One grant per project and donor whose contribution the source states. Projects "
+                "without a stated contribution, a lead implementer or any date are in the "
+                "registry but not in this file."
+            ),
+            "publisher": compact(publisher),
+            "license": getattr(settings, "GIVING360_LICENSE", DEFAULT_LICENSE),
+            "modified": modified.isoformat(timespec="seconds") if modified else None,
+        }
+        return compact(metadata) | {"grants": grants}
+
+    def project_grants(self, project: Project, *, donor_slug: str | None = None) -> list[dict]:
+        recipient, date = lead_implementer(project), award_date(project)
+        if recipient is None or date is None:
+            return []
+        awards = project_awards(project)
+        ids = self.grant_ids(project, awards)
+        facts = GrantFacts(project, recipient, date, text_language(project), ids)
+        with translation.override(facts.language):
+            return [
+                self.grant(facts, award, grant_id)
+                for award, grant_id in zip(awards, ids, strict=True)
+                if donor_slug is None or award.donor.slug == donor_slug
+            ]
+
+    def grant_ids(self, project: Project, awards: list[Award]) -> list[str]:
+        currencies_of_donor = defaultdict(int)
+        for award in awards:
+            currencies_of_donor[award.donor.pk] += 1
+        return [
+            f"{self.prefix}-{project.slug}_{award.donor.slug}"
+            + (f"_{award.currency.lower()}" if currencies_of_donor[award.donor.pk] > 1 else "")
+            for award in awards
+        ]
+
+    def grant(self, facts: GrantFacts, award: Award, grant_id: str) -> dict:
+        project = facts.project
+        page = self.link(project.get_absolute_url())
+        sources = list(project.sources.all())
+        modified = max(project.updated_at, facts.recipient.updated_at, award.donor.updated_at)
+        return compact(
+            {
+                "id": grant_id,
+                "title": project.title,
+                "description": self.description(facts, award),
+                "currency": award.currency,
+                "amountAwarded": number(award.amount),
+                "awardDate": facts.award_date.isoformat(),
+                "plannedDates": self.planned_dates(project),
+                "recipientOrganization": [self.organization(facts.recipient)],
+                "fundingOrganization": [self.organization(award.donor, address=False)],
+                "beneficiaryLocation": [self.location(place) for place in project.places.all()],
+                "classifications": self.qualifier_classifications(award),
+                "relatedActivity": [other for other in facts.grant_ids if other != grant_id],
+                "relatedDocument": [self.document(source) for source in sources],
+                "url": page,
+                "dataSource": next((source.url for source in sources if source.url), page),
+                "dateModified": modified.isoformat(timespec="seconds"),
+            }
+        )
+
+    def link(self, path: str) -> str | None:
+        return f"{self.base_url}{path}" if self.base_url else None
+
+    def description(self, facts: GrantFacts, award: Award) -> str:
+        project = facts.project
+        text = project.summary or project.description or project.title
+        notes = [self.language_note(project, facts.language), self.amount_note(award)]
+        return "\n\n".join([text, *[note for note in notes if note]])
+
+    @staticmethod
+    def language_note(project: Project, language: str) -> str:
+        source = project.original_language
+        if language == source:
+            return f"Text in {language_name(language)}, the language of the source."
+        note = (
+            f"Text in {language_name(language)}, translated from the {language_name(source)} source"
+        )
+        original_title = getattr(project, f"title_{source}", "")
+        return f"{note} (original title: {original_title})." if original_title else f"{note}."
+
+    def amount_note(self, award: Award) -> str:
+        stated = [
+            f"{QUALIFIER_WORDS[line.qualifier]} {formatted_amount(line)}"
+            for line in award.qualified_lines
+        ]
+        return f"The source states the amount as {'; '.join(stated)}." if stated else ""
+
+    def qualifier_classifications(self, award: Award) -> list[dict]:
+        qualifiers = sorted({line.qualifier for line in award.qualified_lines})
+        return [
+            {
+                "vocabulary": f"{self.prefix}-amount-qualifier",
+                "code": qualifier,
+                "title": f"Amount stated as {QUALIFIER_WORDS[qualifier]} the figure",
+            }
+            for qualifier in qualifiers
+        ]
+
+    @staticmethod
+    def planned_dates(project: Project) -> list[dict]:
+        event = compact(
+            {
+                "startDate": project.start.isoformat(),
+                "endDate": project.end.isoformat(),
+                "duration": project.duration_months,
+            }
+        )
+        return [event] if event else []
+
+    def organization(self, organization: Organization, *, address: bool = True) -> dict:
+        fields = {
+            "id": f"{self.prefix}-{organization.slug}",
+            "name": organization.name,
+            "alternateName": organization.short_name
+            if organization.short_name != organization.name
+            else None,
+            "url": organization.website,
+        }
+        if address:
+            fields |= self.address(organization)
+        return compact(fields)
+
+    @staticmethod
+    def address(organization: Organization) -> dict:
+        home = organization.city
+        return {
+            "addressLocality": home.name if home and home.kind in LOCALITY_KINDS else None,
+            "addressRegion": home.name if home and home.kind not in LOCALITY_KINDS else None,
+            "addressCountry": organization.get_country_display() if organization.country else None,
+        }
+
+    @staticmethod
+    def location(place: Place) -> dict:
+        geonames = f"https://sws.geonames.org/{place.geonames_id}/" if place.geonames_id else None
+        return compact(
+            {
+                "id": geonames,
+                "name": place.name,
+                "countryCode": place.country_code,
+                "latitude": float(place.latitude) if place.latitude is not None else None,
+                "longitude": float(place.longitude) if place.longitude is not None else None,
+            }
+        )
+
+    @staticmethod
+    def document(source) -> dict:
+        return compact(
+            {
+                "title": source.title or source.file_name,
+                "url": source.url,
+                "documentType": "Press release",
+            }
+        )

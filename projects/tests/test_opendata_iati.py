@@ -1,0 +1,570 @@
+"""The IATI 2.03 file (projects/opendata/iati.py): valid against the official schema, the
+seeds mapped as documented, the list's filters, drafts kept out, a fixed number of queries,
+and the export_iati command."""
+
+import datetime
+import io
+import os
+import stat
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from lxml import etree
+
+from projects.models import Contact, Organization, Participation, Project, SourceDocument
+from projects.opendata import iati
+
+from .factories import make_funding, make_organization, make_place, make_project
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = (
+    settings.BASE_DIR.parent / "shared" / "schemas" / "iati-2.03" / "iati-activities-schema.xsd"
+)
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+SEED_000 = "human-rights-communication-information-governance"
+SEED_001 = "transnational-civil-society-coalition-central-asia"
+SEED_002 = "monitoring-state-development-programmes-civil-society"
+SEED_003 = "us-support-civil-society-human-rights-kazakhstan"
+SEED_004 = "active-local-stakeholder-participation-east-central-kazakhstan"
+SEEDS = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004]
+
+
+@pytest.fixture(scope="module")
+def schema():
+    """The official schema. A missing file fails the tests instead of skipping them: CI
+    clones shared/ beside the project."""
+    assert SCHEMA.is_file(), f"the IATI 2.03 schema is missing: {SCHEMA}"
+    return etree.XMLSchema(etree.parse(str(SCHEMA)))
+
+
+def fetch(client, **params) -> etree._Element:
+    response = client.get(reverse("opendata:iati"), params)
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    return etree.fromstring(response.content)
+
+
+@pytest.fixture
+def seed_document(client, seeded_db):
+    return fetch(client)
+
+
+def assert_valid(schema, document):
+    valid = schema.validate(document)
+    assert valid, "\n".join(str(error) for error in schema.error_log)
+
+
+def identifiers(document) -> list[str]:
+    return [activity.findtext("iati-identifier") for activity in document]
+
+
+def activity_of(document, slug: str):
+    identifier = f"{iati.reporting_org_ref()}-{slug}"
+    found = [
+        activity for activity in document if activity.findtext("iati-identifier") == identifier
+    ]
+    assert len(found) == 1, f"{identifier}: {len(found)} activities"
+    return found[0]
+
+
+def narratives(element) -> dict[str, str]:
+    return {narrative.get(XML_LANG): narrative.text for narrative in element.findall("narrative")}
+
+
+def english(element) -> str:
+    return narratives(element)["en"]
+
+
+def make_exportable(slug="project", **fields) -> Project:
+    """A project with a donor, which every IATI activity needs (participating-org)."""
+    project = make_project(slug, **fields)
+    donor, _ = Organization.objects.get_or_create(
+        slug="european-union",
+        defaults={"kind": "international_organization", "name_ru": "ЕС", "name_en": "EU"},
+    )
+    Participation.objects.create(project=project, organization=donor, role="donor")
+    return project
+
+
+# --- The seeds ------------------------------------------------------------------------------
+
+
+def test_the_public_address_is_stable():
+    assert reverse("opendata:iati") == "/open-data/iati.xml"
+
+
+def test_the_seed_export_is_valid_iati_2_03(schema, seed_document):
+    assert_valid(schema, seed_document)
+    assert seed_document.tag == "iati-activities"
+    assert seed_document.get("version") == "2.03"
+
+
+def test_one_activity_per_published_project_with_a_stable_identifier(seed_document):
+    assert sorted(identifiers(seed_document)) == sorted(
+        f"{iati.DEFAULT_REPORTING_ORG_REF}-{slug}" for slug in SEEDS
+    )
+
+
+def test_the_identifier_prefix_comes_from_the_setting(client, seeded_db, settings):
+    settings.IATI_REPORTING_ORG_REF = "XI-IATI-TEST"
+    document = fetch(client)
+    assert {a.find("reporting-org").get("ref") for a in document} == {"XI-IATI-TEST"}
+    assert sorted(identifiers(document)) == sorted(f"XI-IATI-TEST-{slug}" for slug in SEEDS)
+
+
+def test_the_registry_reports_as_a_secondary_reporter(seed_document):
+    for activity in seed_document:
+        reporting_org = activity.find("reporting-org")
+        assert reporting_org.get("type") == "90"
+        assert reporting_org.get("secondary-reporter") == "1"
+        assert narratives(reporting_org) == {
+            "ru": "Реестр грантовых проектов",
+            "kk": "Гранттық жобалар тізілімі",
+            "en": "Grant-project registry",
+        }
+
+
+@pytest.mark.parametrize(
+    ("slug", "language", "currency"),
+    [
+        (SEED_000, "ru", "EUR"),
+        (SEED_001, "ru", None),
+        (SEED_002, "kk", None),
+        (SEED_003, "ru", "USD"),
+        (SEED_004, "kk", "EUR"),
+    ],
+)
+def test_activity_language_currency_and_update_time(seed_document, slug, language, currency):
+    activity = activity_of(seed_document, slug)
+    assert activity.get(XML_LANG) == language
+    assert activity.get("default-currency") == currency
+    updated = datetime.datetime.fromisoformat(activity.get("last-updated-datetime"))
+    project_updated = Project.objects.get(slug=slug).updated_at.replace(microsecond=0)
+    assert project_updated <= updated <= timezone.now()
+
+
+def test_titles_and_descriptions_have_a_narrative_in_each_language(seed_document):
+    for activity in seed_document:
+        assert set(narratives(activity.find("title"))) == {"ru", "kk", "en"}
+        descriptions = {d.get("type"): narratives(d) for d in activity.findall("description")}
+        assert set(descriptions) == {"1", "2"}  # general, objectives: every seed states both
+        assert all(set(texts) == {"ru", "kk", "en"} for texts in descriptions.values())
+        assert all(text.strip() for texts in descriptions.values() for text in texts.values())
+    objectives = activity_of(seed_document, SEED_000).find("description[@type='2']")
+    assert english(objectives).count("\n") == 2  # three objectives, one per line
+
+
+def test_seed_003_has_its_two_donors_as_funding_organisations(seed_document):
+    organisations = activity_of(seed_document, SEED_003).findall("participating-org")
+    assert [(o.get("role"), o.get("type"), english(o)) for o in organisations] == [
+        ("1", "10", "U.S. Department of State (State Department)"),
+        ("1", "10", "United States Agency for International Development (USAID)"),
+    ]
+
+
+def test_seed_004_roles_and_organisation_types(seed_document):
+    organisations = activity_of(seed_document, SEED_004).findall("participating-org")
+    assert [(o.get("role"), o.get("type"), english(o)) for o in organisations] == [
+        ("1", "40", "European Union (EU)"),
+        ("4", "24", "ARGO Civil Society Development Association (ARGO)"),
+        ("4", "24", "Local Government Development Centre"),
+        ("4", "24", "Karaganda Regional Ecological Centre ECOCENTER (ECOCENTER)"),
+        ("4", "21", "Foundation for Local Government Reform"),
+        ("4", "11", "Akimat of Nura District, Karaganda Region"),
+        ("4", "11", "Akimat of Glubokoye District, East Kazakhstan Region"),
+        ("4", "11", "Akimat of Shemonaikha District, East Kazakhstan Region"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "country", "code"),
+    [
+        ("ngo", "KZ", "24"),
+        ("ngo", "TJ", "24"),
+        ("ngo", "BE", "21"),
+        ("ngo", "", "22"),
+        ("government", "US", "10"),
+        ("donor_agency", "US", "10"),
+        ("diplomatic_mission", "KZ", "10"),
+        ("local_authority", "KZ", "11"),
+        ("international_organization", "", "40"),
+        ("academic", "KZ", "80"),
+        ("private", "KZ", "70"),
+        ("media", "KZ", "90"),
+        ("other", "", "90"),
+    ],
+)
+def test_organisation_type_codes(kind, country, code):
+    assert iati.organisation_type(Organization(kind=kind, country=country)) == code
+
+
+def test_seed_004_contract_number_is_an_other_identifier_owned_by_the_donor(seed_document):
+    identifier = activity_of(seed_document, SEED_004).find("other-identifier")
+    assert (identifier.get("ref"), identifier.get("type")) == ("CSO-LA/2016/382-029", "A9")
+    assert english(identifier.find("owner-org")) == "European Union (EU)"
+
+
+@pytest.mark.parametrize(
+    ("slug", "code"),
+    [(SEED_000, "2"), (SEED_001, "4"), (SEED_002, "2"), (SEED_003, "2"), (SEED_004, "4")],
+)
+def test_activity_status_codes(seed_document, slug, code):
+    assert activity_of(seed_document, slug).find("activity-status").get("code") == code
+
+
+def dates(activity) -> list[tuple[str, str, str | None]]:
+    return [
+        (d.get("type"), d.get("iso-date"), narratives(d).get("en"))
+        for d in activity.findall("activity-date")
+    ]
+
+
+def test_month_precision_dates_use_the_first_and_last_day_and_say_so(seed_document):
+    assert dates(activity_of(seed_document, SEED_004)) == [
+        (
+            "2",
+            "2017-02-01",
+            "The source gives only the month (2017-02); the first day of the month is used.",
+        ),
+        (
+            "4",
+            "2020-01-31",
+            "The source gives only the month (2020-01); the last day of the month is used.",
+        ),
+    ]
+    assert dates(activity_of(seed_document, SEED_001)) == [
+        ("2", "2014-04-01", None),
+        (
+            "4",
+            "2016-09-30",
+            "The source gives only the month (2016-09); the last day of the month is used.",
+        ),
+    ]
+
+
+def test_an_unknown_start_stands_in_as_the_announcement_date_and_says_so(seed_document):
+    # 000's press release is dated: its publication date stands in.
+    [(kind, date, note)] = dates(activity_of(seed_document, SEED_000))
+    assert (kind, date) == ("2", "2012-11-05")
+    assert "does not state the start" in note and "source was published" in note
+    # 003's is not: the day the registry recorded the project stands in.
+    recorded = timezone.localdate(Project.objects.get(slug=SEED_003).created_at)
+    [(kind, date, note)] = dates(activity_of(seed_document, SEED_003))
+    assert (kind, date) == ("2", recorded.isoformat())
+    assert "does not state the start" in note and "registry recorded" in note
+
+
+def test_seed_004_budget_and_incoming_commitment(seed_document):
+    activity = activity_of(seed_document, SEED_004)
+    [budget] = activity.findall("budget")
+    assert (budget.get("type"), budget.get("status")) == ("1", "1")
+    assert budget.find("period-start").get("iso-date") == "2017-02-01"
+    assert budget.find("period-end").get("iso-date") == "2020-01-31"
+    value = budget.find("value")
+    assert (Decimal(value.text), value.get("currency")) == (Decimal("470000"), "EUR")
+    assert value.get("value-date") == "2017-02-01"
+    # The EU's contribution; the 12 000 000 KZT passed on to entrepreneurs is no commitment.
+    [transaction] = activity.findall("transaction")
+    assert transaction.find("transaction-type").get("code") == "11"
+    assert transaction.find("transaction-date").get("iso-date") == "2017-02-01"
+    value = transaction.find("value")
+    assert (Decimal(value.text), value.get("currency")) == (Decimal("420000"), "EUR")
+    assert value.get("value-date") == "2017-02-01"
+    provider = transaction.find("provider-org")
+    assert (provider.get("type"), english(provider)) == ("40", "European Union (EU)")
+    receiver = transaction.find("receiver-org")
+    assert english(receiver) == "ARGO Civil Society Development Association (ARGO)"
+
+
+def test_seed_003_commitments_keep_up_to_but_no_budget_without_dates(seed_document):
+    activity = activity_of(seed_document, SEED_003)
+    assert activity.findall("budget") == []
+    commitments = {Decimal(t.findtext("value")): t for t in activity.findall("transaction")}
+    assert set(commitments) == {Decimal("750000"), Decimal("800000")}
+    assert {t.find("value").get("currency") for t in commitments.values()} == {"USD"}
+    assert {t.find("transaction-type").get("code") for t in commitments.values()} == {"11"}
+    up_to = narratives(commitments[Decimal("800000")].find("description"))
+    assert up_to["en"].startswith("The source says: up to this amount.")
+    assert up_to["ru"].startswith("В источнике: до этой суммы.")
+    assert "The source says" not in english(commitments[Decimal("750000")].find("description"))
+
+
+@pytest.mark.parametrize(
+    ("slug", "countries"),
+    [
+        (SEED_001, [("KZ", "33.34"), ("TJ", "33.33"), ("TM", "33.33")]),
+        (SEED_004, [("KZ", "100")]),
+    ],
+)
+def test_recipient_countries_share_100_percent(seed_document, slug, countries):
+    found = activity_of(seed_document, slug).findall("recipient-country")
+    assert [(c.get("code"), c.get("percentage")) for c in found] == countries
+    assert sum(Decimal(percentage) for _code, percentage in countries) == 100
+
+
+def test_locations_of_seed_004(seed_document):
+    activity = activity_of(seed_document, SEED_004)
+    locations = {location.get("ref"): location for location in activity.findall("location")}
+    assert len(locations) == 10
+    glubokoye = locations["glubokoye"]
+    assert glubokoye.find("location-reach").get("code") == "1"
+    location_id = glubokoye.find("location-id")
+    assert (location_id.get("vocabulary"), location_id.get("code")) == ("G1", "1524227")
+    assert narratives(glubokoye.find("name")) == {
+        "ru": "Глубокое",
+        "kk": "Глубокое",
+        "en": "Glubokoye",
+    }
+    point = glubokoye.find("point")
+    assert point.get("srsName") == "http://www.opengis.net/def/crs/EPSG/0/4326"
+    assert point.findtext("pos") == "50.13887 82.31114"
+    assert glubokoye.find("exactness").get("code") == "2"
+    assert glubokoye.find("location-class").get("code") == "2"
+    rural_district = locations["kozhokhovo-rural-district"]
+    assert rural_district.find("point") is None and rural_district.find("location-id") is None
+    assert rural_district.find("location-class").get("code") == "1"
+    assert english(rural_district.find("description")) == (
+        "Glubokoye District, East Kazakhstan Region, Kazakhstan"
+    )
+
+
+def test_a_country_is_a_recipient_country_not_a_location(seed_document):
+    activity = activity_of(seed_document, SEED_003)  # works in "kazakhstan" only
+    assert activity.findall("location") == []
+    assert [c.get("code") for c in activity.findall("recipient-country")] == ["KZ"]
+
+
+def test_contacts_of_seed_000(seed_document):
+    contacts = activity_of(seed_document, SEED_000).findall("contact-info")
+    assert len(contacts) == 2
+    lobachev = contacts[0]
+    assert lobachev.get("type") == "1"
+    assert english(lobachev.find("organisation")) == "Public Association Echo"
+    assert narratives(lobachev.find("person-name")) == {
+        "ru": "Павел Лобачев",
+        "kk": "Павел Лобачев",
+        "en": "Pavel Lobachev",
+    }
+    assert english(lobachev.find("job-title")) == "Director"
+    assert lobachev.findtext("telephone") == "+7 701 216 49 19"
+    assert lobachev.findtext("email") == "plobachev@mail.ru"
+
+
+def test_document_links_to_the_project_page_in_each_language(seed_document):
+    links = activity_of(seed_document, SEED_004).findall("document-link")
+    assert [link.get("url") for link in links] == [
+        f"http://testserver/{language}/projects/{SEED_004}/" for language in ("ru", "kk", "en")
+    ]
+    for link, language in zip(links, ("ru", "kk", "en"), strict=True):
+        assert link.get("format") == "text/html"
+        assert link.find("category").get("code") == "A12"
+        assert link.find("language").get("code") == language
+        assert set(narratives(link.find("title"))) == {language}
+
+
+# --- Built rows -----------------------------------------------------------------------------
+
+
+def test_future_dates_are_planned(client, schema):
+    today = timezone.localdate()
+    make_exportable(
+        "planned",
+        start_date=today + datetime.timedelta(days=30),
+        start_precision="day",
+        end_date=today + datetime.timedelta(days=400),
+        end_precision="day",
+    )
+    document = fetch(client)
+    activity = activity_of(document, "planned")
+    assert activity.find("activity-status").get("code") == "1"
+    assert [kind for kind, _date, _note in dates(activity)] == ["1", "3"]
+    assert_valid(schema, document)
+
+
+def test_an_ongoing_project_started_actually_and_ends_as_planned(client):
+    today = timezone.localdate()
+    make_exportable(
+        "ongoing",
+        start_date=datetime.date(2015, 1, 1),
+        start_precision="year",
+        end_date=today + datetime.timedelta(days=400),
+        end_precision="day",
+    )
+    activity = activity_of(fetch(client), "ongoing")
+    assert activity.find("activity-status").get("code") == "2"
+    assert dates(activity) == [
+        (
+            "2",
+            "2015-01-01",
+            "The source gives only the year (2015); the first day of the year is used.",
+        ),
+        ("3", (today + datetime.timedelta(days=400)).isoformat(), None),
+    ]
+
+
+def test_a_language_without_text_has_no_narrative_and_the_title_stands_in(client, schema):
+    make_exportable("russian-only", title_ru="Только по-русски", title_en="", summary_ru="")
+    document = fetch(client)
+    activity = activity_of(document, "russian-only")
+    assert narratives(activity.find("title")) == {"ru": "Только по-русски"}
+    [description] = activity.findall("description")
+    assert narratives(description) == {"ru": "Только по-русски"}
+    assert activity.find("budget") is None and activity.find("transaction") is None
+    assert activity.get("default-currency") is None
+    assert_valid(schema, document)
+
+
+def test_ancestors_with_a_geonames_id_are_administrative_areas(client):
+    # Slugs and an id of their own: the seeds' gazetteer may be loaded in this module.
+    country = make_place("test-country", kind="country")
+    region = make_place("test-region", kind="region", parent=country)
+    region.geonames_id = 999000001
+    region.save()
+    town = make_place("test-town", kind="town", parent=region)
+    make_exportable("test-town-project").places.add(town)
+    location = activity_of(fetch(client), "test-town-project").find("location")
+    administrative = location.find("administrative")
+    assert administrative.attrib == {"vocabulary": "G1", "level": "1", "code": "999000001"}
+    assert location.find("point") is None  # no coordinates in the gazetteer row
+
+
+def test_a_change_to_an_organisation_updates_the_activity(client):
+    project = make_exportable("renamed-donor")
+    an_hour = datetime.timedelta(hours=1)
+    Project.objects.filter(pk=project.pk).update(updated_at=timezone.now() - 2 * an_hour)
+    donor = project.participations.get().organization
+    Organization.objects.filter(pk=donor.pk).update(updated_at=timezone.now() - an_hour)
+    activity = activity_of(fetch(client), "renamed-donor")
+    expected = Organization.objects.get(pk=donor.pk).updated_at.replace(microsecond=0)
+    assert activity.get("last-updated-datetime") == expected.isoformat()
+
+
+def test_drafts_never_appear(client):
+    make_exportable("public-project")
+    make_exportable("draft-project", published=False)
+    found = identifiers(fetch(client))
+    assert f"{iati.reporting_org_ref()}-public-project" in found
+    assert f"{iati.reporting_org_ref()}-draft-project" not in found
+
+
+def test_a_project_without_any_organisation_is_left_out(client):
+    make_project("nobody-involved")
+    found = identifiers(fetch(client))
+    assert f"{iati.reporting_org_ref()}-nobody-involved" not in found
+
+
+# --- Filters --------------------------------------------------------------------------------
+
+
+def test_the_list_filters_apply(client, seeded_db, schema):
+    document = fetch(client, donor="usaid")
+    assert identifiers(document) == [f"{iati.reporting_org_ref()}-{SEED_003}"]
+    assert_valid(schema, document)
+    assert len(fetch(client, language="kk")) == 2
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"place": "abc"}, {"donor": "nobody"}, {"year": "nineteen"}, {"status": "sideways"}],
+)
+def test_bad_filters_are_a_400_with_the_reason(client, seeded_db, params):
+    response = client.get(reverse("opendata:iati"), params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert next(iter(params)) in response.content.decode()
+
+
+def test_a_filter_matching_nothing_gives_an_empty_list(client, seeded_db):
+    assert len(fetch(client, q="zzzqqqxxx")) == 0
+
+
+# --- Queries --------------------------------------------------------------------------------
+
+
+def add_projects(count: int, first: int) -> None:
+    """Projects with every kind of related row, the places three levels deep."""
+    country = make_place(f"country-{first}", kind="country")
+    region = make_place(f"region-{first}", kind="region", parent=country)
+    district = make_place(f"district-{first}", kind="district", parent=region)
+    village = make_place(f"village-{first}", kind="village", parent=district)
+    donor = make_organization(f"donor-{first}", kind="donor_agency")
+    ngo = make_organization(f"ngo-{first}")
+    for number in range(first, first + count):
+        project = make_project(
+            f"project-{number}",
+            start_date=datetime.date(2020, 1, 1),
+            start_precision="month",
+            end_date=datetime.date(2021, 12, 31),
+            end_precision="year",
+        )
+        project.places.add(village, region)
+        Participation.objects.create(project=project, organization=ngo, role="lead_implementer")
+        make_funding(project, donor=donor, amount="1000", currency="USD")
+        make_funding(project, amount="5000", currency="USD", kind="total")
+        Contact.objects.create(project=project, name_ru="Имя", organization=ngo, phones=["1"])
+        SourceDocument.objects.create(
+            project=project, text=f"press release {number}", language="ru"
+        )
+
+
+def test_the_number_of_queries_does_not_grow_with_the_projects(client):
+    add_projects(5, first=0)
+    with CaptureQueriesContext(connection) as five:
+        assert len(fetch(client)) >= 5
+    add_projects(25, first=5)
+    with CaptureQueriesContext(connection) as thirty:
+        assert len(fetch(client)) >= 30
+    assert len(thirty) == len(five), "\n".join(q["sql"] for q in thirty.captured_queries)
+    assert len(thirty) <= 15
+
+
+# --- The command ----------------------------------------------------------------------------
+
+
+def test_the_command_writes_the_file_and_reports_the_count(seeded_db, schema, tmp_path):
+    target = tmp_path / "iati.xml"
+    target.write_text("the previous export")
+    out = io.StringIO()
+    call_command("export_iati", str(target), "--base-url", "https://registry.example", stdout=out)
+    assert f"Wrote 5 IATI activities to {target}." in out.getvalue()
+    document = etree.parse(str(target)).getroot()
+    assert_valid(schema, document)
+    assert len(document) == 5
+    assert document[0].find("document-link").get("url").startswith("https://registry.example/")
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o644
+
+
+def test_a_failed_write_leaves_the_previous_file_whole(seeded_db, tmp_path, monkeypatch):
+    target = tmp_path / "iati.xml"
+    target.write_text("the previous export")
+
+    def disk_full(_descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("projects.management.commands.export_iati.os.fsync", disk_full)
+    with pytest.raises(CommandError, match="No space left on device"):
+        call_command("export_iati", str(target), stdout=io.StringIO())
+    assert target.read_text() == "the previous export"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_the_command_writes_to_standard_output_for_a_dash(seeded_db):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("export_iati", "-", stdout=out, stderr=err)
+    assert len(etree.fromstring(out.getvalue().encode("utf-8"))) == 5
+    assert "Wrote 5 IATI activities" in err.getvalue()
+
+
+def test_the_command_refuses_a_missing_folder(tmp_path):
+    with pytest.raises(CommandError, match="does not exist"):
+        call_command("export_iati", str(tmp_path / "missing" / "iati.xml"), stdout=io.StringIO())
