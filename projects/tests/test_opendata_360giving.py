@@ -18,7 +18,6 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from projects.management.commands import export_360giving
 from projects.models import Organization, Participation, Project, SourceDocument
 from projects.opendata.giving360 import grants_package
 
@@ -409,7 +408,7 @@ def test_a_failed_write_keeps_the_old_file(seeded_db, tmp_path, monkeypatch):
     def failing_replace(source, destination):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_360giving.os, "replace", failing_replace)
+    monkeypatch.setattr("projects.opendata.files.os.replace", failing_replace)
     with pytest.raises(CommandError, match="No space left"):
         call_command("export_360giving", str(target), stdout=io.StringIO(), stderr=io.StringIO())
     assert target.read_text() == "old"

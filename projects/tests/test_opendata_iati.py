@@ -551,7 +551,7 @@ def test_a_failed_write_leaves_the_previous_file_whole(seeded_db, tmp_path, monk
     def disk_full(_descriptor):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("projects.management.commands.export_iati.os.fsync", disk_full)
+    monkeypatch.setattr("projects.opendata.files.os.fsync", disk_full)
     with pytest.raises(CommandError, match="No space left on device"):
         call_command("export_iati", str(target), stdout=io.StringIO())
     assert target.read_text() == "the previous export"

@@ -1,30 +1,14 @@
 """python manage.py export_360giving FILE: the published projects' grants as a 360Giving data
 package (see projects/opendata/giving360.py for the mapping)."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from projects.models import Project
+from projects.opendata.files import write_atomically
 from projects.opendata.giving360 import dumps, grants_package
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the new one, never half of it: write a temporary file
-    beside the target, then rename it over the target."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class Command(BaseCommand):
@@ -54,11 +38,5 @@ class Command(BaseCommand):
             # The count goes to standard error, so that standard output stays valid JSON.
             self.stderr.write(f"{count} grants written to standard output.")
             return
-        path = Path(file)
-        if not path.parent.is_dir():
-            raise CommandError(f"{file}: the folder {path.parent} does not exist")
-        try:
-            write_atomically(path, text)
-        except OSError as error:
-            raise CommandError(f"{file}: {error.strerror or error}") from None
+        write_atomically(Path(file), text.encode("utf-8"))
         self.stdout.write(self.style.SUCCESS(f"{count} grants written to {file}."))

@@ -1,11 +1,10 @@
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from projects.filters import published_projects_matching
+from projects.opendata.files import write_atomically
 from projects.opendata.iati import iati_activities, serialize
 
 DEFAULT_BASE_URL = "http://localhost:8000"
@@ -37,24 +36,3 @@ class Command(BaseCommand):
             return
         write_atomically(Path(file), document)
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(root)} IATI activities to {file}."))
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path` (a rename within
-    one folder is atomic). On any failure the temporary file goes and `path` is untouched."""
-    if not path.parent.is_dir():
-        raise CommandError(f"{path}: the folder {path.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes the file private; this one is public data
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise CommandError(f"{path}: {error.strerror or error}") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
