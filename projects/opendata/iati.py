@@ -2,7 +2,7 @@
 
 Served at /open-data/iati.xml, where the project list's filters apply (?donor=usaid gives that
 donor's projects), and written whole by `manage.py export_iati FILE`. The elements follow the
-order of the official schema (shared/schemas/iati-2.03), which the tests validate against.
+order of the official schema (schemas/iati-2.03), which the tests validate against.
 
 The registry is a secondary reporter: it republishes what press releases say about other
 organisations' activities. So it states nothing that a record does not hold, and where the

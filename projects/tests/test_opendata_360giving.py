@@ -25,7 +25,7 @@ from .factories import make_funding, make_organization, make_place, make_project
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA_DIR = settings.BASE_DIR.parent / "shared" / "schemas" / "360giving"
+SCHEMA_DIR = settings.BASE_DIR / "schemas" / "360giving"
 PREFIX = "360G-test"
 BASE_URL = "https://registry.example.org"
 SEED_000 = "human-rights-communication-information-governance"
