@@ -22,6 +22,7 @@ from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
 from .models import (
     Contact,
+    ExchangeRate,
     FundingLine,
     Keyword,
     Organization,
@@ -546,6 +547,13 @@ class ContactAdmin(TabbedTranslationAdmin):
     list_select_related = ["project", "organization"]
     search_fields = ["name_ru", "name_kk", "name_en", "emails", "phones"]
     autocomplete_fields = ["project", "organization"]
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(RegistryAdminMixin, admin.ModelAdmin):
+    list_display = ["currency", "year", "rate_to_eur", "rate_to_usd", "source"]
+    list_filter = ["currency", "year"]
+    search_fields = ["currency", "source"]
 
 
 @admin.register(SourceDocument)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from .currency import DISPLAY_CURRENCIES
 from .db_functions import CaseFold
 from .models import (
     CURRENCY_CODES,
@@ -124,6 +125,11 @@ class ProjectFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         method="filter_sort", label=_("Sort"), choices=SortOrder.CHOICES, empty_label=None
     )
+    display = django_filters.ChoiceFilter(
+        method="filter_display",
+        label=_("Also show amounts in"),
+        choices=[(code, code) for code in DISPLAY_CURRENCIES],
+    )
 
     class Meta:
         form = ProjectFilterForm
@@ -196,15 +202,27 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.active_in_year(int(value))
 
     def filter_currency(self, queryset, name, currency):
+        """Projects with money stated in the currency; with a budget range, the range decides
+        (it converts other currencies)."""
+        if self.form.cleaned_data.get("budget_min") is not None:
+            return queryset
+        if self.form.cleaned_data.get("budget_max") is not None:
+            return queryset
         return queryset.filter(funding_lines__currency=currency).distinct()
 
     def filter_budget(self, queryset, name, value):
+        """The range is in the chosen currency: a project funded in another currency counts
+        with its budget converted at its start year's annual average rate."""
         currency = self.form.cleaned_data.get("currency")
-        queryset = queryset.with_budget(currency)
         lookup = "gte" if name == "budget_min" else "lte"
-        return queryset.filter(**{f"budget_amount__{lookup}": value})
+        if "budget_in_currency" not in queryset.query.annotations:
+            queryset = queryset.with_budget_in(currency)
+        return queryset.filter(**{f"budget_in_currency__{lookup}": value})
 
     # --- Ordering ----------------------------------------------------------------------------
+
+    def filter_display(self, queryset, name, value):
+        return queryset  # changes how amounts are shown, not which projects
 
     def filter_sort(self, queryset, name, value):
         return queryset  # applied last, in `qs`, so it also orders unfiltered lists

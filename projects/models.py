@@ -306,6 +306,10 @@ def project_status(
     return ProjectStatus.UNKNOWN
 
 
+AMOUNT_FIELD = models.DecimalField(max_digits=18, decimal_places=2)
+RATE = models.DecimalField(max_digits=20, decimal_places=10)
+
+
 class ProjectQuerySet(models.QuerySet):
     def published(self):
         """Projects the public may see; drafts stay with the editors."""
@@ -328,8 +332,8 @@ class ProjectQuerySet(models.QuerySet):
             )
         )
 
-    def with_budget(self, currency: str | None = None):
-        """Annotate `budget_currency` and `budget_amount`.
+    def with_budget(self, currency: str | None = None, prefix: str = "budget"):
+        """Annotate `<prefix>_currency` and `<prefix>_amount`.
 
         The budget in a currency is the project's stated total in it, or else the sum of the
         donor contributions in it; amounts in different currencies are never added up. Without
@@ -344,7 +348,7 @@ class ProjectQuerySet(models.QuerySet):
             budget_currency = Subquery(
                 lines.order_by(headline_first, "-amount").values("currency")[:1]
             )
-        in_currency = lines.filter(currency=OuterRef("budget_currency"))
+        in_currency = lines.filter(currency=OuterRef(f"{prefix}_currency"))
         total = in_currency.filter(kind=FundingKind.TOTAL).order_by("-amount").values("amount")
         contributions = (
             in_currency.filter(kind=FundingKind.DONOR_CONTRIBUTION)
@@ -352,12 +356,36 @@ class ProjectQuerySet(models.QuerySet):
             .annotate(sum=Sum("amount"))
             .values("sum")
         )
-        amount_field = models.DecimalField(max_digits=18, decimal_places=2)
-        return self.annotate(budget_currency=budget_currency).annotate(
-            budget_amount=Coalesce(
-                Subquery(total[:1], output_field=amount_field),
-                Subquery(contributions[:1], output_field=amount_field),
-                output_field=amount_field,
+        return self.annotate(**{f"{prefix}_currency": budget_currency}).annotate(
+            **{
+                f"{prefix}_amount": Coalesce(
+                    Subquery(total[:1], output_field=AMOUNT_FIELD),
+                    Subquery(contributions[:1], output_field=AMOUNT_FIELD),
+                    output_field=AMOUNT_FIELD,
+                )
+            }
+        )
+
+    def with_budget_in(self, currency: str):
+        """Annotate `budget_in_currency`: the budget stated in `currency` if the source gives
+        one, else the headline budget converted with the annual average rates of the project's
+        start year (exchange rates in the admin); without a rate, no figure (NULL)."""
+        rates = ExchangeRate.objects.filter(year=OuterRef("rate_year")).values("rate_to_eur")
+        from_rate = rates.filter(currency=OuterRef("headline_currency"))[:1]
+        to_rate = rates.filter(currency=currency)[:1]
+        converted = (
+            F("headline_amount")
+            * Subquery(from_rate, output_field=RATE)
+            / Subquery(to_rate, output_field=RATE)
+        )
+        return (
+            self.with_budget(currency)
+            .with_budget(prefix="headline")
+            .annotate(rate_year=ExtractYear("start_date"))
+            .annotate(
+                budget_in_currency=Coalesce(
+                    F("budget_amount"), converted, output_field=AMOUNT_FIELD
+                )
             )
         )
 
@@ -377,6 +405,9 @@ class ProjectQuerySet(models.QuerySet):
                 queryset=Participation.objects.select_related("organization"),
             ),
             "places",
+            models.Prefetch(
+                "sources", queryset=SourceDocument.objects.only("project", "published_on")
+            ),
         )
 
     def for_detail(self):
@@ -676,6 +707,39 @@ class Contact(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ExchangeRate(TimestampedModel):
+    """An annual average exchange rate: what one unit of `currency` was worth in EUR and USD
+    in `year`, with its published source. Used only to show converted figures, marked as such;
+    stored amounts never change."""
+
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=[(code, code) for code in CURRENCY_CODES]
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    rate_to_eur = models.DecimalField(_("value in EUR"), max_digits=20, decimal_places=10)
+    rate_to_usd = models.DecimalField(_("value in USD"), max_digits=20, decimal_places=10)
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source address"), blank=True)
+    retrieved_on = models.DateField(_("date of the figures"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["-year", "currency"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "year"], name="exchange_rate_unique"),
+            models.CheckConstraint(
+                condition=Q(rate_to_eur__gt=0, rate_to_usd__gt=0), name="exchange_rate_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(currency__in=CURRENCY_CODES), name="exchange_rate_currency_iso4217"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.currency} {self.year}"
 
 
 class SourceDocument(TimestampedModel):

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from .models import (
+    ExchangeRate,
     Keyword,
     Organization,
     OrganizationAlias,
@@ -523,9 +524,50 @@ def _sync_sources(project: Project, sources, texts: list[str], report: LoadRepor
     stale.delete()
 
 
+EXCHANGE_RATES_FILE = "exchange_rates.yaml"
+
+
+def exchange_rates_load(*, path: Path, report: LoadReport) -> None:
+    """Annual average rates of EUR, USD and KZT from the ECB (USD per EUR) and the National
+    Bank of Kazakhstan (KZT per USD) series in seeds/exchange_rates.yaml."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ecb, nbk = data["sources"]["ecb"], data["sources"]["nbk"]
+        averages = {
+            int(year): (Decimal(usd_per_eur), Decimal(kzt_per_usd))
+            for year, (usd_per_eur, kzt_per_usd) in data["annual_averages"].items()
+        }
+    except FileNotFoundError:
+        raise SeedError(f"{path.name}: the exchange rate file is missing") from None
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, ArithmeticError) as error:
+        raise SeedError(f"{path.name}: not a valid rate table: {error!r}") from None
+    derived = f"{nbk['name']} × {ecb['name']}"  # KZT in EUR comes from both series
+    for year, (usd_per_eur, kzt_per_usd) in sorted(averages.items()):
+        if usd_per_eur <= 0 or kzt_per_usd <= 0:
+            raise SeedError(f"{path.name}: annual_averages.{year}: rates must be positive")
+        rows = {
+            "EUR": (Decimal(1), usd_per_eur, ecb["name"], ecb["url"]),
+            "USD": (1 / usd_per_eur, Decimal(1), ecb["name"], ecb["url"]),
+            "KZT": (1 / (kzt_per_usd * usd_per_eur), 1 / kzt_per_usd, derived, nbk["url"]),
+        }
+        for currency, (to_eur, to_usd, source, url) in rows.items():
+            _, outcome = _upsert(
+                ExchangeRate,
+                lookup={"currency": currency, "year": year},
+                values={
+                    "rate_to_eur": to_eur.quantize(Decimal("1e-10")),
+                    "rate_to_usd": to_usd.quantize(Decimal("1e-10")),
+                    "source": source[:300],
+                    "source_url": url,
+                },
+            )
+            report.add("exchange rates", outcome)
+
+
 @transaction.atomic
 def seeds_load(*, seeds_dir: Path) -> LoadReport:
-    """Load the gazetteer and every reviewed record in seeds_dir, all or nothing."""
+    """Load the gazetteer, the exchange rates and every reviewed record in seeds_dir, all or
+    nothing."""
     gazetteer = read_gazetteer(seeds_dir / GAZETTEER_FILE)
     record_paths = sorted(seeds_dir.glob("[0-9][0-9][0-9]_*.yaml"))
     if not record_paths:
@@ -540,7 +582,9 @@ def seeds_load(*, seeds_dir: Path) -> LoadReport:
             for source in record.sources
         ]
 
-    return records_load(records=records, gazetteer=gazetteer, texts=texts)
+    report = records_load(records=records, gazetteer=gazetteer, texts=texts)
+    exchange_rates_load(path=seeds_dir / EXCHANGE_RATES_FILE, report=report)
+    return report
 
 
 @transaction.atomic
@@ -587,6 +631,7 @@ EDITOR_FULL_MODELS = [
     "organizationalias",
     "placealias",
     "sourcedocument",
+    "exchangerate",
 ]
 EDITOR_KEEP_MODELS = ["project", "organization", "place", "keyword"]
 

@@ -3,7 +3,7 @@ redirects permanently instead of breaking links."""
 
 from django.urls import path
 
-from . import views
+from . import embeds, maps, views
 from .opendata import exports
 
 app_name = "projects"
@@ -20,6 +20,7 @@ urlpatterns = [
         exports.export_organizations_csv,
         name="project-export-organizations",
     ),
+    path("projects/map.json", maps.map_data, name="project-map"),
     path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path(
         "organizations/<slug:slug>/",
@@ -27,4 +28,6 @@ urlpatterns = [
         name="organization-detail",
     ),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place-detail"),
+    path("embed/projects/", embeds.embed_projects, name="embed-projects"),
+    path("embed/map/", embeds.embed_map, name="embed-map"),
 ]

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import selectors
+from .currency import DISPLAY_CURRENCIES, RateTable
 from .filters import ProjectFilter, SortOrder
 from .models import Organization, Participation, ParticipationRole, Place, Project
 from .opendata import exports
@@ -30,6 +31,7 @@ class HomeView(TemplateView):
         )
         context["top_places"] = selectors.top_places()
         context["donors"] = selectors.donors_with_counts()
+        context["chart_projects"] = Project.objects.published()
         return context
 
 
@@ -57,6 +59,8 @@ class ProjectListView(FilterView):
             projects = self.filterset.order(self.filterset.qs, translation.get_language())
         else:
             projects = Project.objects.none()
+        # The whole search, unpaginated and unprefetched, for the map and the charts.
+        self.matching_projects = projects
         self.object_list = projects.for_list()
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
@@ -75,9 +79,19 @@ class ProjectListView(FilterView):
             sort=self.filterset.sort_order,
             export_links=exports.export_links(self.request),
             export_columns=exports.COLUMNS,
+            matching_projects=self.matching_projects,
+            **display_currency_context(self.request),
             result_count=context["paginator"].count if context.get("paginator") else 0,
         )
         return context
+
+
+def display_currency_context(request) -> dict:
+    """The visitor's display currency (?display=USD) with the rate table, or none."""
+    display = request.GET.get("display")
+    if display not in DISPLAY_CURRENCIES:
+        return {"display": None, "rates": None, "display_currencies": DISPLAY_CURRENCIES}
+    return {"display": display, "rates": RateTable(), "display_currencies": DISPLAY_CURRENCIES}
 
 
 class ProjectDetailView(DetailView):
@@ -99,6 +113,7 @@ class ProjectDetailView(DetailView):
         context["funding_totals"] = _totals_of(project.funding_lines.all())
         context["report_error_url"] = _report_error_url(self.request, project)
         context["is_translation"] = project.original_language != translation.get_language()
+        context.update(display_currency_context(self.request))
         return context
 
 

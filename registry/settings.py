@@ -227,3 +227,12 @@ GIVING360_ID_PREFIX = os.environ.get("GIVING360_ID_PREFIX", "360G-kzgrantregistr
 IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XX-KZ-GRANT-REGISTRY")
 # The public address, for links in files made by commands (exports run outside a request).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# --- Maps -----------------------------------------------------------------------------------
+# Background tiles of the maps; without them (offline, or blocked) the markers and the vendored
+# country outlines still show. The attribution is required by the tile provider's licence.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)

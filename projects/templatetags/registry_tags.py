@@ -8,6 +8,7 @@ from django.utils import dateformat, numberformat, timezone, translation
 from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext, pgettext
 
+from ..currency import rate_year
 from ..models import AmountQualifier
 from ..partial_dates import DatePrecision, PartialDate
 
@@ -126,3 +127,12 @@ def tel_href(phone: str) -> str:
     """ "+ 7 (7172) 971148" -> "+77172971148" for a tel: link."""
     digits = "".join(ch for ch in phone if ch.isdigit())
     return f"+{digits}" if phone.strip().startswith("+") else digits
+
+
+@register.simple_tag
+def converted(amount, currency: str, project, display: str | None, rates):
+    """The amount in the visitor's display currency (a Converted or NotConverted), or None
+    when nothing is to be shown."""
+    if not display or amount is None or rates is None or currency == display:
+        return None
+    return rates.convert(Decimal(amount), currency, display, rate_year(project))

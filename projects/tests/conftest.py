@@ -27,3 +27,13 @@ def default_language_after_each_test():
     """A request to /kk/ leaves Kazakh active in the thread; the next test starts afresh."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def no_map_tiles(settings):
+    """Tests never fetch map tiles from the internet: the maps draw their vendored outlines."""
+    settings.MAP_TILE_URL = ""
+
+
+# Chromium fixtures (browser, page, seeds) for the browser tests.
+from .browser_support import browser, page, seeds  # noqa: E402, F401

@@ -383,10 +383,10 @@ def queries_for(client, path, params) -> tuple[int, dict]:
 @pytest.mark.parametrize(
     ("path", "params", "at_most"),
     [
-        # count, page, participations with organisations, places
-        ("/api/projects/", {"page_size": 100}, 4),
+        # count, page, participations with organisations, places, sources (for rate years)
+        ("/api/projects/", {"page_size": 100}, 5),
         # and the place's existence, the place tree
-        ("/api/projects/", {"page_size": 100, "place": "counting-region"}, 6),
+        ("/api/projects/", {"page_size": 100, "place": "counting-region"}, 7),
         # count, page, roles
         ("/api/organizations/", {"page_size": 100}, 3),
         # donors with counts, totals

@@ -193,7 +193,7 @@ def test_detail_page_queries_do_not_grow_with_the_data(client):
         project.places.add(kazakhstan)
         make_funding(project, donor=eu)
     assert [page_queries(client, url) for url in urls] == before
-    assert max(before) <= 15
+    assert max(before) <= 20  # the home page: totals, lists, and 4 for its charts
 
 
 def test_project_count_on_home_ignores_drafts(client):

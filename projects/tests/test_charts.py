@@ -1,0 +1,277 @@
+"""Funding charts (projects/charts.py) on the seeds: per currency, qualifiers kept, the same
+figures in the SVG and in its table, and a fixed number of queries."""
+
+import datetime
+import re
+from collections import Counter
+from decimal import Decimal
+
+import lxml.html
+import pytest
+from django.db import connection
+from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from projects.charts import combined_qualifier, project_charts
+from projects.models import AmountQualifier, FundingLine, Place, Project
+
+from .factories import make_funding, make_organization, make_project
+
+pytestmark = pytest.mark.django_db
+
+S001 = "transnational-civil-society-coalition-central-asia"  # starts 2014, no amount stated
+NBSP = "\N{NO-BREAK SPACE}"
+
+
+@pytest.fixture(autouse=True)
+def _seeds(seeded_db):
+    pass
+
+
+def charts_in(language="en", **filters):
+    with translation.override(language):
+        return project_charts(Project.objects.published().filter(**filters))
+
+
+def chart(charts, key):
+    found = [c for group in (charts.by_donor, charts.by_year, charts.by_region) for c in group]
+    found.append(charts.by_status)
+    return next(c for c in found if c.key == key)
+
+
+def bars_of(chart_, language="en"):
+    with translation.override(language):
+        return {bar.label: bar.value_text for bar in chart_.bars}
+
+
+def page(client, url_name, language="en", query=""):
+    with translation.override(language):
+        url = reverse(f"projects:{url_name}")
+    response = client.get(f"{url}?{query}" if query else url)
+    assert response.status_code == 200
+    return lxml.html.fromstring(response.content)
+
+
+def figures(document):
+    return document.xpath("//section[@class='charts']//figure[contains(@class, 'chart')]")
+
+
+def text(element) -> str:
+    """The element's text with runs of spaces and line breaks as one space; the no-break spaces
+    of "213 793 EUR" stay as they are."""
+    return re.sub(r"[ \t\r\n]+", " ", element.text_content()).strip()
+
+
+# --- Figures --------------------------------------------------------------------------------
+
+
+def test_funding_by_donor_in_eur_adds_the_two_eu_contributions():
+    eur = chart(charts_in(), "donor-EUR")
+    assert bars_of(eur) == {"European Union (EU)": f"633,793{NBSP}EUR"}
+    assert eur.bars[0].value == Decimal("633793")  # 213,793 + 420,000
+    assert eur.bars[0].projects == 2
+
+
+def test_funding_by_donor_in_usd_keeps_the_up_to_qualifier():
+    usd = chart(charts_in(), "donor-USD")
+    assert bars_of(usd) == {
+        "United States Agency for International Development (USAID)": f"up to 800,000{NBSP}USD",
+        "U.S. Department of State (State Department)": f"750,000{NBSP}USD",
+    }
+    usd_ru = chart(charts_in("ru"), "donor-USD")
+    assert bars_of(usd_ru, "ru")["Агентство США по международному развитию (USAID)"] == (
+        f"до 800{NBSP}000{NBSP}USD"
+    )
+
+
+def test_amounts_follow_the_page_language():
+    eur = chart(charts_in("ru"), "donor-EUR")
+    for language, expected in [("ru", "633\xa0793"), ("kk", "633\xa0793"), ("en", "633,793")]:
+        with translation.override(language):
+            assert eur.bars[0].value_text == f"{expected}{NBSP}EUR"
+
+
+def test_no_chart_adds_amounts_of_different_currencies():
+    charts = charts_in()
+    contributions = FundingLine.objects.filter(
+        project__is_published=True, kind="donor_contribution"
+    )
+    for currency in ("EUR", "USD"):
+        stated = contributions.filter(currency=currency).aggregate(total=Sum("amount"))["total"]
+        assert sum(bar.value for bar in chart(charts, f"donor-{currency}").bars) == stated
+    money_charts = charts.by_donor + charts.by_year + charts.by_region
+    assert {c.currency for c in money_charts} == {"EUR", "USD"}
+    for money_chart in money_charts:
+        for bar in money_chart.bars:
+            assert bar.currency == money_chart.currency
+            assert bar.value_text.endswith(money_chart.currency)
+
+
+def test_funding_by_year_counts_2017_and_leaves_undated_money_to_a_note():
+    charts = charts_in()
+    eur = chart(charts, "year-EUR")
+    assert bars_of(eur) == {"2017": f"420,000{NBSP}EUR"}
+    assert eur.notes == [f"Start year not stated: 213,793{NBSP}EUR (1 project), not in the bars."]
+    usd = chart(charts, "year-USD")
+    assert usd.bars == []  # the US project states no dates
+    assert "up to 1,550,000" in usd.notes[0]
+
+
+def test_a_project_without_an_amount_is_no_bar_but_is_counted_under_its_start_year():
+    """Seed 001 starts in 2014 and states no amount: a zero bar would claim it got nothing, so
+    it is in no funding chart, and the note of projects without a contribution names 2014."""
+    charts = charts_in()
+    assert Project.objects.get(slug=S001).start_date.year == 2014
+    year_labels = {bar.label for c in charts.by_year for bar in c.bars}
+    assert "2014" not in year_labels
+    assert charts.without_contribution == 2  # seeds 001 and 002
+    assert charts.without_contribution_by_year == [("2014", 1), ("year not stated", 1)]
+
+
+def test_funding_by_region_counts_a_project_in_full_in_each_of_its_regions():
+    eur = chart(charts_in(), "region-EUR")
+    regions = bars_of(eur)
+    # Seed 004 (420,000) works in East Kazakhstan and Karaganda regions, seed 000 (213,793) in
+    # sixteen cities, one of them in each of these regions.
+    assert regions["East Kazakhstan Region"] == f"633,793{NBSP}EUR"
+    assert regions["Karaganda Region"] == f"633,793{NBSP}EUR"
+    assert regions["Pavlodar Region"] == f"213,793{NBSP}EUR"
+    assert regions["Almaty"] == f"213,793{NBSP}EUR"  # a city outside any region
+    assert len(regions) == 16
+    assert "counts in full in each" in eur.caption
+    assert "do not add up" in eur.caption
+    usd = chart(charts_in(), "region-USD")
+    assert usd.bars == []  # the US project works in Kazakhstan as a whole
+    assert usd.notes[0].startswith("Country-wide or region not stated: up to 1,550,000")
+
+
+def test_counts_by_status_add_up_to_the_number_of_projects():
+    charts = charts_in()
+    status = charts.by_status
+    published = Project.objects.published()
+    assert sum(bar.value for bar in status.bars) == published.count() == charts.project_count
+    expected = Counter(published.with_status().values_list("current_status", flat=True))
+    assert bars_of(status) == {"Completed": str(expected["completed"]), "Unknown": "3"}
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "expected"),
+    [
+        ({"exact"}, "exact"),
+        ({"exact", "up_to"}, "up_to"),
+        ({"more_than", "exact"}, "more_than"),
+        ({"about"}, "about"),
+        ({"up_to", "more_than"}, "about"),
+    ],
+)
+def test_a_sum_keeps_the_qualifier_of_its_figures(qualifiers, expected):
+    assert combined_qualifier(qualifiers) == AmountQualifier(expected)
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_tables_hold_the_same_figures_as_the_bars(client, language):
+    document = page(client, "home", language)
+    drawn = [figure for figure in figures(document) if figure.xpath(".//svg")]
+    assert len(drawn) == 5  # donor EUR and USD, year EUR, region EUR, status
+    for figure in drawn:
+        svg_values = [
+            text(node) for node in figure.xpath(".//svg//*[contains(@class, 'chart-value')]")
+        ]
+        table_values = [text(td) for td in figure.xpath(".//table/tbody/tr/td[1]")]
+        svg_labels = len(figure.xpath(".//svg//*[@class='chart-label']"))
+        assert svg_values == table_values
+        assert svg_labels == len(table_values) > 0
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_each_chart_is_an_image_with_a_title_and_a_description(client, language):
+    document = page(client, "home", language)
+    svgs = document.xpath("//section[@class='charts']//svg")
+    assert svgs
+    for svg in svgs:
+        assert svg.get("role") == "img"
+        title_id, desc_id = svg.get("aria-labelledby"), svg.get("aria-describedby")
+        assert text(svg.xpath(f".//title[@id='{title_id}']")[0])
+        assert text(svg.xpath(f".//desc[@id='{desc_id}']")[0])
+        caption = svg.getparent().xpath("./figcaption")[0]
+        assert text(svg.xpath(".//title")[0]) in text(caption)
+    ids = document.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_home_page_shows_the_charts_of_all_published_projects(client):
+    document = page(client, "home", "en")
+    titles = [text(figure.xpath(".//figcaption/span[1]")[0]) for figure in figures(document)]
+    assert titles == [
+        "Funding by donor, EUR",
+        "Funding by donor, USD",
+        "Funding by start year, EUR",
+        "Funding by start year, USD",
+        "Funding by region, EUR",
+        "Funding by region, USD",
+        "Projects by status",
+    ]
+    section = text(document.xpath("//section[@class='charts']")[0])
+    assert "Figures for 5 projects." in section
+    assert "2 projects state no donor contribution" in section
+    assert "2014: 1" in section
+
+
+def test_list_page_of_usaid_shows_only_usd_charts(client):
+    document = page(client, "project-list", "en", "donor=usaid")
+    currencies = {figure.get("data-currency") for figure in figures(document)}
+    assert currencies == {"USD", ""}  # "" is the chart of project counts
+    section = text(document.xpath("//section[@class='charts']")[0])
+    assert "EUR" not in section
+    assert "up to 800,000" in section
+    assert "Figures for 1 project." in section
+
+
+def test_list_page_charts_follow_the_search(client):
+    document = page(client, "project-list", "ru", "donor=european-union&place=pavlodar")
+    currencies = {figure.get("data-currency") for figure in figures(document)}
+    assert currencies == {"EUR", ""}
+    section = text(document.xpath("//section[@class='charts']")[0])
+    assert "213\xa0793" in section
+    assert "633\xa0793" not in section  # seed 004 does not work in Pavlodar
+
+
+def test_list_page_without_results_has_no_charts(client):
+    document = page(client, "project-list", "en", "q=nothing-matches-this")
+    assert document.xpath("//section[@class='charts']") == []
+
+
+# --- Queries --------------------------------------------------------------------------------
+
+
+def make_projects(prefix: str, count: int, donors) -> None:
+    regions = list(Place.objects.filter(kind="region")[:3])
+    for index in range(count):
+        project = make_project(
+            f"{prefix}-{index}",
+            start_date=datetime.date(2010 + index % 7, 1, 1),
+            start_precision="year",
+        )
+        project.places.set([regions[index % 3], regions[(index + 1) % 3]])
+        make_funding(project, donors[0], amount="1000", currency="EUR")
+        make_funding(project, donors[1], amount="500", currency="USD")
+
+
+def test_chart_queries_do_not_grow_with_the_number_of_projects(django_assert_max_num_queries):
+    donors = [make_organization("bulk-eu"), make_organization("bulk-usaid")]
+    make_projects("few", 5, donors)
+    make_projects("many", 30, donors)
+    queries = {}
+    for prefix, count in [("few", 5), ("many", 30)]:
+        with django_assert_max_num_queries(4), CaptureQueriesContext(connection) as context:
+            charts = project_charts(Project.objects.filter(slug__startswith=f"{prefix}-"))
+        queries[count] = len(context.captured_queries)
+        assert charts.project_count == count
+        assert chart(charts, "donor-EUR").bars[0].value == 1000 * count
+        assert len(chart(charts, "region-USD").bars) == 3
+    assert queries[5] == queries[30]
