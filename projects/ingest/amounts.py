@@ -118,7 +118,9 @@ _TOTAL_STRONG = re.compile(
 # "the €1.2 million project", "50 млн теңгелік жоба": the figure is the project's size
 _SIZE_OF_PROJECT = re.compile(rf"(?:{_SP}|-)*(?:project|programme)\b|(?<=лік|лық){_SP}+жоба", _I)
 _TOTAL_WEAK = re.compile(r"бюджет\w*|budget\w*|стоимост\w*|\bcosts?\b|смет\w*|құны", _I)
-_CONTRIBUTION = re.compile(r"вклад\w*|взнос\w*|жарна\w*|үлес\w*|contribut\w*|co-?funding", _I)
+_CONTRIBUTION = re.compile(
+    r"вклад\w*|взнос\w*|жарна\w*|үлес\w*|contribut\w*|co-?funding|provided\s+by|funded\s+by", _I
+)
 # Money handed on to beneficiaries (grants, support to entrepreneurs) is not the project's.
 _PASSED_ON = re.compile(
     r"грант(?:ов|ы|ам|ами)\b|субгрант\w*|мини-?грант\w*|sub-?grants?|small\s+grants"

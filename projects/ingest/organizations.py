@@ -818,6 +818,14 @@ CUES: tuple[Cue, ...] = (
         r"\bдонор(?:ом|ами|ы)?(?:\s+проекта)?(?:\s+(?:является|являются|выступа\w+))?\s*[-–—:]?\s*",
     ),
     _cue("donor", "right", "ru", "gent", r"\bвклад\s+", strong=False),
+    # "выделило грант в размере 45 000 фунтов стерлингов общественному фонду «X»": the grantee
+    _cue(
+        "implementer", "right", "ru", "datv",
+        r"\b(?:выделил\w*|предоставил\w*|присудил\w*|вручил\w*)\s+грант\w*"
+        r"(?:\s+в\s+размере\s+[\d\s.,]+(?:(?:тыс\.?|тысяч\w*|млн\.?|миллион\w*|млрд\.?)\s*)?"
+        r"(?:евро|долл\w*|\$|€|£|тенге|теңге|фунт\w*\s+стерлинг\w*|рубл\w*|сом\w*|[A-Z]{3})"
+        r"(?:\s+США)?)?\s+",
+    ),
     # --- Kazakh
     _cue(
         "implementer", "right", "kk", None,
@@ -864,7 +872,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "donor", "right", "en", None,
-        r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported)\s+(?:jointly\s+)?by"
+        r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported|provided|contributed"
+        r"|granted)\s+(?:jointly\s+)?by"
         r"\s*:?\s*",
     ),
     _cue(
@@ -1243,6 +1252,13 @@ def _clean_name(name: str, lang: str, case: str | None) -> str:
     return strip_edges(name)
 
 
+_PURPOSE_TAIL = re.compile(
+    r"\s+(?:на|для)\s+(?:реализаци|проведени|осуществлени|выполнени|проект)\w*\b.*$",
+    re.DOTALL | re.IGNORECASE,
+)
+_ENGLISH_TRAILING_PLACE = re.compile(r"([\"”»])\s+in\s+[A-Z].*$", re.DOTALL)
+
+
 def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, int, int]]:
     """Organisation names in text[start:end] after a right-side cue."""
     argument = text[start:end]
@@ -1257,6 +1273,10 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
         return []
     out = []
     for chunk, a, _b in _split_items(argument, base):
+        # 'Public Association "Eco Damu" in Kyzylorda Region': the place is not in the name.
+        chunk = _ENGLISH_TRAILING_PLACE.sub(r"\1", chunk)
+        # "фонду «X» на реализацию проекта «Y»": the purpose is not part of the name.
+        chunk = _PURPOSE_TAIL.sub("", chunk)
         core = tidy(strip_parentheses(chunk))
         expanded = _expand_plural(core)
         if expanded:

@@ -11,7 +11,10 @@ _GENERIC_LABEL = re.compile(
     r"|^(?:сообщение для (?:сми|прессы)|хабарландыру|анонс|announcement)$",
     re.IGNORECASE,
 )
-_DATE_LINE = re.compile(r"^\d{1,2}[ .][\w.]+[ .]\d{4}\s*(?:г\.?|года|ж\.?)?$|^\d{4}-\d{2}-\d{2}$")
+_DATE_LINE = re.compile(
+    r"^(?:[^\W\d][\w -]{1,30},\s*)?"  # a dateline's place: "Астана, 15 сентября 2021 года"
+    r"(?:\d{1,2}[ .][\w.]+[ .]\d{4}\s*(?:г\.?|года|ж\.?)?|\d{4}-\d{2}-\d{2})$"
+)
 _MAX_TITLE_LENGTH = 250
 _MIN_TITLE_WORDS = 3
 

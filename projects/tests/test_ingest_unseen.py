@@ -78,3 +78,27 @@ def test_every_value_points_at_its_words(name):
     for item in evidence:
         assert item.text.strip()
         assert tidy[item.start : item.end] == item.text
+
+
+def test_embassy_grant_in_pounds_to_a_named_foundation():
+    found = read("ru_uk_embassy_shymkent.txt")
+    assert found.title.value.startswith(
+        "Посольство Великобритании поддержит проект"
+    )  # not the dateline
+    assert found.published.iso == "2021-09-15"
+    assert amounts(found) == {(Decimal("45000"), "GBP", "donor_contribution", "exact")}
+    assert [o.name for o in found.implementers] == ["общественный фонд «Женская инициатива»"]
+    assert (found.start.iso, found.end.iso) == ("2021-10", "2022-09")
+    assert {place.name_en for place in found.places} == {"Shymkent", "Turkistan Region"}
+
+
+def test_joint_programme_with_a_share_provided_by_the_eu():
+    found = read("en_eu_undp_kyzylorda.txt")
+    assert [donor.normalized for donor in found.donors] == ["European Union"]
+    assert amounts(found) == {
+        (Decimal("3500000"), "EUR", "total", "exact"),
+        (Decimal("3000000"), "EUR", "donor_contribution", "exact"),
+    }
+    assert found.duration_months == 36 and found.start is None  # "three-year", no dates
+    assert [o.name for o in found.partners] == ['Public Association "Eco Damu"']
+    assert {place.name_en for place in found.places} == {"Kyzylorda Region", "Zhambyl Region"}
