@@ -822,12 +822,10 @@ def get_place(request, slug: str = Path(..., description="The place's slug.")):
     in it or anywhere inside it."""
     place = _by_slug_or_404(Place.objects.select_related("parent"), slug)
     tree = PlaceTree.load()
-    ancestor_ids = tree.with_ancestors(place.pk)[1:]
-    ancestors = Place.objects.in_bulk(ancestor_ids)
     return {
         **place_summary(request, place),
         "population": place.population,
-        "ancestors": [place_ref(ancestors[pk]) for pk in reversed(ancestor_ids)],
+        "ancestors": [place_ref(a) for a in selectors.place_ancestors(place, tree)],
         "project_count": selectors.place_projects(place, tree).count(),
     }
 

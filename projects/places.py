@@ -36,6 +36,15 @@ class PlaceTree:
                 stack.extend(self.children_of.get(current, []))
         return found
 
+    def projects_within(self, links) -> dict[int, set[int]]:
+        """For (project id, place id) pairs, the projects of each place counting everything
+        inside it: a project in Pavlodar counts for Pavlodar, Pavlodar Region and Kazakhstan."""
+        projects: dict[int, set[int]] = defaultdict(set)
+        for project_id, place_id in links:
+            for ancestor_id in self.with_ancestors(place_id):
+                projects[ancestor_id].add(project_id)
+        return projects
+
     def with_ancestors(self, place_id: int) -> list[int]:
         """The place, its parent, and so on up to the country."""
         chain, current = [], place_id

@@ -3,7 +3,7 @@
 Every function here runs a fixed number of queries, whatever the number of projects.
 """
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -86,11 +86,8 @@ def project_facets(project_filter: ProjectFilter, base) -> dict[str, Facet]:
 
 def _place_facet(project_ids, tree: PlaceTree, selected: str | None) -> Facet:
     """A project working in Pavlodar counts for Pavlodar, Pavlodar Region and Kazakhstan."""
-    projects_of_place: dict[int, set[int]] = defaultdict(set)
     links = Project.places.through.objects.filter(project__in=project_ids)
-    for project_id, place_id in links.values_list("project_id", "place_id"):
-        for ancestor_id in tree.with_ancestors(place_id):
-            projects_of_place[ancestor_id].add(project_id)
+    projects_of_place = tree.projects_within(links.values_list("project_id", "place_id"))
     places = Place.objects.filter(pk__in=projects_of_place).only("slug", "kind", "name")
     group_of_kind = dict(PLACE_GROUPS)
     group_order = list(dict.fromkeys(str(label) for _kind, label in PLACE_GROUPS))
@@ -255,12 +252,10 @@ def registry_totals() -> RegistryTotals:
 
 def top_places(limit: int = 12) -> list[Place]:
     """Cities and regions with the most published projects (a region counts its cities)."""
-    tree = PlaceTree.load()
-    projects_of_place: dict[int, set[int]] = defaultdict(set)
     links = Project.places.through.objects.filter(project__is_published=True)
-    for project_id, place_id in links.values_list("project_id", "place_id"):
-        for ancestor_id in tree.with_ancestors(place_id):
-            projects_of_place[ancestor_id].add(project_id)
+    projects_of_place = PlaceTree.load().projects_within(
+        links.values_list("project_id", "place_id")
+    )
     places = list(
         Place.objects.filter(pk__in=projects_of_place, kind__in=[PlaceKind.CITY, PlaceKind.REGION])
     )
@@ -292,6 +287,13 @@ def organization_projects_by_role(organization: Organization) -> list[tuple[str,
     for participation in participations:
         grouped.setdefault(participation.get_role_display(), []).append(participation.project)
     return list(grouped.items())
+
+
+def place_ancestors(place: Place, tree: PlaceTree) -> list[Place]:
+    """The places the place lies in, country first (for breadcrumbs)."""
+    ancestor_ids = tree.with_ancestors(place.pk)[1:]
+    ancestors = Place.objects.in_bulk(ancestor_ids)
+    return [ancestors[pk] for pk in reversed(ancestor_ids)]
 
 
 def place_projects(place: Place, tree: PlaceTree):

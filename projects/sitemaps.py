@@ -51,12 +51,11 @@ class PlaceSitemap(RegistrySitemap):
     priority = 0.5
 
     def items(self):
-        tree = PlaceTree.load()
         linked = Project.places.through.objects.filter(project__is_published=True)
-        place_ids = set()
-        for place_id in linked.values_list("place_id", flat=True):
-            place_ids.update(tree.with_ancestors(place_id))
-        return Place.objects.filter(pk__in=place_ids).order_by("slug")
+        projects_of_place = PlaceTree.load().projects_within(
+            linked.values_list("project_id", "place_id")
+        )
+        return Place.objects.filter(pk__in=projects_of_place).order_by("slug")
 
 
 SITEMAPS = {

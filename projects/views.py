@@ -183,9 +183,7 @@ class PlaceDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         place = self.object
         tree = PlaceTree.load()
-        ancestor_ids = tree.with_ancestors(place.pk)[1:]
-        ancestors = Place.objects.in_bulk(ancestor_ids)
-        context["breadcrumbs"] = [ancestors[pk] for pk in reversed(ancestor_ids)]
+        context["breadcrumbs"] = selectors.place_ancestors(place, tree)
         context["projects"] = (
             selectors.place_projects(place, tree).for_list().order_by("-start_date", "pk")
         )
