@@ -7,6 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Grant-project registry")
 
     def ready(self):
-        from . import db_functions
+        from . import db_functions, indexing
 
         db_functions.install()
+        indexing.connect_signals()

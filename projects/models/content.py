@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .fields import StringListField
-from .partial_dates import DatePrecision, PartialDate
+from ..fields import StringListField
+from ..partial_dates import DatePrecision, PartialDate
 
 CURRENCY_CODES = sorted(currency.alpha_3 for currency in pycountry.currencies)
 COUNTRY_CODES = sorted(country.alpha_2 for country in pycountry.countries)
@@ -49,6 +49,18 @@ def validate_emails(emails: list[str]) -> None:
     validator = EmailValidator()
     for email in emails:
         validator(email)
+
+
+def synthetic_flag():
+    """Marks rows made by `manage.py generate_projects` for load tests, never real records:
+    pages say so, exports carry the mark, and `generate_projects --delete` removes them."""
+    return models.BooleanField(
+        _("synthetic test data"),
+        default=False,
+        editable=False,
+        db_index=True,
+        help_text=_("Made by the load-test generator; not a real record."),
+    )
 
 
 class TimestampedModel(models.Model):
@@ -226,6 +238,7 @@ class Organization(TimestampedModel):
     )
     website = models.URLField(_("website"), blank=True)
     links = StringListField(_("social media and other links"), help_text=_("One per line."))
+    is_synthetic = synthetic_flag()
 
     class Meta:
         verbose_name = _("organisation")
@@ -276,6 +289,7 @@ class OrganizationAlias(Alias):
 class Keyword(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    is_synthetic = synthetic_flag()
 
     class Meta:
         verbose_name = _("keyword")
@@ -393,9 +407,11 @@ class ProjectQuerySet(models.QuerySet):
         """Projects whose period includes the year (a project counts in every year from its
         start to its end; with one date known, in that date's year only)."""
         return self.alias(
-            first_year=ExtractYear(Coalesce("start_date", "end_date")),
-            last_year=ExtractYear(Coalesce("end_date", "start_date")),
-        ).filter(first_year__lte=year, last_year__gte=year)
+            first_day=Coalesce("start_date", "end_date"),
+            last_day=Coalesce("end_date", "start_date"),
+        ).filter(
+            first_day__lte=datetime.date(year, 12, 31), last_day__gte=datetime.date(year, 1, 1)
+        )
 
     def for_list(self):
         """What a list row shows: donors, places and the headline budget, in fixed queries."""
@@ -479,6 +495,7 @@ class Project(TimestampedModel):
     organizations = models.ManyToManyField(
         Organization, through="Participation", related_name="projects", blank=True
     )
+    is_synthetic = synthetic_flag()
 
     objects = ProjectQuerySet.as_manager()
 
@@ -531,6 +548,10 @@ class Project(TimestampedModel):
             models.Index(fields=["is_published", "-published_at"]),
             models.Index(fields=["start_date"]),
             models.Index(fields=["end_date"]),
+            # "Active in year Y" compares these with the year's first and last day
+            # (ProjectQuerySet.active_in_year), so both comparisons are index range scans.
+            models.Index(Coalesce("start_date", "end_date"), name="project_first_day"),
+            models.Index(Coalesce("end_date", "start_date"), name="project_last_day"),
         ]
 
     def __str__(self):
@@ -675,7 +696,10 @@ class FundingLine(models.Model):
                 condition=Q(qualifier__in=AmountQualifier.values), name="funding_qualifier_valid"
             ),
         ]
-        indexes = [models.Index(fields=["donor", "currency"])]
+        indexes = [
+            models.Index(fields=["donor", "currency"]),
+            models.Index(fields=["currency", "project"], name="funding_line_currency"),
+        ]
 
     def __str__(self):
         return f"{self.get_qualifier_display()} {self.amount} {self.currency}"

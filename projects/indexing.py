@@ -1,0 +1,456 @@
+"""Keeps the derived tables (models/derived.py) and the data version current.
+
+Every way of writing is covered:
+- saves and deletes through the ORM (the admin, services, importing, the shell) send Django's
+  model signals, which mark the projects concerned as stale; they are rebuilt at once, or once
+  at the end of a `batch()` block (the admin wraps each save in one, loads wrap everything);
+- bulk writers that bypass signals (generate_projects, QuerySet.update in admin actions) call
+  refresh_projects() and data_changed() themselves.
+
+Derived rows and the cache version are bookkeeping rather than rules of the domain; signals are
+used for them so that no writer can forget them.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from . import caching, search
+from .models import (
+    ExchangeRate,
+    FundingKind,
+    FundingLine,
+    Keyword,
+    Organization,
+    OrganizationAlias,
+    Participation,
+    Place,
+    PlaceAlias,
+    Project,
+    ProjectBudget,
+    ProjectPlaceIndex,
+    ProjectSearchDocument,
+)
+from .places import PlaceTree
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+TEXT_FIELDS = ("title", "summary", "description", "objectives", "results")
+CHUNK = 1000  # projects rebuilt per round of queries
+
+# What of a project's derived data to rebuild.
+TEXT, NAMES, PLACES, BUDGETS = "text", "names", "places", "budgets"
+EVERYTHING = frozenset({TEXT, NAMES, PLACES, BUDGETS})
+
+
+# --- Marking stale projects -----------------------------------------------------------------
+
+
+@dataclass
+class _Batch:
+    parts_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    data_changed: bool = False
+
+
+_batch: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("index_batch", default=None)
+
+
+@contextmanager
+def batch():
+    """Collect the changes made inside the block and rebuild once at its end (nested blocks
+    rebuild at the end of the outermost). Nothing is rebuilt if the block raises."""
+    if _batch.get() is not None:
+        yield
+        return
+    pending = _Batch()
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    _flush(pending)
+
+
+def mark_stale(project_ids: Iterable[int], parts: Iterable[str] = EVERYTHING) -> None:
+    """The projects' derived rows no longer match their records."""
+    pending = _batch.get() or _Batch()
+    for project_id in project_ids:
+        pending.parts_of[project_id].update(parts)
+    pending.data_changed = True
+    if _batch.get() is None:
+        _flush(pending)
+
+
+def mark_data_changed() -> None:
+    """Published data changed in a way that derived rows do not hold (exchange rates, the
+    publication flag): cached aggregates must be recomputed."""
+    pending = _batch.get()
+    if pending is None:
+        caching.new_data_version()
+    else:
+        pending.data_changed = True
+
+
+def _flush(pending: _Batch) -> None:
+    by_parts: dict[frozenset[str], list[int]] = defaultdict(list)
+    for project_id, parts in pending.parts_of.items():
+        by_parts[frozenset(parts)].append(project_id)
+    with transaction.atomic():
+        for parts, project_ids in by_parts.items():
+            refresh_projects(project_ids, parts=parts)
+        if pending.data_changed:
+            caching.new_data_version()
+
+
+# --- Rebuilding -----------------------------------------------------------------------------
+
+
+def rebuild_all(progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild every project's derived rows; returns how many projects there are."""
+    project_ids = list(Project.objects.order_by("pk").values_list("pk", flat=True))
+    ProjectSearchDocument.objects.exclude(project__in=Project.objects.all()).delete()
+    refresh_projects(project_ids, progress=progress)
+    caching.new_data_version()
+    return len(project_ids)
+
+
+def refresh_projects(
+    project_ids: Iterable[int],
+    *,
+    parts: Iterable[str] = EVERYTHING,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Rebuild the given parts of the projects' derived rows, CHUNK projects per round of a
+    fixed number of queries. Does not change the data version (the caller does)."""
+    project_ids = sorted(set(project_ids))
+    parts = frozenset(parts)
+    if not project_ids:
+        return
+    tree = PlaceTree.build(Place.objects.all())
+    place_aliases = _aliases_by_owner(PlaceAlias, "place_id")
+    for start in range(0, len(project_ids), CHUNK):
+        chunk = project_ids[start : start + CHUNK]
+        _refresh_chunk(chunk, parts, tree, place_aliases)
+        if progress is not None:
+            progress(min(start + CHUNK, len(project_ids)), len(project_ids))
+
+
+def _refresh_chunk(project_ids: list[int], parts, tree: PlaceTree, place_aliases) -> None:
+    facts = _ProjectFacts.read(project_ids, parts)
+    if parts & {TEXT, NAMES}:
+        _write_search_documents(facts, parts, tree, place_aliases)
+    if PLACES in parts:
+        _write_place_index(facts, tree)
+    if BUDGETS in parts:
+        _write_budgets(facts)
+
+
+@dataclass
+class _ProjectFacts:
+    """What the derived rows of a chunk of projects are made from, read in a fixed number of
+    queries."""
+
+    rows: dict[int, dict]
+    places_of: dict[int, list[int]]
+    organizations_of: dict[int, list[int]]
+    keywords_of: dict[int, list[int]]
+    lines_of: dict[int, list[tuple]]
+    organization_names: dict[int, list[str]]
+    keyword_names: dict[int, list[str]]
+
+    @classmethod
+    def read(cls, project_ids: list[int], parts) -> _ProjectFacts:
+        text_columns = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
+        columns = ["pk", "contract_number", "start_date", "end_date"]
+        if TEXT in parts:
+            columns += text_columns
+        rows = {row["pk"]: row for row in Project.objects.filter(pk__in=project_ids).values(*columns)}
+        ids = list(rows)
+        places_of = _grouped(
+            Project.places.through.objects.filter(project_id__in=ids), "project_id", "place_id"
+        )
+        organizations_of = _grouped(
+            Participation.objects.filter(project_id__in=ids), "project_id", "organization_id"
+        )
+        keywords_of = _grouped(
+            Project.keywords.through.objects.filter(project_id__in=ids), "project_id", "keyword_id"
+        )
+        lines_of: dict[int, list[tuple]] = defaultdict(list)
+        if BUDGETS in parts:
+            lines = FundingLine.objects.filter(project_id__in=ids).order_by("pk")
+            for project_id, *line in lines.values_list("project_id", "currency", "kind", "amount"):
+                lines_of[project_id].append(tuple(line))
+        organization_names, keyword_names = {}, {}
+        if NAMES in parts:
+            organization_ids = {pk for pks in organizations_of.values() for pk in pks}
+            organization_names = _names_of(
+                Organization.objects.filter(pk__in=organization_ids),
+                ["name", "short_name"],
+                _aliases_by_owner(OrganizationAlias, "organization_id", organization_ids),
+            )
+            keyword_ids = {pk for pks in keywords_of.values() for pk in pks}
+            keyword_names = _names_of(Keyword.objects.filter(pk__in=keyword_ids), ["name"], {})
+        return cls(
+            rows,
+            places_of,
+            organizations_of,
+            keywords_of,
+            lines_of,
+            organization_names,
+            keyword_names,
+        )
+
+
+def _grouped(queryset, key: str, value: str) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for owner, item in queryset.order_by().values_list(key, value):
+        grouped[owner].append(item)
+    return grouped
+
+
+def _aliases_by_owner(model, owner_field: str, owner_ids=None) -> dict[int, list[str]]:
+    aliases = model.objects.all()
+    if owner_ids is not None:
+        aliases = aliases.filter(**{f"{owner_field}__in": owner_ids})
+    return _grouped(aliases, owner_field, "name")
+
+
+def _names_of(queryset, fields: list[str], aliases: dict[int, list[str]]) -> dict[int, list[str]]:
+    columns = [f"{name}_{lang}" for name in fields for lang in LANGUAGES]
+    return {
+        row["pk"]: [row[column] for column in columns if row[column]] + aliases.get(row["pk"], [])
+        for row in queryset.values("pk", *columns)
+    }
+
+
+def _write_search_documents(facts: _ProjectFacts, parts, tree: PlaceTree, place_aliases) -> None:
+    documents = [
+        ProjectSearchDocument(
+            project_id=project_id,
+            names=search.document(*_linked_names(project_id, row, facts, tree, place_aliases)),
+            **(
+                {
+                    f"text_{lang}": search.document(
+                        *(row[f"{name}_{lang}"] or "" for name in TEXT_FIELDS)
+                    )
+                    for lang in LANGUAGES
+                }
+                if TEXT in parts
+                else {}
+            ),
+        )
+        for project_id, row in facts.rows.items()
+    ]
+    if TEXT in parts:
+        ProjectSearchDocument.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["project"],
+            update_fields=["text_ru", "text_kk", "text_en", "names"],
+            batch_size=500,
+        )
+        return
+    existing = set(
+        ProjectSearchDocument.objects.filter(project_id__in=facts.rows).values_list(
+            "project_id", flat=True
+        )
+    )
+    ProjectSearchDocument.objects.bulk_update(
+        [document for document in documents if document.project_id in existing],
+        ["names"],
+        batch_size=500,
+    )
+    missing = [project_id for project_id in facts.rows if project_id not in existing]
+    if missing:  # a project whose document was never written gets a whole one
+        refresh_projects(missing, parts={TEXT, NAMES})
+
+
+def _linked_names(project_id: int, row: dict, facts: _ProjectFacts, tree, place_aliases):
+    """The names a project is found by besides its own texts."""
+    for organization_id in facts.organizations_of.get(project_id, []):
+        yield from facts.organization_names.get(organization_id, [])
+    seen: set[int] = set()
+    for place_id in facts.places_of.get(project_id, []):
+        for pk in tree.with_ancestors(place_id):
+            if pk not in seen:
+                seen.add(pk)
+                yield from _translations(tree.places[pk], "name")
+                yield from place_aliases.get(pk, [])
+    for keyword_id in facts.keywords_of.get(project_id, []):
+        yield from facts.keyword_names.get(keyword_id, [])
+    yield row["contract_number"] or ""
+    for date in (row["start_date"], row["end_date"]):
+        if date is not None:
+            yield str(date.year)
+
+
+def _translations(instance, field_name: str) -> list[str]:
+    return [
+        value for lang in LANGUAGES if (value := getattr(instance, f"{field_name}_{lang}", ""))
+    ]
+
+
+def _write_place_index(facts: _ProjectFacts, tree: PlaceTree) -> None:
+    rows = []
+    for project_id in facts.rows:
+        direct = set(facts.places_of.get(project_id, []))
+        within = {pk for place_id in direct for pk in tree.with_ancestors(place_id)}
+        rows += [
+            ProjectPlaceIndex(project_id=project_id, place_id=pk, is_direct=pk in direct)
+            for pk in within
+        ]
+    ProjectPlaceIndex.objects.filter(project_id__in=list(facts.rows)).delete()
+    ProjectPlaceIndex.objects.bulk_create(rows, batch_size=2000)
+
+
+def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[Decimal, bool]]:
+    """A project's budget per currency, from its funding lines (currency, kind, amount) in
+    their order: the largest stated total in the currency, else the sum of the donor
+    contributions in it. The headline currency is that of the first total, else of the
+    largest line (the rule of ProjectQuerySet.with_budget)."""
+    totals: dict[str, Decimal] = {}
+    contributions: dict[str, Decimal] = defaultdict(Decimal)
+    for currency, kind, amount in lines:
+        if kind == FundingKind.TOTAL:
+            totals[currency] = max(totals.get(currency, amount), amount)
+        elif kind == FundingKind.DONOR_CONTRIBUTION:
+            contributions[currency] += amount
+    budgets = {**contributions, **totals}
+    ranked = sorted(
+        enumerate(lines), key=lambda item: (item[1][1] != FundingKind.TOTAL, -item[1][2], item[0])
+    )
+    headline = ranked[0][1][0] if ranked else None
+    return {currency: (amount, currency == headline) for currency, amount in budgets.items()}
+
+
+def _write_budgets(facts: _ProjectFacts) -> None:
+    rows = [
+        ProjectBudget(project_id=project_id, currency=currency, amount=amount, is_headline=headline)
+        for project_id in facts.rows
+        for currency, (amount, headline) in project_budgets(facts.lines_of.get(project_id, [])).items()
+    ]
+    ProjectBudget.objects.filter(project_id__in=list(facts.rows)).delete()
+    ProjectBudget.objects.bulk_create(rows, batch_size=2000)
+
+
+# --- Signals --------------------------------------------------------------------------------
+
+
+def _projects_of_organization(organization_id: int) -> list[int]:
+    return list(
+        Participation.objects.filter(organization_id=organization_id)
+        .values_list("project_id", flat=True)
+        .distinct()
+    )
+
+
+def _projects_within_place(place_id: int) -> list[int]:
+    return list(
+        ProjectPlaceIndex.objects.filter(place_id=place_id).values_list("project_id", flat=True)
+    )
+
+
+def _on_project(sender, instance, **kwargs):
+    if kwargs.get("signal") is post_delete:
+        mark_data_changed()
+    else:
+        mark_stale([instance.pk])
+
+
+def _on_participation(sender, instance, **kwargs):
+    mark_stale([instance.project_id], {NAMES})
+
+
+def _on_funding_line(sender, instance, **kwargs):
+    mark_stale([instance.project_id], {BUDGETS})
+
+
+def _on_project_place(sender, instance, **kwargs):
+    mark_stale([instance.project_id], {PLACES, NAMES})
+
+
+def _on_project_keyword(sender, instance, **kwargs):
+    mark_stale([instance.project_id], {NAMES})
+
+
+def _on_organization(sender, instance, **kwargs):
+    organization_id = instance.organization_id if sender is OrganizationAlias else instance.pk
+    mark_stale(_projects_of_organization(organization_id), {NAMES})
+
+
+def _on_place(sender, instance, **kwargs):
+    place_id = instance.place_id if sender is PlaceAlias else instance.pk
+    # A place moved to another parent changes what lies inside what: its projects' index rows
+    # (found through the place's own rows, which every project inside it has) are rebuilt.
+    # A deleted place's rows are gone by now: pre_delete noted its projects.
+    projects = getattr(instance, "_projects_within", None)
+    if projects is None:
+        projects = _projects_within_place(place_id)
+    mark_stale(projects, {PLACES, NAMES})
+
+
+def _before_place_deleted(sender, instance, **kwargs):
+    instance._projects_within = _projects_within_place(instance.pk)
+
+
+def _on_keyword(sender, instance, **kwargs):
+    mark_stale(instance.projects.values_list("pk", flat=True), {NAMES})
+
+
+def _on_m2m(parts: set[str]):
+    def handler(sender, instance, action, reverse, pk_set, **kwargs):
+        if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+            return
+        if not reverse:
+            if action != "pre_clear":
+                mark_stale([instance.pk], parts)
+        elif action == "pre_clear":
+            mark_stale(instance.projects.values_list("pk", flat=True), parts)
+        elif action != "post_clear":
+            mark_stale(pk_set or [], parts)
+
+    return handler
+
+
+_m2m_handlers = {}
+
+
+def connect_signals() -> None:
+    """Called once at start-up (ProjectsConfig.ready)."""
+    places_through, keywords_through = Project.places.through, Project.keywords.through
+    receivers = [
+        (Project, _on_project),
+        (Participation, _on_participation),
+        (FundingLine, _on_funding_line),
+        (places_through, _on_project_place),
+        (keywords_through, _on_project_keyword),
+        (Organization, _on_organization),
+        (OrganizationAlias, _on_organization),
+        (Place, _on_place),
+        (PlaceAlias, _on_place),
+        (Keyword, _on_keyword),
+        (ExchangeRate, lambda **kwargs: mark_data_changed()),
+    ]
+    for model, receiver in receivers:
+        uid = f"registry-index-{model._meta.label_lower}"
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}-delete")
+    pre_delete.connect(
+        _before_place_deleted, sender=Place, weak=False, dispatch_uid="registry-index-place-pre"
+    )
+    for through, parts in ((places_through, {PLACES, NAMES}), (keywords_through, {NAMES})):
+        _m2m_handlers[through] = _on_m2m(parts)
+        m2m_changed.connect(
+            _m2m_handlers[through],
+            sender=through,
+            weak=False,
+            dispatch_uid=f"registry-index-m2m-{through._meta.label_lower}",
+        )
