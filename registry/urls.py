@@ -9,6 +9,7 @@ from django.urls import include, path
 
 from projects.api import api
 from projects.feeds import NewProjectsFeed
+from projects.health import healthz
 from projects.sitemaps import SITEMAPS
 from projects.views import robots_txt
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
