@@ -8,76 +8,21 @@ never added up: every funding chart is for one currency. A sum keeps the qualifi
 in it (750,000 plus "up to 800,000" is "up to 1,550,000").
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext
 
-from .models import (
-    AmountQualifier,
-    FundingKind,
-    FundingLine,
-    Organization,
-    Place,
-    PlaceKind,
-    Project,
-    ProjectStatus,
-)
-from .templatetags.registry_tags import money
+from .aggregates import Money, SearchFigures
+from .formatting import combined_qualifier, money, qualified_amount
+from .models import AmountQualifier, Organization, ProjectStatus
+from .places import PlaceTree
 
 # --- Figures --------------------------------------------------------------------------------
-
-
-def combined_qualifier(qualifiers: set[str]) -> str:
-    """The qualifier of a sum: exact figures keep the one inexact kind among them ("up to" plus
-    exact is "up to"); "up to" mixed with "more than" bounds nothing, so it is "about"."""
-    inexact = set(qualifiers) - {AmountQualifier.EXACT}
-    if not inexact:
-        return AmountQualifier.EXACT
-    if len(inexact) == 1:
-        return inexact.pop()
-    return AmountQualifier.ABOUT
-
-
-def qualified_amount(amount, qualifier: str, currency: str = "") -> str:
-    """An amount with its qualifier in the page language: "up to 800,000 USD", "до 800 000 USD".
-
-    The same messages as the `funding_amount` tag, so that one translation serves both."""
-    text = money(amount, currency)
-    if qualifier == AmountQualifier.MORE_THAN:
-        return pgettext("amount", "more than %(amount)s") % {"amount": text}
-    if qualifier == AmountQualifier.UP_TO:
-        return pgettext("amount", "up to %(amount)s") % {"amount": text}
-    if qualifier == AmountQualifier.ABOUT:
-        return pgettext("amount", "about %(amount)s") % {"amount": text}
-    return text
-
-
-@dataclass
-class Tally:
-    """Money in one currency and the projects it comes from."""
-
-    amount: Decimal = Decimal(0)
-    qualifiers: set[str] = field(default_factory=set)
-    project_ids: set[int] = field(default_factory=set)
-
-    def add(self, project_id: int, amount: Decimal, qualifier: str) -> None:
-        self.amount += amount
-        self.qualifiers.add(qualifier)
-        self.project_ids.add(project_id)
-
-    def merge(self, other: "Tally") -> None:
-        self.amount += other.amount
-        self.qualifiers |= other.qualifiers
-        self.project_ids |= other.project_ids
-
-    @property
-    def qualifier(self) -> str:
-        return combined_qualifier(self.qualifiers)
 
 
 @dataclass
@@ -138,55 +83,49 @@ class ProjectCharts:
         return bool(self.by_donor)
 
 
-def project_charts(projects) -> ProjectCharts:
-    """The charts of a queryset of projects, in at most four queries whatever its size."""
-    base = Project.objects.filter(pk__in=projects.values("pk"))
-    rows = list(base.order_by().with_status().values_list("pk", "start_date", "current_status"))
-    start_year = {pk: (start.year if start else None) for pk, start, _status in rows}
-    contributions = (
-        FundingLine.objects.filter(
-            project__in=base.values("pk"), kind=FundingKind.DONOR_CONTRIBUTION
-        )
-        .select_related("donor")
-        .order_by()
-    )
-    lines = [(c.project_id, c.donor, c.currency, c.qualifier, c.amount) for c in contributions]
-    # One tally per project and currency: what the year and region charts add up.
-    of_project: dict[tuple[int, str], Tally] = defaultdict(Tally)
-    for project_id, _donor, currency, qualifier, amount in lines:
-        of_project[project_id, currency].add(project_id, amount, qualifier)
-    funded = {project_id for project_id, _currency in of_project}
-    unfunded_years = Counter(year for pk, year in start_year.items() if pk not in funded)
+def project_charts(
+    figures: SearchFigures, *, tree: PlaceTree, organizations: dict[int, Organization]
+) -> ProjectCharts:
+    """The charts of a search from its figures (aggregates.py); `organizations` names the
+    donors (ids of figures.donations). No query."""
+    # Each project has one start year, so these add up to the projects funded per currency.
+    funded: dict[str, int] = defaultdict(int)
+    for currency, _year, figure in figures.by_start_year:
+        funded[currency] += figure.projects
+    unfunded = figures.unfunded_by_start_year
     return ProjectCharts(
-        project_count=len(rows),
-        by_donor=_donor_charts(lines),
-        by_year=_year_charts(of_project, start_year),
-        by_region=_region_charts(of_project, base) if lines else [],
-        by_status=_status_chart(Counter(status for _pk, _start, status in rows)),
-        without_contribution=len(rows) - len(funded),
+        project_count=figures.count,
+        by_donor=_donor_charts(figures.donations, organizations, funded),
+        by_year=_year_charts(figures.by_start_year),
+        by_region=_region_charts(figures.by_region, tree) if figures.donations else [],
+        by_status=_status_chart(figures.status),
+        without_contribution=sum(unfunded.values()),
         without_contribution_by_year=[
             (str(year) if year else gettext("year not stated"), count)
-            for year, count in sorted(unfunded_years.items(), key=lambda item: item[0] or 10_000)
+            for year, count in sorted(unfunded.items(), key=lambda item: item[0] or 10_000)
         ],
     )
 
 
-def _donor_charts(lines) -> list[Chart]:
-    by_donor: dict[str, dict[int | None, Tally]] = defaultdict(lambda: defaultdict(Tally))
-    donors: dict[int | None, Organization | None] = {}
-    for project_id, donor, currency, qualifier, amount in lines:
-        key = donor.pk if donor else None
-        donors[key] = donor
-        by_donor[currency][key].add(project_id, amount, qualifier)
+def _by_currency(rows) -> dict[str, list[tuple]]:
+    grouped: dict[str, list[tuple]] = defaultdict(list)
+    for currency, key, figure in rows:
+        grouped[currency].append((key, figure))
+    return grouped
+
+
+def _donor_charts(
+    donations, organizations: dict[int, Organization], funded: dict[str, int]
+) -> list[Chart]:
     charts = []
-    for currency in sorted(by_donor):
+    for currency, rows in sorted(_by_currency(donations).items()):
         bars = []
-        for donor_id, tally in by_donor[currency].items():
-            donor = donors[donor_id]
+        for donor_id, figure in rows:
+            donor = organizations.get(donor_id) if donor_id is not None else None
             label = str(donor) if donor else gettext("Donor not named")
             short = donor.short_name if donor and len(label) > SVG_LABEL_MAX else ""
-            bars.append(_money_bar(label, tally, currency, short_label=short))
-        projects = len(set().union(*(t.project_ids for t in by_donor[currency].values())))
+            bars.append(_money_bar(label, figure, currency, short_label=short))
+        projects = funded[currency]
         charts.append(
             Chart(
                 key=f"donor-{currency}",
@@ -206,13 +145,10 @@ def _donor_charts(lines) -> list[Chart]:
     return charts
 
 
-def _year_charts(of_project: dict[tuple[int, str], Tally], start_year) -> list[Chart]:
-    by_year: dict[str, dict[int | None, Tally]] = defaultdict(lambda: defaultdict(Tally))
-    for (project_id, currency), tally in of_project.items():
-        by_year[currency][start_year[project_id]].merge(tally)
+def _year_charts(by_start_year) -> list[Chart]:
     charts = []
-    for currency in sorted(by_year):
-        years = by_year[currency]
+    for currency, rows in sorted(_by_currency(by_start_year).items()):
+        years = dict(rows)
         notes = []
         if None in years:
             undated = years.pop(None)
@@ -220,12 +156,9 @@ def _year_charts(of_project: dict[tuple[int, str], Tally], start_year) -> list[C
                 ngettext(
                     "Start year not stated: %(amount)s (%(count)s project), not in the bars.",
                     "Start year not stated: %(amount)s (%(count)s projects), not in the bars.",
-                    len(undated.project_ids),
+                    undated.projects,
                 )
-                % {
-                    "amount": qualified_amount(undated.amount, undated.qualifier, currency),
-                    "count": len(undated.project_ids),
-                }
+                % {"amount": _figure_text(undated, currency), "count": undated.projects}
             )
         charts.append(
             Chart(
@@ -245,51 +178,28 @@ def _year_charts(of_project: dict[tuple[int, str], Tally], start_year) -> list[C
     return charts
 
 
-def _region_charts(of_project: dict[tuple[int, str], Tally], base) -> list[Chart]:
+def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
     """A project working in several regions counts in full in each: the sources do not say how
     its money splits, and an even split would print figures no one stated."""
-    # Regions, and cities that belong to no region (Almaty, Astana, Shymkent are regions in
-    # their own right; in countries the gazetteer has no regions for, a city is the finest
-    # level known).
-    parent_of, kind_of, name_of = {}, {}, {}
-    for pk, parent_id, kind, name in Place.objects.values_list("pk", "parent_id", "kind", "name"):
-        parent_of[pk], kind_of[pk], name_of[pk] = parent_id, kind, name
-    region_ids = {
-        pk
-        for pk, kind in kind_of.items()
-        if kind == PlaceKind.REGION
-        or (kind == PlaceKind.CITY and kind_of.get(parent_of[pk]) == PlaceKind.COUNTRY)
-    }
-    places_of_project: dict[int, set[int]] = defaultdict(set)
-    links = Project.places.through.objects.filter(project__in=base.values("pk"))
-    for project_id, place_id in links.values_list("project_id", "place_id"):
-        places_of_project[project_id].add(place_id)
-
-    by_region: dict[str, dict[int | None, Tally]] = defaultdict(lambda: defaultdict(Tally))
-    for (project_id, currency), tally in of_project.items():
-        found = _regions_of(parent_of, region_ids, places_of_project[project_id]) or {None}
-        for region_id in found:
-            by_region[currency][region_id].merge(tally)
     charts = []
-    for currency in sorted(by_region):
-        tallies = by_region[currency]
+    for currency, rows in sorted(_by_currency(by_region).items()):
+        regions = dict(rows)
         notes = []
-        if None in tallies:
-            elsewhere = tallies.pop(None)
+        if None in regions:
+            elsewhere = regions.pop(None)
             notes.append(
                 ngettext(
                     "Country-wide or region not stated: %(amount)s (%(count)s project), "
                     "not in the bars.",
                     "Country-wide or region not stated: %(amount)s (%(count)s projects), "
                     "not in the bars.",
-                    len(elsewhere.project_ids),
+                    elsewhere.projects,
                 )
-                % {
-                    "amount": qualified_amount(elsewhere.amount, elsewhere.qualifier, currency),
-                    "count": len(elsewhere.project_ids),
-                }
+                % {"amount": _figure_text(elsewhere, currency), "count": elsewhere.projects}
             )
-        bars = [_money_bar(name_of[pk], tally, currency) for pk, tally in tallies.items()]
+        bars = [
+            _money_bar(tree.places[pk].name, figure, currency) for pk, figure in regions.items()
+        ]
         charts.append(
             Chart(
                 key=f"region-{currency}",
@@ -310,20 +220,11 @@ def _region_charts(of_project: dict[tuple[int, str], Tally], base) -> list[Chart
     return charts
 
 
-def _regions_of(parent_of: dict, region_ids: set[int], place_ids: set[int]) -> set[int]:
-    """The regions the places lie in (a region lies in itself); a country lies in none."""
-    found = set()
-    for place_id in place_ids:
-        current, seen = place_id, set()
-        while current is not None and current not in region_ids and current not in seen:
-            seen.add(current)
-            current = parent_of.get(current)
-        if current in region_ids:
-            found.add(current)
-    return found
+def _figure_text(figure: Money, currency: str) -> str:
+    return qualified_amount(figure.amount, combined_qualifier(figure.qualifiers), currency)
 
 
-def _status_chart(counts: Counter) -> Chart:
+def _status_chart(counts: dict[str, int]) -> Chart:
     total = sum(counts.values())
     return Chart(
         key="status",
@@ -341,19 +242,19 @@ def _status_chart(counts: Counter) -> Chart:
         bars=[
             Bar(label=str(capfirst(label)), value=counts[value], projects=counts[value])
             for value, label in ProjectStatus.choices
-            if counts[value]
+            if counts.get(value)
         ],
         counts_projects=False,
     )
 
 
-def _money_bar(label: str, tally: Tally, currency: str, short_label: str = "") -> Bar:
+def _money_bar(label: str, figure: Money, currency: str, short_label: str = "") -> Bar:
     return Bar(
         label=label,
-        value=tally.amount,
-        projects=len(tally.project_ids),
+        value=figure.amount,
+        projects=figure.projects,
         currency=currency,
-        qualifier=tally.qualifier,
+        qualifier=combined_qualifier(figure.qualifiers),
         short_label=short_label,
     )
 

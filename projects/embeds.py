@@ -13,6 +13,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from .filters import InvalidFilters, published_projects_matching
+from .maps import map_context
+from .selectors import ProjectSearch
 
 EMBED_LIMIT = 20  # a widget is a teaser: the rest of the search is one link away
 
@@ -70,8 +72,10 @@ def embed_map(request):
     from the map endpoint with the same filters)."""
     context = _search_context(request)
     try:
-        projects = published_projects_matching(request.GET)
+        search = ProjectSearch.run(request.GET)
     except InvalidFilters as error:
         return _invalid_filters(request, "embed/map.html", context, error)
-    context["total"] = projects.count()
+    context["total"] = search.count
+    if search.count:
+        context["map"] = map_context(search.map())
     return render(request, "embed/map.html", context)

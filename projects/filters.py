@@ -6,20 +6,23 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from . import search
 from .currency import DISPLAY_CURRENCIES
 from .db_functions import CaseFold
 from .models import (
     CURRENCY_CODES,
+    FundingLine,
     Organization,
     Participation,
     ParticipationRole,
     Place,
+    ProjectPlaceIndex,
+    ProjectSearchDocument,
     ProjectStatus,
 )
-from .places import PlaceTree
 
 MAX_QUERY_LENGTH = 200
 MAX_AMOUNT = Decimal("1e13")  # more than any grant; keeps the numbers the database can hold
@@ -39,25 +42,21 @@ class SortOrder:
     ]
 
 
-SEARCHED_PROJECT_FIELDS = [
-    f"{field}_{language}"
-    for field in ("title", "summary", "description")
-    for language, _name in settings.LANGUAGES
-]
-SEARCHED_ORGANIZATION_FIELDS = [
-    f"organization__{field}_{language}"
-    for field in ("name", "short_name")
-    for language, _name in settings.LANGUAGES
-]
-
-
 class ProjectFilterForm(forms.Form):
-    """Checks references (slugs) and combinations that single fields cannot."""
+    """Checks references (slugs) and combinations that single fields cannot. The ids of the
+    records that slugs name are kept in `ids`, so the filters need not join on slugs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ids: dict[str, int] = {}
 
     def _clean_slug(self, name: str, queryset):
         slug = self.cleaned_data.get(name)
-        if slug and not queryset.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no such choice."), code="invalid_choice")
+        if slug:
+            found = queryset.filter(slug=slug).values_list("pk", flat=True).first()
+            if found is None:
+                raise forms.ValidationError(_("There is no such choice."), code="invalid_choice")
+            self.ids[name] = found
         return slug
 
     def clean_place(self):
@@ -141,62 +140,36 @@ class ProjectFilter(django_filters.FilterSet):
         "budget_min", "budget_max", "currency", "language",
     ]  # fmt: skip
 
-    def __init__(self, data=None, *args, place_tree: PlaceTree | None = None, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        self._place_tree = place_tree
-
-    @property
-    def place_tree(self) -> PlaceTree:
-        if self._place_tree is None:
-            self._place_tree = PlaceTree.load()
-        return self._place_tree
-
     # --- Narrowing ---------------------------------------------------------------------------
 
     def filter_text(self, queryset, name, value):
-        """Every word must appear in a title, summary, description or an organisation's name,
-        in any of the three languages, whatever its case."""
-        for word in value.split()[:10]:
-            needle = word.casefold()
-            in_project = Q()
-            for field in SEARCHED_PROJECT_FIELDS:
-                in_project |= Q(**{f"{field}__casefold__contains": needle})
-            names = Q()
-            for field in SEARCHED_ORGANIZATION_FIELDS:
-                names |= Q(**{f"{field}__casefold__contains": needle})
-            by_organization = Exists(
-                Participation.objects.filter(project=OuterRef("pk")).filter(names)
-            )
-            queryset = queryset.filter(in_project | by_organization)
-        return queryset
+        """Every word in a title, summary, description, objective, result, keyword, or a name
+        of an organisation or place the project involves, in any of the three languages
+        (search.py says how words match)."""
+        if not search.query_words(value):
+            return queryset  # punctuation only: nothing to look for
+        documents = search.matching_documents(ProjectSearchDocument.objects.all(), value)
+        return queryset.filter(pk__in=documents.values("project_id"))
 
     def filter_place(self, queryset, name, slug):
-        tree = self.place_tree
-        place_ids = tree.with_descendants(tree.id_of_slug[slug])
-        return queryset.filter(places__in=place_ids).distinct()
+        """Projects working in the place or anywhere inside it."""
+        inside = ProjectPlaceIndex.objects.filter(place_id=self.form.ids["place"])
+        return queryset.filter(pk__in=inside.values("project_id"))
 
     def filter_donor(self, queryset, name, slug):
-        return queryset.filter(
-            Exists(
-                Participation.objects.filter(
-                    project=OuterRef("pk"),
-                    role=ParticipationRole.DONOR,
-                    organization__slug=slug,
-                )
-            )
+        donations = Participation.objects.filter(
+            organization_id=self.form.ids["donor"], role=ParticipationRole.DONOR
         )
+        return queryset.filter(pk__in=donations.values("project_id"))
 
     def filter_organization(self, queryset, name, slug):
+        roles = Participation.objects.filter(organization_id=self.form.ids["organization"])
         return queryset.filter(
-            Exists(
-                Participation.objects.filter(
-                    project=OuterRef("pk"), organization__slug=slug
-                ).exclude(role=ParticipationRole.DONOR)
-            )
+            pk__in=roles.exclude(role=ParticipationRole.DONOR).values("project_id")
         )
 
     def filter_status(self, queryset, name, value):
-        return queryset.with_status().filter(current_status=value)
+        return queryset.with_status_of(value)
 
     def filter_year(self, queryset, name, value):
         return queryset.active_in_year(int(value))
@@ -208,16 +181,15 @@ class ProjectFilter(django_filters.FilterSet):
             return queryset
         if self.form.cleaned_data.get("budget_max") is not None:
             return queryset
-        return queryset.filter(funding_lines__currency=currency).distinct()
+        lines = FundingLine.objects.filter(currency=currency)
+        return queryset.filter(pk__in=lines.values("project_id"))
 
     def filter_budget(self, queryset, name, value):
         """The range is in the chosen currency: a project funded in another currency counts
         with its budget converted at its start year's annual average rate."""
         currency = self.form.cleaned_data.get("currency")
         lookup = "gte" if name == "budget_min" else "lte"
-        if "budget_in_currency" not in queryset.query.annotations:
-            queryset = queryset.with_budget_in(currency)
-        return queryset.filter(**{f"budget_in_currency__{lookup}": value})
+        return queryset.with_budget_in_range(currency, lookup, value)
 
     # --- Ordering ----------------------------------------------------------------------------
 
@@ -234,6 +206,9 @@ class ProjectFilter(django_filters.FilterSet):
         return SortOrder.NEWEST
 
     def order(self, queryset, language: str):
+        """The list's order. Each is an index scan on PostgreSQL (see the indexes of Project
+        and ProjectBudget), so a page of the newest, latest-starting, largest or A-Z projects
+        is read without sorting every match."""
         sort = self.sort_order
         if sort == SortOrder.START:
             return queryset.order_by(F("start_date").desc(nulls_last=True), "-created_at", "pk")
@@ -245,6 +220,14 @@ class ProjectFilter(django_filters.FilterSet):
         if sort == SortOrder.TITLE:
             return queryset.order_by(CaseFold(f"title_{language}"), "pk")
         return queryset.order_by("-created_at", "pk")
+
+    def active_filters(self) -> list[str]:
+        """The narrowing filters this search uses (none for an invalid form)."""
+        if not self.form.is_valid():
+            return []
+        return [
+            name for name in self.NARROWING if self.form.cleaned_data.get(name) not in (None, "")
+        ]
 
     def filter_queryset_except(self, queryset, excluded: str | None):
         """The queryset with every valid narrowing filter applied except `excluded` (for facet
@@ -271,7 +254,7 @@ class InvalidFilters(ValueError):
         self.errors = errors
 
 
-def published_projects_matching(params, *, place_tree: PlaceTree | None = None):
+def published_projects_matching(params):
     """Published projects matching the project list's filters (the `q`, `place`, `donor`, ...
     query parameters), in the list's order. Exports, feeds and the API share this, so every
     list a visitor can filter can be downloaded as it is. Raises InvalidFilters."""
@@ -279,9 +262,7 @@ def published_projects_matching(params, *, place_tree: PlaceTree | None = None):
 
     from .models import Project
 
-    project_filter = ProjectFilter(
-        params, queryset=Project.objects.published(), place_tree=place_tree
-    )
+    project_filter = ProjectFilter(params, queryset=Project.objects.published())
     if not project_filter.is_valid():
         raise InvalidFilters(project_filter.form.errors.get_json_data())
     return project_filter.order(project_filter.qs, translation.get_language())

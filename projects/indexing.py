@@ -172,7 +172,9 @@ class _ProjectFacts:
         columns = ["pk", "contract_number", "start_date", "end_date"]
         if TEXT in parts:
             columns += text_columns
-        rows = {row["pk"]: row for row in Project.objects.filter(pk__in=project_ids).values(*columns)}
+        rows = {
+            row["pk"]: row for row in Project.objects.filter(pk__in=project_ids).values(*columns)
+        }
         ids = list(rows)
         places_of = _grouped(
             Project.places.through.objects.filter(project_id__in=ids), "project_id", "place_id"
@@ -293,9 +295,7 @@ def _linked_names(project_id: int, row: dict, facts: _ProjectFacts, tree, place_
 
 
 def _translations(instance, field_name: str) -> list[str]:
-    return [
-        value for lang in LANGUAGES if (value := getattr(instance, f"{field_name}_{lang}", ""))
-    ]
+    return [value for lang in LANGUAGES if (value := getattr(instance, f"{field_name}_{lang}", ""))]
 
 
 def _write_place_index(facts: _ProjectFacts, tree: PlaceTree) -> None:
@@ -335,7 +335,9 @@ def _write_budgets(facts: _ProjectFacts) -> None:
     rows = [
         ProjectBudget(project_id=project_id, currency=currency, amount=amount, is_headline=headline)
         for project_id in facts.rows
-        for currency, (amount, headline) in project_budgets(facts.lines_of.get(project_id, [])).items()
+        for currency, (amount, headline) in project_budgets(
+            facts.lines_of.get(project_id, [])
+        ).items()
     ]
     ProjectBudget.objects.filter(project_id__in=list(facts.rows)).delete()
     ProjectBudget.objects.bulk_create(rows, batch_size=2000)

@@ -4,20 +4,19 @@ selectors.py and the model querysets."""
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.db.models import F
+from django.http import Http404, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
-from django_filters.views import FilterView
 
-from . import selectors
+from . import charts, maps, paging, selectors
+from .caching import data_version
 from .currency import DISPLAY_CURRENCIES, RateTable
-from .filters import ProjectFilter, SortOrder
+from .filters import SortOrder, published_projects_matching
 from .models import Organization, Participation, ParticipationRole, Place, Project
 from .opendata import exports
 from .places import PlaceTree
-
-PAGE_SIZE = 20
 
 
 class HomeView(TemplateView):
@@ -25,64 +24,56 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["totals"] = selectors.registry_totals()
-        context["latest_projects"] = (
-            Project.objects.published().for_list().order_by("-created_at", "pk")[:6]
+        version = data_version()
+        tree = PlaceTree.load(version)
+        figures = selectors.home_figures(version, tree)
+        donors = selectors.donors_with_counts(figures)
+        context.update(
+            totals=selectors.registry_totals(figures),
+            latest_projects=(
+                Project.objects.published().for_list().order_by("-created_at", "pk")[:6]
+            ),
+            top_places=selectors.top_places(figures, tree),
+            donors=donors,
+            charts=charts.project_charts(
+                figures, tree=tree, organizations={donor.pk: donor for donor in donors}
+            ),
         )
-        context["top_places"] = selectors.top_places()
-        context["donors"] = selectors.donors_with_counts()
-        context["chart_projects"] = Project.objects.published()
         return context
 
 
-class ProjectListView(FilterView):
-    """The searchable, filterable list. Every state is in the query string."""
+class ProjectListView(TemplateView):
+    """The searchable, filterable list. Every state is in the query string; the page, facets,
+    map and charts all come from one search (selectors.ProjectSearch)."""
 
-    filterset_class = ProjectFilter
     template_name = "projects/project_filter.html"
-    paginate_by = PAGE_SIZE
-    context_object_name = "projects"
-
-    def get_queryset(self):
-        return Project.objects.published()
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["data"] = self.request.GET  # always bound: no parameters is a valid search
-        self.place_tree = PlaceTree.load()
-        kwargs["place_tree"] = self.place_tree
-        return kwargs
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if self.filterset.is_valid():
-            projects = self.filterset.order(self.filterset.qs, translation.get_language())
-        else:
-            projects = Project.objects.none()
-        # The whole search, unpaginated and unprefetched, for the map and the charts.
-        self.matching_projects = projects
-        self.object_list = projects.for_list()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
-        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        search = selectors.ProjectSearch.run(self.request.GET, strict=False)
+        page = search.page(self.request.GET.get("page"))
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(
-            facets=selectors.project_facets(self.filterset, self.get_queryset()),
+            filter=search.filter,
+            projects=page.object_list,
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
+            facets=search.facets(),
             query_without_page=params.urlencode(),
             has_filters=any(
                 value for key, value in self.request.GET.items() if key not in ("page", "sort")
             ),
             sort_choices=SortOrder.CHOICES,
-            sort=self.filterset.sort_order,
+            sort=search.filter.sort_order,
             export_links=exports.export_links(self.request),
             export_columns=exports.COLUMNS,
-            matching_projects=self.matching_projects,
+            result_count=search.count,
             **display_currency_context(self.request),
-            result_count=context["paginator"].count if context.get("paginator") else 0,
         )
+        if search.count:
+            context.update(map=maps.map_context(search.map()), charts=search.charts())
         return context
 
 
@@ -147,7 +138,8 @@ def _report_error_url(request, project: Project) -> str:
 
 
 class OrganizationDetailView(DetailView):
-    """An organisation's record: its projects by role and, for donors, what it gives."""
+    """An organisation's record: its projects by role (the newest of each, with a link to all
+    of them in the list) and, for donors, what it gives."""
 
     template_name = "projects/organization_detail.html"
     context_object_name = "organization"
@@ -156,24 +148,26 @@ class OrganizationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
-        projects_by_role = selectors.organization_projects_by_role(organization)
-        if not projects_by_role and not self.request.user.is_staff:
+        summary = selectors.organization_summary(organization)
+        if not summary.roles and not self.request.user.is_staff:
             raise Http404("No published project involves this organisation.")
-        context["projects_by_role"] = projects_by_role
-        context["donor_totals"] = selectors.donor_totals(organization)
-        context["funding_received"], context["received_totals"] = selectors.funding_received(
-            organization
-        )
-        context["funding_given"] = (
-            organization.funding_lines.filter(project__is_published=True)
-            .select_related("project")
-            .order_by("currency", "-amount")
-        )
+        key = "donor" if summary.is_donor else "organization"
+        list_query = urlencode({key: organization.slug})
+        context.update(summary=summary, list_query=list_query)
+        if summary.roles:
+            version = data_version()
+            projects = published_projects_matching(QueryDict(list_query))
+            figures = selectors.place_figures(
+                projects, version=version, key=f"organization:{organization.pk}:{key}"
+            )
+            tree = PlaceTree.load(version)
+            context["map"] = maps.map_context(maps.project_map(figures, tree, query=list_query))
         return context
 
 
 class PlaceDetailView(DetailView):
-    """A place with its breadcrumbs and the projects working in it or inside it."""
+    """A place with its breadcrumbs and the projects working in it or inside it, a page at a
+    time."""
 
     template_name = "projects/place_detail.html"
     context_object_name = "place"
@@ -182,12 +176,29 @@ class PlaceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         place = self.object
-        tree = PlaceTree.load()
-        context["breadcrumbs"] = selectors.place_ancestors(place, tree)
-        context["projects"] = (
-            selectors.place_projects(place, tree).for_list().order_by("-start_date", "pk")
+        version = data_version()
+        tree = PlaceTree.load(version)
+        projects = selectors.place_projects(place)
+        figures = selectors.place_figures(projects, version=version, key=f"place:{place.pk}")
+        count = figures.places.get(place.pk, (0, 0))[0]
+        page = paging.page_of(
+            projects.order_by(F("start_date").desc(nulls_last=True), "-pk"),
+            self.request.GET.get("page"),
+            per_page=selectors.PAGE_SIZE,
+            count=count,
+            rows=lambda ids: Project.objects.filter(pk__in=ids).for_list(),
         )
-        context["list_url_query"] = urlencode({"place": place.slug})
+        list_query = urlencode({"place": place.slug})
+        context.update(
+            breadcrumbs=tree.ancestors(place.pk),
+            projects=page.object_list,
+            page_obj=page,
+            project_count=count,
+            list_url_query=list_query,
+        )
+        if count:
+            project_map = maps.project_map(figures, tree, query=list_query, within=place.pk)
+            context["map"] = maps.map_context(project_map)
         return context
 
 

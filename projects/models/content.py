@@ -15,7 +15,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -307,6 +317,22 @@ class ProjectStatus(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
+def status_condition(status: str, today: datetime.date) -> Q:
+    """The dates of projects with this status today, as a filter (project_status()'s rules)."""
+    planned = Q(start_date__gt=today)
+    started = Q(start_date__isnull=True) | Q(start_date__lte=today)
+    completed = started & Q(end_date__lt=today)
+    ongoing = Q(start_date__lte=today, end_date__gte=today)
+    if status == ProjectStatus.PLANNED:
+        return planned
+    if status == ProjectStatus.COMPLETED:
+        return completed
+    if status == ProjectStatus.ONGOING:
+        return ongoing
+    not_ended = Q(end_date__isnull=True) | Q(end_date__gte=today)
+    return started & not_ended & (Q(start_date__isnull=True) | Q(end_date__isnull=True))
+
+
 def project_status(
     start: datetime.date | None, end: datetime.date | None, today: datetime.date
 ) -> str:
@@ -346,61 +372,51 @@ class ProjectQuerySet(models.QuerySet):
             )
         )
 
-    def with_budget(self, currency: str | None = None, prefix: str = "budget"):
-        """Annotate `<prefix>_currency` and `<prefix>_amount`.
+    def with_status_of(self, status: str, today: datetime.date | None = None):
+        """Projects whose status today is `status` (the rules of project_status()), as
+        conditions on the dates that their indexes answer."""
+        return self.filter(status_condition(status, today or timezone.localdate()))
 
-        The budget in a currency is the project's stated total in it, or else the sum of the
-        donor contributions in it; amounts in different currencies are never added up. Without
-        a currency, the currency of the project's headline figure is used (a total before a
-        contribution, the larger before the smaller).
-        """
-        lines = FundingLine.objects.filter(project=OuterRef("pk"))
+    def with_budget(self, currency: str | None = None):
+        """Annotate `budget_currency` and `budget_amount`: the project's budget in `currency`
+        (its stated total in it, else the sum of the donor contributions in it; amounts in
+        different currencies are never added up), or without a currency its headline figure
+        (a total before a contribution, the larger before the smaller). Read from the
+        ProjectBudget rows kept by indexing.py, in one join."""
         if currency:
+            row = FilteredRelation("budgets", condition=Q(budgets__currency=currency))
             budget_currency = Value(currency, output_field=models.CharField())
         else:
-            headline_first = Case(When(kind=FundingKind.TOTAL, then=Value(0)), default=Value(1))
-            budget_currency = Subquery(
-                lines.order_by(headline_first, "-amount").values("currency")[:1]
-            )
-        in_currency = lines.filter(currency=OuterRef(f"{prefix}_currency"))
-        total = in_currency.filter(kind=FundingKind.TOTAL).order_by("-amount").values("amount")
-        contributions = (
-            in_currency.filter(kind=FundingKind.DONOR_CONTRIBUTION)
-            .values("project")
-            .annotate(sum=Sum("amount"))
-            .values("sum")
-        )
-        return self.annotate(**{f"{prefix}_currency": budget_currency}).annotate(
-            **{
-                f"{prefix}_amount": Coalesce(
-                    Subquery(total[:1], output_field=AMOUNT_FIELD),
-                    Subquery(contributions[:1], output_field=AMOUNT_FIELD),
-                    output_field=AMOUNT_FIELD,
-                )
-            }
+            row = FilteredRelation("budgets", condition=Q(budgets__is_headline=True))
+            budget_currency = F("budget_row__currency")
+        return self.annotate(budget_row=row).annotate(
+            budget_currency=budget_currency, budget_amount=F("budget_row__amount")
         )
 
-    def with_budget_in(self, currency: str):
-        """Annotate `budget_in_currency`: the budget stated in `currency` if the source gives
-        one, else the headline budget converted with the annual average rates of the project's
-        start year (exchange rates in the admin); without a rate, no figure (NULL)."""
+    def with_budget_in_range(self, currency: str, lookup: str, bound):
+        """Projects whose budget in `currency` satisfies `lookup` ("gte" or "lte") against
+        `bound`: the budget stated in that currency if the source gives one, else the headline
+        budget converted with the annual average rates of the project's start year (exchange
+        rates in the admin); without a rate, the project is not in the range."""
+        from .derived import ProjectBudget
+
+        stated = ProjectBudget.objects.filter(currency=currency, **{f"amount__{lookup}": bound})
         rates = ExchangeRate.objects.filter(year=OuterRef("rate_year")).values("rate_to_eur")
-        from_rate = rates.filter(currency=OuterRef("headline_currency"))[:1]
-        to_rate = rates.filter(currency=currency)[:1]
+        has_stated = ProjectBudget.objects.filter(project=OuterRef("project"), currency=currency)
         converted = (
-            F("headline_amount")
-            * Subquery(from_rate, output_field=RATE)
-            / Subquery(to_rate, output_field=RATE)
-        )
-        return (
-            self.with_budget(currency)
-            .with_budget(prefix="headline")
-            .annotate(rate_year=ExtractYear("start_date"))
+            ProjectBudget.objects.filter(is_headline=True)
+            .exclude(currency=currency)
+            .exclude(Exists(has_stated))
+            .annotate(rate_year=ExtractYear("project__start_date"))
             .annotate(
-                budget_in_currency=Coalesce(
-                    F("budget_amount"), converted, output_field=AMOUNT_FIELD
-                )
+                converted=F("amount")
+                * Subquery(rates.filter(currency=OuterRef("currency"))[:1], output_field=RATE)
+                / Subquery(rates.filter(currency=currency)[:1], output_field=RATE)
             )
+            .filter(**{f"converted__{lookup}": bound})
+        )
+        return self.filter(
+            Q(pk__in=stated.values("project_id")) | Q(pk__in=converted.values("project_id"))
         )
 
     def active_in_year(self, year: int):
@@ -415,14 +431,21 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a list row shows: donors, places and the headline budget, in fixed queries."""
+        # The prefetches order by their own columns: the models' default orderings would join
+        # the projects table again just to sort.
         return self.with_budget().prefetch_related(
             models.Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("organization"),
+                queryset=Participation.objects.select_related("organization").order_by(
+                    "role", "id"
+                ),
             ),
             "places",
             models.Prefetch(
-                "sources", queryset=SourceDocument.objects.only("project", "published_on")
+                "sources",
+                queryset=SourceDocument.objects.only("project", "published_on").order_by(
+                    "file_name", "id"
+                ),
             ),
         )
 
@@ -433,11 +456,19 @@ class ProjectQuerySet(models.QuerySet):
             "places__parent__parent__parent",
             models.Prefetch(
                 "participations",
-                queryset=Participation.objects.select_related("organization"),
+                queryset=Participation.objects.select_related("organization").order_by(
+                    "role", "id"
+                ),
             ),
-            models.Prefetch("funding_lines", queryset=FundingLine.objects.select_related("donor")),
-            models.Prefetch("contacts", queryset=Contact.objects.select_related("organization")),
-            "sources",
+            models.Prefetch(
+                "funding_lines",
+                queryset=FundingLine.objects.select_related("donor").order_by("kind", "id"),
+            ),
+            models.Prefetch(
+                "contacts",
+                queryset=Contact.objects.select_related("organization").order_by("id"),
+            ),
+            models.Prefetch("sources", queryset=SourceDocument.objects.order_by("file_name", "id")),
         )
 
 

@@ -79,6 +79,9 @@ class ProjectSearchDocument(models.Model):
     class Meta:
         verbose_name = "project search document"
 
+    def __str__(self):
+        return f"search document of project {self.project_id}"
+
 
 class ProjectPlaceIndex(models.Model):
     """One row per project and place it works in or inside: a project in Pavlodar has rows for
@@ -93,6 +96,9 @@ class ProjectPlaceIndex(models.Model):
     class Meta:
         verbose_name = "project place index"
         indexes = [models.Index(fields=["project", "place"], name="project_place_index_project")]
+
+    def __str__(self):
+        return f"project {self.project_id} in place {self.place_id}"
 
 
 class ProjectBudget(models.Model):
@@ -117,6 +123,9 @@ class ProjectBudget(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"project {self.project_id}: {self.amount} {self.currency}"
+
 
 class RegistryState(models.Model):
     """One row whose `data_version` changes whenever published data may have changed (a new
@@ -130,3 +139,6 @@ class RegistryState(models.Model):
     class Meta:
         verbose_name = "registry state"
         constraints = [models.CheckConstraint(condition=Q(id=1), name="registry_state_one_row")]
+
+    def __str__(self):
+        return f"data version {self.data_version}"

@@ -1,5 +1,4 @@
-"""The funding charts on the home page and the project list: {% project_charts %} reads the
-figures of a queryset of projects, {% chart_svg %} draws one chart."""
+"""{% chart_svg chart %}: draws one of a page's funding charts (the view builds them)."""
 
 from django import template
 from django.utils.safestring import SafeString
@@ -7,14 +6,6 @@ from django.utils.safestring import SafeString
 from .. import charts
 
 register = template.Library()
-
-
-@register.simple_tag
-def project_charts(projects) -> charts.ProjectCharts | None:
-    """{% project_charts chart_projects as charts %}: None when no queryset is given."""
-    if projects is None or projects == "":
-        return None
-    return charts.project_charts(projects)
 
 
 @register.simple_tag

@@ -4,12 +4,12 @@ from decimal import Decimal
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import dateformat, numberformat, timezone, translation
-from django.utils.formats import date_format, get_format
-from django.utils.translation import gettext, pgettext
+from django.utils import dateformat, timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from .. import formatting
 from ..currency import rate_year
-from ..models import AmountQualifier
 from ..partial_dates import DatePrecision, PartialDate
 
 register = template.Library()
@@ -49,32 +49,13 @@ def partial_date(value: PartialDate) -> str:
 @register.filter
 def money(amount, currency: str = "") -> str:
     """213793 -> "213 793 EUR" (ru, kk) or "213,793 EUR" (en); cents only when present."""
-    if amount is None:
-        return ""
-    amount = Decimal(amount)
-    decimals = 0 if amount == amount.to_integral_value() else 2
-    number = numberformat.format(
-        amount,
-        get_format("DECIMAL_SEPARATOR"),
-        decimal_pos=decimals,
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
-    return f"{number}\N{NO-BREAK SPACE}{currency}" if currency else number
+    return formatting.money(amount, currency)
 
 
 @register.simple_tag
 def funding_amount(line) -> str:
     """The amount with the source's own qualifier: "более 1 500 000 USD", "up to 800,000 USD"."""
-    text = money(line.amount, line.currency)
-    if line.qualifier == AmountQualifier.MORE_THAN:
-        return pgettext("amount", "more than %(amount)s") % {"amount": text}
-    if line.qualifier == AmountQualifier.UP_TO:
-        return pgettext("amount", "up to %(amount)s") % {"amount": text}
-    if line.qualifier == AmountQualifier.ABOUT:
-        return pgettext("amount", "about %(amount)s") % {"amount": text}
-    return text
+    return formatting.qualified_amount(line.amount, line.qualifier, line.currency)
 
 
 @register.simple_tag

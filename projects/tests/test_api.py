@@ -279,7 +279,8 @@ def test_the_project_record_has_every_fact_in_three_languages(client, seeded_db)
     assert len(places) == 16
     assert places["pavlodar"]["region"] == "pavlodar-region"
     assert places["pavlodar"]["name"]["kk"] == "Павлодар"
-    assert places["almaty"]["region"] is None  # a city of republican significance
+    # A city of republican significance is a region of its own (PlaceTree.region_of).
+    assert places["almaty"]["region"] == "almaty"
     assert record["contacts"][0]["emails"] == ["plobachev@mail.ru"]
     assert record["contacts"][0]["organization"] == "echo"
 
@@ -319,10 +320,26 @@ def test_organizations_list_only_those_in_published_projects(client, seeded_db):
 def test_the_organization_record_lists_its_projects_by_role(client, seeded_db):
     record = get_json(client, "/api/organizations/local-government-development-centre/")
     assert record["projects_by_role"] == {"co_implementer": [S004], "partner": [S000]}
+    assert record["project_counts"] == {"co_implementer": 1, "partner": 1}
     assert record["donor_totals"] == []
+    assert record["projects_url"].endswith(
+        "/api/projects/?organization=local-government-development-centre"
+    )
     european_union = get_json(client, "/api/organizations/european-union/")
-    assert european_union["projects_by_role"] == {"donor": sorted([S000, S001, S002, S004])}
+    assert sorted(european_union["projects_by_role"]["donor"]) == sorted([S000, S001, S002, S004])
+    assert european_union["project_counts"] == {"donor": 4}
+    assert european_union["projects_url"].endswith("/api/projects/?donor=european-union")
     assert european_union["donor_totals"] == [{"amount": "633793.00", "currency": "EUR"}]
+
+
+def test_an_organization_record_names_only_its_latest_projects_per_role(client, seeded_db):
+    donor = make_organization("prolific-donor")
+    for number in range(25):
+        make_funding(make_project(f"funded-{number:02d}", start_date=f"20{number:02d}-01-01",
+                                  start_precision="year"), donor=donor)  # fmt: skip
+    record = get_json(client, "/api/organizations/prolific-donor/")
+    assert record["project_counts"] == {"donor": 25}
+    assert record["projects_by_role"]["donor"] == [f"funded-{n:02d}" for n in range(24, 4, -1)]
 
 
 def test_donors_have_a_total_per_currency_never_one_sum(client, seeded_db):
@@ -383,14 +400,16 @@ def queries_for(client, path, params) -> tuple[int, dict]:
 @pytest.mark.parametrize(
     ("path", "params", "at_most"),
     [
-        # count, page, participations with organisations, places, sources (for rate years)
-        ("/api/projects/", {"page_size": 100}, 5),
-        # and the place's existence, the place tree
+        # count, the page's ids, its projects, then participations with organisations,
+        # places, sources (for rate years)
+        ("/api/projects/", {"page_size": 100}, 6),
+        # and the place's existence
         ("/api/projects/", {"page_size": 100, "place": "counting-region"}, 7),
-        # count, page, roles
-        ("/api/organizations/", {"page_size": 100}, 3),
-        # donors with counts, totals
-        ("/api/donors/", {"page_size": 100}, 2),
+        # count, page, roles, project counts
+        ("/api/organizations/", {"page_size": 100}, 4),
+        # the data version, the place tree, the donors' counts (the unfiltered figures, cached
+        # until the data changes), the donors, their totals
+        ("/api/donors/", {"page_size": 100}, 5),
         # the parent's existence, count, page
         ("/api/places/", {"page_size": 100, "parent": "counting-region"}, 3),
     ],

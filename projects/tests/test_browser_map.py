@@ -5,8 +5,9 @@ so only the vendored country outlines are drawn and no request leaves the machin
 # The browser fixtures are imported by name: pytest passes them as arguments of the same name.
 
 import pytest
+from django.http import QueryDict
 
-from projects import maps
+from projects.selectors import ProjectSearch
 
 from .browser_support import serious_violations
 
@@ -123,7 +124,7 @@ def test_without_javascript_the_places_are_a_table(browser, live_server, seeds):
     assert not page.locator(".map-canvas").is_visible()
     table = page.locator("details.map-table table")
     assert table.is_visible()
-    expected = maps.project_map("place=karaganda-region").all_places
+    expected = ProjectSearch.run(QueryDict("place=karaganda-region")).map().all_places
     assert table.locator("tbody tr").count() == len(expected) == 6
     context.close()
 

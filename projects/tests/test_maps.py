@@ -14,10 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from projects import maps
-from projects.filters import published_projects_matching
 from projects.models import Organization, Participation, Place
-from projects.places import PlaceTree
+from projects.selectors import ProjectSearch
 
 from .factories import make_funding, make_organization, make_place, make_project
 
@@ -184,12 +182,11 @@ def test_queries_do_not_grow_with_the_projects(
     assert len(many) == len(few)
 
 
-def test_the_list_reuses_its_own_search_for_the_map(django_assert_num_queries):
+def test_the_list_builds_its_map_from_its_search_without_a_query(django_assert_num_queries):
     add_projects(3, offset=0)
-    tree = PlaceTree.load()
-    projects = published_projects_matching(QueryDict("place=mapped-region"), place_tree=tree)
-    with django_assert_num_queries(2):  # the counts per place, the places
-        project_map = maps.project_map("place=mapped-region", projects=projects, place_tree=tree)
+    search = ProjectSearch.run(QueryDict("place=mapped-region"))
+    with django_assert_num_queries(0):  # the search's figures hold the counts per place
+        project_map = search.map()
     assert len(project_map.places) == 3
 
 
@@ -199,19 +196,23 @@ def mapped_entries(data) -> dict[str, int]:
     return {slug: count for slug, count in entries.items() if slug.startswith("mapped-")}
 
 
-def test_the_map_of_an_organisation_or_a_place_is_that_of_its_list_query(seeded_db):
-    assert maps.organization_map_query(Organization.objects.get(slug="usaid")) == "donor=usaid"
-    assert maps.organization_map_query(Organization.objects.get(slug="argo")) == (
-        "organization=argo"
-    )
-    assert maps.place_map_query(Place.objects.get(slug="karaganda-region")) == (
-        "place=karaganda-region"
-    )
+@pytest.mark.parametrize(
+    ("page", "slug", "list_query"),
+    [
+        ("organization-detail", "usaid", {"donor": "usaid"}),
+        ("organization-detail", "argo", {"organization": "argo"}),
+        ("place-detail", "karaganda-region", {"place": "karaganda-region"}),
+    ],
+)
+def test_the_map_of_an_organisation_or_a_place_is_that_of_its_list_query(
+    client, seeded_db, page, slug, list_query
+):
     with translation.override("en"):
-        usaid_map = maps.organization_map(Organization.objects.get(slug="usaid"))
-        karaganda_map = maps.place_map(Place.objects.get(slug="karaganda-region"))
-    assert [place.slug for place in usaid_map.places] == ["kazakhstan"]
-    assert {place.slug for place in karaganda_map.places} == {"karaganda", "nura"}
+        html = client.get(reverse(f"projects:{page}", args=[slug])).content.decode()
+    section = map_section(html)
+    listed = get_map(client, list_query)
+    assert set(table_rows(section)) == set(counts_of(listed["places"] + listed["unmapped"]))
+    assert 'data-map-url="/en/projects/map.json?' + next(iter(list_query)) in section
 
 
 # --- The include: the table without JavaScript, the script's data attributes -----------------

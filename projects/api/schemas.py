@@ -1,0 +1,352 @@
+"""The API's request and response schemas: every response is checked against them by
+django-ninja, and /api/openapi.json describes them."""
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from django.conf import settings
+from ninja import Field, Schema
+from pydantic import ConfigDict, WithJsonSchema
+
+from ..filters import MAX_AMOUNT, MAX_QUERY_LENGTH, YEAR_RANGE, SortOrder
+from ..models import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    AmountQualifier,
+    FundingKind,
+    OrganizationKind,
+    ParticipationRole,
+    PlaceKind,
+    ProjectStatus,
+)
+from ..partial_dates import DatePrecision
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+SLUG_LENGTH = 120
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"  # as SlugField: ASCII letters, digits, - and _
+
+# --- Shared pieces ---------------------------------------------------------------------------
+
+Role = Literal[tuple(ParticipationRole.values)]
+ROLE_ORDER = {role: index for index, role in enumerate(ParticipationRole.values)}  # lead first
+# A budget bound as the public list takes it: up to two decimals, within what the database holds.
+Amount = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_AMOUNT, decimal_places=2),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(MAX_AMOUNT)}),
+]
+Precision = Literal[tuple(DatePrecision.values)]
+
+
+class TranslatedText(Schema):
+    """One text in the registry's three languages; null where there is none yet."""
+
+    ru: str | None
+    kk: str | None
+    en: str | None
+
+
+class PageAddresses(Schema):
+    """The record's public page in each language."""
+
+    ru: str
+    kk: str
+    en: str
+
+
+class Money(Schema):
+    amount: str = Field(description='Decimal string with two decimals, e.g. "213793.00".')
+    currency: str = Field(
+        description="ISO 4217 code. Amounts in different currencies are never added together."
+    )
+
+
+class FieldError(Schema):
+    message: str = Field(description="What is wrong, for people.")
+    code: str = Field(description="What is wrong, for programs (e.g. invalid_choice).")
+
+
+class ErrorBody(Schema):
+    detail: str = Field(description="What went wrong, in one sentence.")
+    errors: dict[str, list[FieldError]] = Field(
+        description="The parameters at fault, each with its problems (empty when none is)."
+    )
+
+
+class Page(Schema):
+    count: int = Field(description="Results on all pages together.")
+    page: int = Field(description="This page's number, from 1.")
+    page_size: int = Field(description="Results per page.")
+    next: str | None = Field(description="Address of the next page, or null on the last.")
+    previous: str | None = Field(description="Address of the previous page, or null on the first.")
+
+
+def _never_null(schema: dict) -> None:
+    """A query parameter is absent or a string, never JSON null: document it as such."""
+    for parameter in schema.get("properties", {}).values():
+        options = [option for option in parameter.get("anyOf", []) if option != {"type": "null"}]
+        if len(options) == 1:
+            del parameter["anyOf"]
+            parameter.update(options[0])
+
+
+class PageParams(Schema):
+    model_config = ConfigDict(json_schema_extra=_never_null)
+
+    page: int = Field(1, ge=1, description="Page number, from 1. A page past the last is a 404.")
+    page_size: int = Field(
+        DEFAULT_PAGE_SIZE,
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=f"Results per page, 1 to {MAX_PAGE_SIZE}.",
+    )
+
+
+class OrganizationRef(Schema):
+    id: str = Field(description="The organisation's slug.")
+    name: TranslatedText
+
+
+class PlaceRef(Schema):
+    id: str = Field(description="The place's slug.")
+    name: TranslatedText
+    kind: Literal[tuple(PlaceKind.values)]
+
+
+# --- Projects --------------------------------------------------------------------------------
+
+
+class ProjectListParams(PageParams):
+    """The public project list's filters, with the same names, values and rules."""
+
+    q: str | None = Field(
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        description="Words that must all appear in the title, summary, description or an "
+        "organisation's name, in any language, whatever their case.",
+    )
+    place: str | None = Field(
+        None,
+        max_length=SLUG_LENGTH,
+        description="A place's slug: projects working there or anywhere inside it.",
+    )
+    donor: str | None = Field(
+        None, max_length=SLUG_LENGTH, description="An organisation's slug: projects it funds."
+    )
+    organization: str | None = Field(
+        None,
+        max_length=SLUG_LENGTH,
+        description="An organisation's slug: projects it implements or is a partner in.",
+    )
+    status: Literal[tuple(ProjectStatus.values)] | None = Field(
+        None, description="The status today, from the project's dates."
+    )
+    year: int | None = Field(
+        None,
+        ge=YEAR_RANGE[0],
+        le=YEAR_RANGE[1],
+        description="Projects active at some time in this year.",
+    )
+    budget_min: Amount | None = Field(
+        None, description="Smallest budget, in `currency` (which it requires)."
+    )
+    budget_max: Amount | None = Field(
+        None, description="Largest budget, in `currency` (which it requires)."
+    )
+    currency: Literal[tuple(CURRENCY_CODES)] | None = Field(
+        None, description="Projects with a budget figure in this ISO 4217 currency."
+    )
+    language: Literal[tuple(LANGUAGE_CODES)] | None = Field(
+        None, description="The language of the press release the record comes from."
+    )
+    sort: Literal[tuple(code for code, _label in SortOrder.CHOICES)] = Field(
+        SortOrder.NEWEST,
+        description="newest: latest added first; start: latest start first; budget: largest "
+        "budget first; title: A-Z in the language of the Accept-Language header (Russian "
+        "when it names none of ru, kk, en).",
+    )
+
+
+class Participant(Schema):
+    organization: OrganizationRef
+    role: Role
+
+
+class ProjectSummary(Schema):
+    id: str = Field(description="The project's slug: stable, the end of its public address.")
+    url: PageAddresses
+    title: TranslatedText
+    summary: TranslatedText
+    start: str | None = Field(
+        description="Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD; null when not stated."
+    )
+    start_precision: Precision
+    end: str | None = Field(description="Partial ISO date, as `start`.")
+    end_precision: Precision
+    status: Literal[tuple(ProjectStatus.values)] = Field(description="Today, from the dates.")
+    participations: list[Participant]
+    places: list[PlaceRef]
+    budget: Money | None = Field(
+        description="The headline figure: the stated total, else the donors' contributions in "
+        "that currency added up."
+    )
+    updated_at: datetime.datetime
+
+
+class ProjectPlace(PlaceRef):
+    region: str | None = Field(description="Slug of the region it lies in (itself for a region).")
+
+
+class ProjectKeyword(Schema):
+    id: str
+    name: TranslatedText
+
+
+class BudgetLine(Schema):
+    donor: str | None = Field(description="The donor's slug; null for a total.")
+    amount: str = Field(description="Decimal string with two decimals.")
+    currency: str
+    kind: Literal[tuple(FundingKind.values)]
+    qualifier: Literal[tuple(AmountQualifier.values)] = Field(
+        description='Whether the source states the exact figure, "more than", "up to" or "about".'
+    )
+    note: TranslatedText
+
+
+class ContactPerson(Schema):
+    name: TranslatedText
+    position: TranslatedText
+    organization: str | None = Field(description="Slug of the organisation they speak for.")
+    phones: list[str]
+    emails: list[str]
+
+
+class Source(Schema):
+    """The press release the record comes from, with its text as received."""
+
+    file_name: str | None
+    language: Literal[tuple(LANGUAGE_CODES)]
+    published: datetime.date | None
+    title: str | None
+    publisher: TranslatedText
+    url: str | None
+    text: str = Field(description="The verbatim text of the press release.")
+
+
+class ProjectRecord(ProjectSummary):
+    description: TranslatedText
+    objectives: TranslatedText = Field(description="One objective per line.")
+    results: TranslatedText = Field(description="One result per line.")
+    duration_months: int | None = Field(description="Only when the source states it.")
+    contract_number: str | None
+    original_language: Literal[tuple(LANGUAGE_CODES)]
+    keywords: list[ProjectKeyword]
+    places: list[ProjectPlace]
+    funding: list[BudgetLine]
+    contacts: list[ContactPerson]
+    sources: list[Source]
+
+
+class ProjectPage(Page):
+    results: list[ProjectSummary]
+
+
+# --- Organisations ---------------------------------------------------------------------------
+
+
+class OrganizationListParams(PageParams):
+    kind: Literal[tuple(OrganizationKind.values)] | None = Field(
+        None, description="Only organisations of this kind."
+    )
+    role: Role | None = Field(
+        None, description="Only organisations with this role in a published project."
+    )
+
+
+class OrganizationBase(Schema):
+    id: str = Field(description="The organisation's slug.")
+    url: PageAddresses
+    name: TranslatedText
+    short_name: TranslatedText
+    kind: Literal[tuple(OrganizationKind.values)]
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
+
+
+class OrganizationSummary(OrganizationBase):
+    roles: list[Role] = Field(description="Its roles in published projects.")
+    project_count: int = Field(description="Published projects it takes part in.")
+
+
+class OrganizationRecord(OrganizationBase):
+    city: str | None = Field(description="Slug of its home place.")
+    address: TranslatedText
+    phones: list[str]
+    emails: list[str]
+    website: str | None
+    links: list[str]
+    projects_by_role: dict[str, list[str]] = Field(
+        description="Slugs of its published projects by its role in them: the 20 that start "
+        "latest in each role (project_counts says how many there are; projects_url lists all)."
+    )
+    project_counts: dict[str, int] = Field(
+        description="How many published projects it has in each role."
+    )
+    projects_url: str = Field(
+        description="The project list of this organisation's projects (as a donor if it is one)."
+    )
+    donor_totals: list[Money] = Field(
+        description="What it gives to published projects as a donor, one total per currency."
+    )
+
+
+class OrganizationPage(Page):
+    results: list[OrganizationSummary]
+
+
+class DonorSummary(OrganizationBase):
+    project_count: int = Field(description="Published projects it funds.")
+    totals: list[Money] = Field(description="Its stated contributions, one total per currency.")
+
+
+class DonorPage(Page):
+    results: list[DonorSummary]
+
+
+# --- Places ----------------------------------------------------------------------------------
+
+
+class PlaceListParams(PageParams):
+    kind: Literal[tuple(PlaceKind.values)] | None = Field(
+        None, description="Only places of this kind."
+    )
+    country: Literal[tuple(COUNTRY_CODES)] | None = Field(
+        None, description="Only places in this country (ISO 3166-1 alpha-2)."
+    )
+    parent: str | None = Field(
+        None,
+        max_length=SLUG_LENGTH,
+        pattern=SLUG_PATTERN,
+        description="A place's slug: only the places directly inside it.",
+    )
+
+
+class PlaceSummary(PlaceRef):
+    url: PageAddresses
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
+    parent: str | None = Field(description="Slug of the place it lies directly in.")
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+
+
+class PlaceRecord(PlaceSummary):
+    population: int | None
+    ancestors: list[PlaceRef] = Field(description="The places it lies in, country first.")
+    project_count: int = Field(description="Published projects working in it or inside it.")
+
+
+class PlacePage(Page):
+    results: list[PlaceSummary]

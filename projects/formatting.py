@@ -1,0 +1,53 @@
+"""Amounts as readers see them, in the page's language: "213 793 EUR", "до 800 000 USD".
+
+Used by templates (through the registry_tags filters), charts and anything else that prints
+money, so that one set of translated messages serves them all.
+"""
+
+from decimal import Decimal
+
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.translation import pgettext
+
+from .models import AmountQualifier
+
+
+def money(amount, currency: str = "") -> str:
+    """213793 -> "213 793 EUR" (ru, kk) or "213,793 EUR" (en); cents only when present."""
+    if amount is None:
+        return ""
+    amount = Decimal(amount)
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    number = numberformat.format(
+        amount,
+        get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=decimals,
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
+    return f"{number}\N{NO-BREAK SPACE}{currency}" if currency else number
+
+
+def qualified_amount(amount, qualifier: str, currency: str = "") -> str:
+    """An amount with the source's qualifier: "more than 1,500,000 USD", "до 800 000 USD"."""
+    text = money(amount, currency)
+    if qualifier == AmountQualifier.MORE_THAN:
+        return pgettext("amount", "more than %(amount)s") % {"amount": text}
+    if qualifier == AmountQualifier.UP_TO:
+        return pgettext("amount", "up to %(amount)s") % {"amount": text}
+    if qualifier == AmountQualifier.ABOUT:
+        return pgettext("amount", "about %(amount)s") % {"amount": text}
+    return text
+
+
+def combined_qualifier(qualifiers) -> str:
+    """The qualifier of a sum: exact figures keep the one inexact kind among them ("up to" plus
+    exact is "up to"); "up to" mixed with "more than" bounds nothing, so it is "about"."""
+    inexact = set(qualifiers) - {AmountQualifier.EXACT}
+    if not inexact:
+        return AmountQualifier.EXACT
+    if len(inexact) == 1:
+        return inexact.pop()
+    return AmountQualifier.ABOUT

@@ -1,0 +1,95 @@
+"""Lists of organisations and donors with their published projects (the API's directories).
+Counts are grouped queries over the page's records only; rankings come from the cached
+unfiltered figures (aggregates.py)."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Sum
+
+from ..aggregates import SearchFigures
+from ..models import FundingKind, FundingLine, Organization, Participation, Project
+
+
+def organizations_with_published_projects(*, kind: str | None = None, role: str | None = None):
+    """Organisations taking part in at least one published project (in `role`, if given)."""
+    taking_part = Participation.objects.filter(
+        organization=OuterRef("pk"), project__is_published=True
+    )
+    if role:
+        taking_part = taking_part.filter(role=role)
+    organizations = Organization.objects.select_related("city").filter(Exists(taking_part))
+    return organizations.filter(kind=kind) if kind else organizations
+
+
+def published_project_counts(organization_ids: list[int]) -> dict[int, int]:
+    rows = (
+        Participation.objects.filter(organization__in=organization_ids, project__is_published=True)
+        .order_by()
+        .values("organization")
+        .annotate(projects=Count("project", distinct=True))
+        .values_list("organization", "projects")
+    )
+    return dict(rows)
+
+
+def published_roles_of(organization_ids: list[int]) -> dict[int, list[str]]:
+    rows = (
+        Participation.objects.filter(organization__in=organization_ids, project__is_published=True)
+        .values_list("organization", "role")
+        .distinct()
+        .order_by("organization", "role")
+    )
+    roles: dict[int, list[str]] = defaultdict(list)
+    for organization_id, role in rows:
+        roles[organization_id].append(role)
+    return dict(roles)
+
+
+def newest_projects_by_role(organization: Organization, limit: int) -> dict[str, dict]:
+    """Per role: how many published projects the organisation has, and the slugs of the
+    `limit` that start latest."""
+    participations = Participation.objects.filter(
+        organization=organization, project__is_published=True
+    )
+    counts = dict(
+        participations.order_by()
+        .values("role")
+        .annotate(projects=Count("project", distinct=True))
+        .values_list("role", "projects")
+    )
+    result = {}
+    for role in sorted(counts):
+        slugs = (
+            Project.objects.published()
+            .filter(pk__in=participations.filter(role=role).values("project_id"))
+            .order_by("-start_date", "slug")
+            .values_list("slug", flat=True)[:limit]
+        )
+        result[role] = {"count": counts[role], "slugs": list(slugs)}
+    return result
+
+
+def donor_ranking(figures: SearchFigures) -> list[tuple[Organization, int]]:
+    """Donors of published projects with their project counts, most projects first (then by
+    slug), from the unfiltered figures' donor facet."""
+    counts = figures.facets.get("donor", {})
+    donors = Organization.objects.filter(pk__in=list(counts)).select_related("city")
+    ranked = sorted(donors, key=lambda donor: (-counts[donor.pk], donor.slug))
+    return [(donor, counts[donor.pk]) for donor in ranked]
+
+
+def donor_totals_of(donor_ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """Each donor's stated contributions to published projects, one total per currency."""
+    rows = (
+        FundingLine.objects.filter(
+            donor__in=donor_ids, project__is_published=True, kind=FundingKind.DONOR_CONTRIBUTION
+        )
+        .values("donor", "currency")
+        .annotate(total=Sum("amount"))
+        .order_by("donor", "currency")
+    )
+    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for row in rows:
+        totals[row["donor"]][row["currency"]] = row["total"]
+    return dict(totals)

@@ -1,0 +1,190 @@
+"""The figures of the home, organisation and place pages.
+
+Each page reads a fixed number of rows whatever the number of projects: totals and counts are
+grouped SQL, lists are the first ROLE_LIST_LENGTH or a page, and the aggregates of a whole
+organisation or place are cached until the data changes (caching.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+
+from .. import aggregates
+from ..caching import cached
+from ..models import (
+    FundingKind,
+    FundingLine,
+    Organization,
+    Participation,
+    ParticipationRole,
+    Place,
+    PlaceKind,
+    Project,
+    ProjectPlaceIndex,
+)
+from ..places import PlaceTree
+
+ROLE_LIST_LENGTH = 20  # projects listed per role on an organisation's page
+FUNDING_LIST_LENGTH = 20  # largest figures listed on an organisation's page
+HOME_DONORS = 50
+
+
+# --- Home -----------------------------------------------------------------------------------
+
+
+def home_figures(version: str, tree: PlaceTree) -> aggregates.SearchFigures:
+    """The figures of every published project (cached until the data changes)."""
+    return aggregates.unfiltered_figures(
+        Project.objects.published(), version=version, region_ids=tree.region_ids
+    )
+
+
+@dataclass
+class RegistryTotals:
+    projects: int
+    organizations: int
+    donors: int
+    places: int
+
+
+def registry_totals(figures: aggregates.SearchFigures) -> RegistryTotals:
+    donors = figures.facets.get("donor", {})
+    others = figures.facets.get("organization", {})
+    return RegistryTotals(
+        projects=figures.count,
+        organizations=len(set(donors) | set(others)),
+        donors=len(donors),
+        places=sum(1 for _within, named in figures.places.values() if named),
+    )
+
+
+def top_places(figures: aggregates.SearchFigures, tree: PlaceTree, limit: int = 12) -> list[Place]:
+    """Cities and regions with the most published projects (a region counts its cities)."""
+    places = []
+    for pk, (within, _named) in figures.places.items():
+        place = tree.places.get(pk)
+        if place is not None and place.kind in (PlaceKind.CITY, PlaceKind.REGION):
+            place.project_count = within
+            places.append(place)
+    places.sort(key=lambda place: (-place.project_count, place.name))
+    return places[:limit]
+
+
+def donors_with_counts(
+    figures: aggregates.SearchFigures, limit: int = HOME_DONORS
+) -> list[Organization]:
+    """The donors with the most published projects, each with `project_count`."""
+    counts = figures.facets.get("donor", {})
+    ranked = sorted(counts, key=lambda pk: -counts[pk])[:limit]
+    donors = list(Organization.objects.filter(pk__in=ranked))
+    for donor in donors:
+        donor.project_count = counts[donor.pk]
+    donors.sort(key=lambda donor: (-donor.project_count, donor.name))
+    return donors
+
+
+# --- Organisations --------------------------------------------------------------------------
+
+
+@dataclass
+class RoleProjects:
+    role: str
+    label: str
+    count: int
+    projects: list[Project]
+
+
+@dataclass
+class OrganizationSummary:
+    roles: list[RoleProjects] = field(default_factory=list)
+    donor_totals: dict[str, Decimal] = field(default_factory=dict)
+    funding_given: list[FundingLine] = field(default_factory=list)
+    funding_given_count: int = 0
+    received_totals: dict[str, Decimal] = field(default_factory=dict)
+    funding_received: list[FundingLine] = field(default_factory=list)
+    funding_received_count: int = 0
+
+    @property
+    def is_donor(self) -> bool:
+        return any(role.role == ParticipationRole.DONOR for role in self.roles)
+
+    @property
+    def project_count(self) -> int:
+        return sum(role.count for role in self.roles)
+
+
+def organization_summary(organization: Organization) -> OrganizationSummary:
+    """What an organisation's page shows: per role, how many published projects and the
+    newest of them; the money it gives and the money its projects receive, per currency."""
+    summary = OrganizationSummary()
+    participations = Participation.objects.filter(
+        organization=organization, project__is_published=True
+    )
+    counts = dict(
+        participations.order_by()
+        .values("role")
+        .annotate(projects=Count("project", distinct=True))
+        .values_list("role", "projects")
+    )
+    for role, label in ParticipationRole.choices:
+        if counts.get(role):
+            newest = (
+                Project.objects.published()
+                .filter(pk__in=participations.filter(role=role).values("project_id"))
+                .order_by("-start_date", "-pk")[:ROLE_LIST_LENGTH]
+            )
+            summary.roles.append(RoleProjects(role, str(label), counts[role], list(newest)))
+    given = FundingLine.objects.filter(donor=organization, project__is_published=True)
+    summary.donor_totals = totals_by_currency(given.filter(kind=FundingKind.DONOR_CONTRIBUTION))
+    summary.funding_given_count = given.count()
+    summary.funding_given = list(
+        given.select_related("project").order_by("currency", "-amount", "pk")[:FUNDING_LIST_LENGTH]
+    )
+    received = FundingLine.objects.filter(
+        project__is_published=True,
+        project__in=participations.exclude(role=ParticipationRole.DONOR).values("project_id"),
+        kind=FundingKind.DONOR_CONTRIBUTION,
+    )
+    summary.received_totals = totals_by_currency(received)
+    summary.funding_received_count = received.count()
+    summary.funding_received = list(
+        received.select_related("project", "donor").order_by("currency", "-amount", "pk")[
+            :FUNDING_LIST_LENGTH
+        ]
+    )
+    return summary
+
+
+def totals_by_currency(lines) -> dict[str, Decimal]:
+    """Sum of amounts per currency: money in different currencies is never added together."""
+    rows = lines.order_by().values("currency").annotate(total=Sum("amount")).order_by("currency")
+    return {row["currency"]: row["total"] for row in rows}
+
+
+def donor_totals(organization: Organization) -> dict[str, Decimal]:
+    """What a donor gives, per currency: its stated contributions to published projects."""
+    return totals_by_currency(
+        FundingLine.objects.filter(
+            donor=organization,
+            project__is_published=True,
+            kind=FundingKind.DONOR_CONTRIBUTION,
+        )
+    )
+
+
+# --- Places ---------------------------------------------------------------------------------
+
+
+def place_projects(place: Place):
+    """Published projects working in the place or anywhere inside it."""
+    inside = ProjectPlaceIndex.objects.filter(place=place).values("project_id")
+    return Project.objects.published().filter(pk__in=inside)
+
+
+def place_figures(projects, *, version: str, key: str) -> aggregates.SearchFigures:
+    """The map figures (projects per place) of an organisation's or a place's published
+    projects, cached until the data changes under `key`."""
+    return cached(version, f"place-figures:{key}", lambda: aggregates.place_counts(projects))
