@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,6 +18,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
 )
 
+from . import indexing, search
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
 from .models import (
@@ -32,6 +33,8 @@ from .models import (
     Place,
     PlaceAlias,
     Project,
+    ProjectPlaceIndex,
+    ProjectSearchDocument,
     ProjectStatus,
     SourceDocument,
 )
@@ -43,9 +46,23 @@ admin.site.index_title = _("Records")
 
 
 class RegistryAdminMixin:
-    """Web addresses typed without a scheme are taken as https (Django 6's default)."""
+    """Web addresses typed without a scheme are taken as https (Django 6's default). A save
+    rebuilds the derived rows of the projects it touches once, after every inline is saved
+    (indexing.batch), not once per row."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def changeform_view(self, request, *args, **kwargs):
+        with indexing.batch():
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with indexing.batch():
+            return super().delete_view(request, *args, **kwargs)
+
+    def response_action(self, request, queryset):
+        with indexing.batch():
+            return super().response_action(request, queryset)
 
 
 class SlugFixedOnceSavedMixin(RegistryAdminMixin):
@@ -272,31 +289,36 @@ class DonorListFilter(admin.SimpleListFilter):
     parameter_name = "donor"
 
     def lookups(self, request, model_admin):
-        donors = Organization.objects.filter(
-            participations__role=ParticipationRole.DONOR
-        ).distinct()
+        donates = Participation.objects.filter(
+            organization=OuterRef("pk"), role=ParticipationRole.DONOR
+        )
+        donors = Organization.objects.filter(Exists(donates))
         return [(donor.slug, str(donor)) for donor in donors]
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(
-                participations__role=ParticipationRole.DONOR,
-                participations__organization__slug=self.value(),
-            ).distinct()
+            donations = Participation.objects.filter(
+                role=ParticipationRole.DONOR, organization__slug=self.value()
+            )
+            return queryset.filter(pk__in=donations.values("project_id"))
         return queryset
 
 
 class PlaceListFilter(admin.SimpleListFilter):
+    """Places a project's record names (drafts included: editors filter their own work)."""
+
     title = _("place")
     parameter_name = "place"
 
     def lookups(self, request, model_admin):
-        places = Place.objects.filter(projects__isnull=False).distinct()
+        named = ProjectPlaceIndex.objects.filter(place=OuterRef("pk"), is_direct=True)
+        places = Place.objects.filter(Exists(named))
         return [(place.slug, str(place)) for place in places]
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(places__slug=self.value()).distinct()
+            links = Project.places.through.objects.filter(place__slug=self.value())
+            return queryset.filter(pk__in=links.values("project_id"))
         return queryset
 
 
@@ -319,16 +341,11 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
         PlaceListFilter,
         "original_language",
     ]
-    search_fields = [
-        "title_ru",
-        "title_kk",
-        "title_en",
-        "slug",
-        "contract_number",
-        "participations__organization__name_ru",
-        "participations__organization__name_kk",
-        "participations__organization__name_en",
-    ]
+    # Searched through the search index (get_search_results): every word of the titles,
+    # texts, organisations, places and contract number, as on the public list.
+    search_fields = ["slug"]
+    search_help_text = _("Words of the title, texts, organisations, places or contract number.")
+    show_full_result_count = False  # one count of every project less per page
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["keywords"]
     readonly_fields = ["created_at", "updated_at", "preview_link", "extracted_evidence"]
@@ -456,6 +473,14 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
             body,
         )
 
+    def get_search_results(self, request, queryset, search_term):
+        """The slug as typed, or every word in the project's search document."""
+        if not search.query_words(search_term):
+            return queryset, False
+        documents = search.matching_documents(ProjectSearchDocument.objects.all(), search_term)
+        by_words = Q(pk__in=documents.values("project_id"))
+        return queryset.filter(by_words | Q(slug=search_term.strip())), False
+
     def get_queryset(self, request):
         donor_participations = Participation.objects.filter(
             role=ParticipationRole.DONOR
@@ -498,6 +523,7 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     def publish(self, request, queryset):
         queryset.filter(published_at__isnull=True).update(published_at=timezone.now())
         count = queryset.update(is_published=True)
+        indexing.mark_data_changed()  # update() sends no signal
         self.message_user(
             request,
             ngettext("%(count)d project published.", "%(count)d projects published.", count)
@@ -508,6 +534,7 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Withdraw the selected projects to drafts"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
+        indexing.mark_data_changed()  # update() sends no signal
         self.message_user(
             request,
             ngettext(
@@ -524,7 +551,7 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(RegistryAdminMixin, admin.ModelAdmin):
     list_display = ["project", "organization", "role"]
     list_filter = ["role"]
     list_select_related = ["project", "organization"]
@@ -533,7 +560,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(FundingLine)
-class FundingLineAdmin(TabbedTranslationAdmin):
+class FundingLineAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
     list_display = ["project", "donor", "kind", "qualifier", "amount", "currency"]
     list_filter = ["kind", "currency", "qualifier"]
     list_select_related = ["project", "donor"]
@@ -542,7 +569,7 @@ class FundingLineAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(TabbedTranslationAdmin):
+class ContactAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "position", "organization", "project"]
     list_select_related = ["project", "organization"]
     search_fields = ["name_ru", "name_kk", "name_en", "emails", "phones"]

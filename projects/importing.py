@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from . import indexing
 from .ingest import Extraction, extract
 from .ingest.morphology import morph
 from .ingest.result import OrganizationFound
@@ -104,21 +105,22 @@ def press_release_import(
     extraction = extract(text, language)
     report = ImportReport(project=None, created=True, extraction=extraction)  # type: ignore[arg-type]
     organizations = OrganizationIndex()
-    project = _create_project(extraction, text, file_name)
-    report.project = project
-    _link_participations(project, extraction, organizations, report)
-    _add_funding(project, extraction, organizations)
-    _link_places(project, extraction, report)
-    _add_contacts(project, extraction, organizations)
-    SourceDocument.objects.create(
-        project=project,
-        file_name=file_name[:255],
-        title=(extraction.title.value if extraction.title else "")[:500],
-        text=text,
-        language=extraction.language,
-        published_on=_published_day(extraction),
-        extraction=evidence_record(extraction),
-    )
+    with indexing.batch():
+        project = _create_project(extraction, text, file_name)
+        report.project = project
+        _link_participations(project, extraction, organizations, report)
+        _add_funding(project, extraction, organizations)
+        _link_places(project, extraction, report)
+        _add_contacts(project, extraction, organizations)
+        SourceDocument.objects.create(
+            project=project,
+            file_name=file_name[:255],
+            title=(extraction.title.value if extraction.title else "")[:500],
+            text=text,
+            language=extraction.language,
+            published_on=_published_day(extraction),
+            extraction=evidence_record(extraction),
+        )
     return report
 
 

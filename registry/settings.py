@@ -127,6 +127,21 @@ DATABASES = {
     )
 }
 
+# --- Cache ----------------------------------------------------------------------------------
+# Aggregates (facet counts, charts, maps of whole organisations and places) are cached, keyed by
+# the data version, so any backend is correct. Default: each process's own memory. Several app
+# servers may share one: CACHE_BACKEND=django.core.cache.backends.redis.RedisCache and
+# CACHE_LOCATION=redis://host:6379/1 (or Memcached's backend and address).
+
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "registry"),
+        "TIMEOUT": env_int("CACHE_TIMEOUT", 3600),
+        "OPTIONS": {"MAX_ENTRIES": 2000} if "CACHE_BACKEND" not in os.environ else {},
+    }
+}
+
 # --- Passwords ------------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [

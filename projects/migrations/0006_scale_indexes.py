@@ -24,6 +24,30 @@ def drop_search_index(apps, schema_editor):
         schema_editor.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
 
 
+# The public list's orders that SQLite cannot index: by start (DESC NULLS LAST) and by title
+# (SQLite lower-cases with a Python function the registry registers, which an index must not
+# depend on). On PostgreSQL a page of either is an index scan.
+ORDER_INDEXES = {
+    "project_start_order": "(start_date DESC NULLS LAST, created_at DESC, id)",
+    **{
+        f"project_title_order_{language}": f"(LOWER(title_{language}), id)"
+        for language in ("ru", "kk", "en")
+    },
+}
+
+
+def create_order_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for name, columns in ORDER_INDEXES.items():
+            schema_editor.execute(f"CREATE INDEX {name} ON projects_project {columns}")
+
+
+def drop_order_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for name in ORDER_INDEXES:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
 def create_registry_state(apps, schema_editor):
     from django.utils import timezone
 
@@ -142,7 +166,12 @@ class Migration(migrations.Migration):
             model_name='projectplaceindex',
             index=models.Index(fields=['project', 'place'], name='project_place_index_project'),
         ),
+        migrations.AddIndex(
+            model_name='project',
+            index=models.Index(models.OrderBy(models.F('created_at'), descending=True), models.F('slug'), name='project_newest'),
+        ),
         migrations.RunPython(create_search_index, drop_search_index),
+        migrations.RunPython(create_order_indexes, drop_order_indexes),
         migrations.RunPython(create_registry_state, migrations.RunPython.noop),
         migrations.RunPython(build_derived_tables, migrations.RunPython.noop),
     ]

@@ -583,6 +583,9 @@ class Project(TimestampedModel):
             # (ProjectQuerySet.active_in_year), so both comparisons are index range scans.
             models.Index(Coalesce("start_date", "end_date"), name="project_first_day"),
             models.Index(Coalesce("end_date", "start_date"), name="project_last_day"),
+            # The admin's list, newest first. (The public list's start and title orders have
+            # PostgreSQL-only indexes, made by migration 0006.)
+            models.Index(F("created_at").desc(), F("slug"), name="project_newest"),
         ]
 
     def __str__(self):

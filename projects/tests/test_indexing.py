@@ -1,0 +1,189 @@
+"""The derived tables (search documents, project-place index, budgets) follow every change of
+the records they come from, and the data version changes with them (projects/indexing.py)."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from projects import caching, indexing
+from projects.models import (
+    FundingLine,
+    Keyword,
+    OrganizationAlias,
+    Participation,
+    PlaceAlias,
+    ProjectBudget,
+    ProjectPlaceIndex,
+    ProjectSearchDocument,
+)
+
+from .factories import make_funding, make_organization, make_place, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def document_of(project) -> str:
+    document = ProjectSearchDocument.objects.get(project=project)
+    return " ".join([document.text_ru, document.text_kk, document.text_en, document.names])
+
+
+def places_of(project) -> dict[str, bool]:
+    rows = ProjectPlaceIndex.objects.filter(project=project)
+    return dict(rows.values_list("place__slug", "is_direct"))
+
+
+def budgets_of(project) -> dict[str, tuple[Decimal, bool]]:
+    rows = ProjectBudget.objects.filter(project=project)
+    return {currency: (amount, headline) for currency, amount, headline in
+            rows.values_list("currency", "amount", "is_headline")}  # fmt: skip
+
+
+@pytest.fixture
+def tree(db):
+    country = make_place("land", kind="country", ru="Страна", en="Land")
+    region = make_place("north", kind="region", parent=country, ru="Север", en="North")
+    town = make_place("port", kind="town", parent=region, ru="Порт", en="Port")
+    other = make_place("south", kind="region", parent=country, ru="Юг", en="South")
+    return {"country": country, "region": region, "town": town, "other": other}
+
+
+def test_a_new_project_is_searchable_at_once():
+    project = make_project("fresh", title_ru="Чистая вода", title_en="Clean water")
+    assert "чистая вода" in document_of(project)
+    assert "clean water" in document_of(project)
+
+
+def test_editing_a_text_rewrites_the_document():
+    project = make_project("edited", title_en="Old title")
+    project.title_en = "New heading"
+    project.save()
+    assert "new heading" in document_of(project)
+    assert "old" not in document_of(project)
+
+
+def test_a_place_counts_for_everything_it_lies_in(tree):
+    project = make_project("in-port")
+    project.places.add(tree["town"])
+    assert places_of(project) == {"port": True, "north": False, "land": False}
+    assert "север" in document_of(project)  # the region's name finds it too
+    project.places.remove(tree["town"])
+    assert places_of(project) == {}
+    project.places.add(tree["region"], tree["other"])
+    assert places_of(project) == {"north": True, "south": True, "land": False}
+    project.places.clear()
+    assert places_of(project) == {}
+
+
+def test_moving_a_place_to_another_parent_moves_its_projects(tree):
+    project = make_project("moved")
+    project.places.add(tree["town"])
+    tree["town"].parent = tree["other"]
+    tree["town"].save()
+    assert places_of(project) == {"port": True, "south": False, "land": False}
+
+
+def test_adding_from_the_place_side_and_aliases_count(tree):
+    project = make_project("reverse")
+    tree["town"].projects.add(project)
+    assert places_of(project)["port"] is True
+    PlaceAlias.objects.create(place=tree["region"], name="Солтүстік")
+    assert "солтүстік" in document_of(project)
+
+
+def test_an_organisation_is_found_by_its_names_and_follows_a_rename():
+    project = make_project("partnered")
+    organization = make_organization("helpers", ru="Помощники", en="Helpers")
+    Participation.objects.create(project=project, organization=organization, role="partner")
+    assert "помощники" in document_of(project)
+    organization.name_en = "Supporters"
+    organization.save()
+    assert "supporters" in document_of(project)
+    assert "helpers" not in document_of(project)
+    OrganizationAlias.objects.create(organization=organization, name="Көмекшілер")
+    assert "көмекшілер" in document_of(project)
+    Participation.objects.filter(project=project).delete()
+    assert "supporters" not in document_of(project)
+
+
+def test_keywords_are_searchable_and_follow_a_rename():
+    project = make_project("tagged")
+    keyword = Keyword.objects.create(slug="water", name_ru="Водоснабжение", name_en="Water")
+    project.keywords.add(keyword)
+    assert "водоснабжение" in document_of(project)
+    keyword.name_ru = "Питьевая вода"
+    keyword.save()
+    assert "питьевая" in document_of(project)
+
+
+def test_budgets_follow_the_funding_lines():
+    project = make_project("funded")
+    donor = make_organization("giver")
+    line = make_funding(project, donor=donor, amount="100", currency="EUR")
+    make_funding(project, donor=donor, amount="50", currency="EUR")
+    assert budgets_of(project) == {"EUR": (Decimal("150.00"), True)}
+    FundingLine.objects.create(
+        project=project, amount=Decimal("90000"), currency="KZT", kind="total"
+    )
+    # A stated total comes before contributions as the headline figure.
+    assert budgets_of(project) == {
+        "EUR": (Decimal("150.00"), False),
+        "KZT": (Decimal("90000.00"), True),
+    }
+    line.delete()
+    assert budgets_of(project)["EUR"] == (Decimal("50.00"), False)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ([], {}),
+        ([("EUR", "donor_contribution", Decimal(5))], {"EUR": (Decimal(5), True)}),
+        (
+            [("USD", "total", Decimal(10)), ("USD", "total", Decimal(30))],
+            {"USD": (Decimal(30), True)},  # the largest total
+        ),
+        (
+            [("EUR", "donor_contribution", Decimal(500)), ("USD", "total", Decimal(10))],
+            {"EUR": (Decimal(500), False), "USD": (Decimal(10), True)},
+        ),
+        (
+            [("EUR", "other", Decimal(900)), ("USD", "donor_contribution", Decimal(10))],
+            {"USD": (Decimal(10), False)},  # the largest line is "other": no headline figure
+        ),
+    ],
+)
+def test_the_budget_rule_is_that_of_the_list(lines, expected):
+    assert indexing.project_budgets(lines) == expected
+
+
+def test_a_batch_rebuilds_once_at_its_end():
+    project = make_project("batched", title_en="Before")
+    with indexing.batch():
+        project.title_en = "After"
+        project.save()
+        assert "before" in document_of(project)  # not yet
+    assert "after" in document_of(project)
+
+
+def test_every_write_changes_the_data_version_and_reads_do_not():
+    first = caching.data_version()
+    assert caching.data_version() == first
+    project = make_project("versioned")
+    second = caching.data_version()
+    assert second != first
+    project.delete()
+    assert caching.data_version() not in (first, second)
+
+
+def test_rebuild_indexes_restores_lost_rows(tree):
+    project = make_project("restored", title_en="Restored")
+    project.places.add(tree["town"])
+    ProjectSearchDocument.objects.all().delete()
+    ProjectPlaceIndex.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_indexes", stdout=out)
+    assert "restored" in document_of(project)
+    assert places_of(project) == {"port": True, "north": False, "land": False}
+    assert "Rebuilt the derived rows of 1 projects" in out.getvalue()
