@@ -36,7 +36,7 @@ def dataset(db):
     """40 projects over a small tree of places, with random donors, partners, money and
     dates (a fixed seed, so a failure can be reproduced)."""
     with indexing.batch():  # one rebuild of the derived rows, at the end
-        return _make_dataset(random.Random(20261201))
+        return _make_dataset(random.Random(20261201))  # noqa: S311 (test data, not secrets)
 
 
 def _make_dataset(rng):
@@ -99,9 +99,7 @@ def one_by_one(projects, tree: PlaceTree):
     """The figures of a queryset, counted in Python over its projects."""
     today = timezone.localdate()
     rows = list(projects.order_by().prefetch_related("places", "participations", "funding_lines"))
-    counted = {"place": defaultdict(int), "donor": defaultdict(int), "organization": defaultdict(int),
-               "status": defaultdict(int), "year": defaultdict(int), "currency": defaultdict(int),
-               "language": defaultdict(int)}  # fmt: skip
+    counted = {name: defaultdict(int) for name in aggregates.FACETS}
     money = {"donations": {}, "by_start_year": {}, "by_region": {}}
     unfunded = defaultdict(int)
     for project in rows:
