@@ -1,0 +1,61 @@
+"""Synthetic published projects for load tests (`manage.py generate_projects`).
+
+What is made: N published projects, `donors` donor organisations and `organizations`
+implementing organisations (NGOs, media, research centres, companies, akimats), a set of
+keywords, and per project 1-2 donors and 1-4 other participations, 1-3 funding lines, 1-16
+places of the loaded gazetteer, 0-2 contacts, 0-4 keywords and one source document (a press
+release in the project's original language: ru 60%, en 25%, kk 15%). Texts are 1,000-3,000
+characters per language across title, summary, description, objectives and results (the real
+seed records have 1,700-3,200), composed from the aligned phrases of phrases.py, so the three
+languages say the same thing.
+
+Nothing can be taken for a real record: every Project, Organization and Keyword made here has
+`is_synthetic=True` and a slug starting with "synthetic-"; every title and organisation name
+starts with "[Синтетические данные] " / "[Синтетикалық деректер] " / "[Synthetic data] "; the
+source documents say so in their first line and name the generator as their publisher; the
+public project and organisation pages show a notice. synthetic_data_delete() removes all of
+it and nothing else.
+
+Deterministic: every value comes from a random.Random seeded with the seed and the row's own
+index (f"{seed}:project:{index}"), never from set or dict order or the clock, so the same seed
+and N give the same slugs, titles, texts, amounts and links, and a second run finds every slug
+and creates nothing. A larger N with the same seed adds the missing indices.
+
+Skew, as in real data (figures at N=100,000 with the defaults):
+- donors: each funds about 12% fewer projects than the one ranked above it (a geometric
+  rank-frequency law: the largest funds ~16,000 projects, the smallest ~400; a pure Zipf law
+  cannot give both figures with only 30 donors);
+- implementers: the lead implementer follows Zipf's law over the organisations' ranks, the
+  other roles a flatter one, so the most used organisation takes part in ~10,000 projects.
+
+Words for search benchmarks: share of generated projects whose search document has the word
+(any language; measured at N=100,000, seed 1):
+- common: "права" ~31%, "құқық" ~47%, "rights" ~47% (the rights themes of phrases.THEMES say
+  them in every project, two other themes in some); "молодеж" / "жастар" ~31%;
+- rare: "сайгак" / "киік" / "saiga" ~0.5% (one sentence, some steppe projects only);
+  "петроглиф" / "petroglyphs" ~0.2%.
+Every synthetic title has "синтетические" / "данные", "синтетикалық" / "деректер",
+"synthetic" / "data": do not use those words to measure.
+
+Modules: phrases (the aligned ru / kk / en phrase banks), texts (composing a project's texts),
+records (drawing organisations, keywords and projects, without the database), writing (the
+services that insert and delete).
+"""
+
+from .records import default_organization_count, project_record, project_slug
+from .writing import (
+    GenerationReport,
+    SyntheticDataError,
+    synthetic_data_delete,
+    synthetic_projects_generate,
+)
+
+__all__ = [
+    "GenerationReport",
+    "SyntheticDataError",
+    "default_organization_count",
+    "project_record",
+    "project_slug",
+    "synthetic_data_delete",
+    "synthetic_projects_generate",
+]
