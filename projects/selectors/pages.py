@@ -7,10 +7,12 @@ organisation or place are cached until the data changes (caching.py).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum, Window
+from django.db.models.functions import RowNumber
 
 from .. import aggregates
 from ..caching import cached
@@ -129,14 +131,10 @@ def organization_summary(organization: Organization) -> OrganizationSummary:
         .annotate(projects=Count("project", distinct=True))
         .values_list("role", "projects")
     )
+    latest = _latest_projects_by_role(participations)
     for role, label in ParticipationRole.choices:
         if counts.get(role):
-            newest = (
-                Project.objects.published()
-                .filter(pk__in=participations.filter(role=role).values("project_id"))
-                .order_by("-start_date", "-pk")[:ROLE_LIST_LENGTH]
-            )
-            summary.roles.append(RoleProjects(role, str(label), counts[role], list(newest)))
+            summary.roles.append(RoleProjects(role, str(label), counts[role], latest[role]))
     given = FundingLine.objects.filter(donor=organization, project__is_published=True)
     summary.donor_totals = totals_by_currency(given.filter(kind=FundingKind.DONOR_CONTRIBUTION))
     summary.funding_given_count = given.count()
@@ -156,6 +154,25 @@ def organization_summary(organization: Organization) -> OrganizationSummary:
         ]
     )
     return summary
+
+
+def _latest_projects_by_role(participations) -> dict[str, list[Project]]:
+    """The ROLE_LIST_LENGTH latest-starting projects of each role, in one query."""
+    rank = Window(
+        RowNumber(),
+        partition_by=[F("role")],
+        order_by=[F("project__start_date").desc(nulls_last=True), F("project_id").desc()],
+    )
+    rows = (
+        participations.select_related("project")
+        .annotate(rank=rank)
+        .filter(rank__lte=ROLE_LIST_LENGTH)
+        .order_by("role", "rank")
+    )
+    latest: dict[str, list[Project]] = defaultdict(list)
+    for participation in rows:
+        latest[participation.role].append(participation.project)
+    return latest
 
 
 def totals_by_currency(lines) -> dict[str, Decimal]:

@@ -1,0 +1,92 @@
+"""No page's number of queries grows with the number of projects: every public page, the API,
+the feed, the sitemap and the admin are counted with a handful of projects and with a few
+hundred (the same generator that makes the 100,000 of `make bench-scale`), and must be equal,
+and under a pinned ceiling. Counts are taken once a data version's cached aggregates exist (the
+first request after a change computes them: two or three queries more)."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+
+from projects.models import Organization, Project
+from projects.synthetic import synthetic_projects_generate
+
+pytestmark = pytest.mark.django_db
+
+FEW, MANY = 20, 300
+GENERATOR = {"seed": 7, "donors": 5, "organizations": 30}
+
+
+def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str, int]]:
+    """Each page with the queries it takes (with the seeds and the generated projects)."""
+    return {
+        "home": ("/ru/", 6),
+        "list": ("/ru/projects/", 7),
+        "list, place": ("/ru/projects/?place=kazakhstan", 9),
+        "list, donor": (f"/ru/projects/?donor={donor}", 9),
+        "list, organisation": (f"/ru/projects/?organization={organization}", 9),
+        "list, status and year": ("/ru/projects/?status=completed&year=2015", 8),
+        "list, budget": ("/ru/projects/?budget_min=1000&currency=USD&sort=budget", 8),
+        "list, words": ("/ru/projects/?q=права", 8),
+        "list, everything": (
+            f"/kk/projects/?q=права&donor={donor}&place=kazakhstan&language=ru&sort=title",
+            10,
+        ),
+        "list, page 2": ("/en/projects/?page=2&sort=start", 7),
+        "map.json": ("/ru/projects/map.json?place=kazakhstan", 3),
+        "project": (project.get_absolute_url(), 11),
+        "organisation": (f"/ru/organizations/{organization}/", 12),
+        "donor": (f"/ru/organizations/{donor}/", 12),
+        "place": ("/ru/places/kazakhstan/", 7),
+        "feed": ("/ru/feed/", 4),
+        "api, projects": ("/api/projects/?page_size=50", 6),
+        "api, project": (f"/api/projects/{project.slug}/", 10),
+        "api, organisations": ("/api/organizations/?page_size=50", 4),
+        "api, donors": ("/api/donors/", 3),
+        "api, place": ("/api/places/kazakhstan/", 2),
+        "embed list": (f"/ru/embed/projects/?donor={donor}", 6),
+        "admin list": ("/ru/admin/projects/project/", 7),
+        # Django's autocomplete widgets read each selected organisation and place of the
+        # inlines one by one: this grows with the record's own rows, not with the registry.
+        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 30),
+    }
+
+
+def busiest(role_filter) -> str:
+    return (
+        Organization.objects.filter(**role_filter)
+        .annotate(taking_part=Count("participations"))
+        .order_by("-taking_part", "slug")
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
+def queries_of(client, url: str) -> int:
+    assert client.get(url).status_code == 200, url  # computes what a data version caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def test_no_page_takes_more_queries_with_more_projects(client, seeded_db):
+    admin = User.objects.create_superuser("scale-admin", "admin@example.org", "x")
+    synthetic_projects_generate(count=FEW, **GENERATOR)
+    project = Project.objects.filter(is_synthetic=True).order_by("slug").first()
+    donor = busiest({"participations__role": "donor", "is_synthetic": True})
+    organization = busiest({"participations__role": "lead_implementer", "is_synthetic": True})
+    pages = urls(project, donor, organization)
+    client.force_login(admin)
+    few = {name: queries_of(client, url) for name, (url, _ceiling) in pages.items()}
+
+    synthetic_projects_generate(count=MANY, **GENERATOR)
+    assert Project.objects.filter(is_synthetic=True).count() == MANY
+    many = {name: queries_of(client, url) for name, (url, _ceiling) in pages.items()}
+
+    grew = {name: (few[name], many[name]) for name in pages if many[name] != few[name]}
+    assert not grew, f"queries (with {FEW}, with {MANY} projects): {grew}"
+    over = {name: many[name] for name, (_url, ceiling) in pages.items() if many[name] > ceiling}
+    assert not over, f"over the pinned ceiling: {over}"
