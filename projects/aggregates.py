@@ -64,13 +64,11 @@ class SearchFigures:
     unfunded_by_start_year: dict[int | None, int] = field(default_factory=dict)
 
 
-def search_figures(project_filter, base, *, version: str, region_ids) -> SearchFigures:
-    """The figures of a valid ProjectFilter's search over `base` (the published projects).
-    `region_ids`: the places the region chart groups by (PlaceTree.region_ids)."""
+def search_figures(project_filter, base, *, version: str) -> SearchFigures:
+    """The figures of a valid ProjectFilter's search over `base` (the published projects)."""
     active = project_filter.active_filters()
-    region_ids = sorted(region_ids)
     if not active:
-        return unfiltered_figures(base, version=version, region_ids=region_ids)
+        return unfiltered_figures(base, version=version)
     statement = _Statement(base.db)
     statement.add_search("m", project_filter.qs)
     sources = {}
@@ -84,28 +82,26 @@ def search_figures(project_filter, base, *, version: str, region_ids) -> SearchF
         else:
             sources[facet] = f"m_{facet}"
             statement.add_search(sources[facet], project_filter.filter_queryset_except(base, facet))
-    figures = statement.figures(sources, region_ids)
+    figures = statement.figures(sources)
     if needs_unfiltered:
-        everything = unfiltered_figures(base, version=version, region_ids=region_ids)
+        everything = unfiltered_figures(base, version=version)
         for facet in FACETS:
             if facet not in sources:
                 figures.facets[facet] = everything.facets[facet]
     return figures
 
 
-def unfiltered_figures(base, *, version: str, region_ids) -> SearchFigures:
+def unfiltered_figures(base, *, version: str) -> SearchFigures:
     """The figures of every published project, cached until the data changes."""
-    region_ids = sorted(region_ids)
-    key = f"figures:all:{hash(tuple(region_ids))}"
-    return cached(version, key, lambda: figures_of(base, region_ids=region_ids))
+    return cached(version, "figures:all", lambda: figures_of(base))
 
 
-def figures_of(projects, *, region_ids) -> SearchFigures:
+def figures_of(projects) -> SearchFigures:
     """The figures of a queryset of projects, each facet counted over all of them (one
     statement, not cached)."""
     statement = _Statement(projects.db)
     statement.add_search("m", projects)
-    return statement.figures(dict.fromkeys(FACETS, "m"), sorted(region_ids))
+    return statement.figures(dict.fromkeys(FACETS, "m"))
 
 
 def place_counts(projects) -> SearchFigures:
@@ -177,8 +173,12 @@ class _Statement:
             )
         )
 
-    def figures(self, sources: dict[str, str], region_ids: list[int]) -> SearchFigures:
-        self._add_branches(sources, region_ids)
+    def derived(self, name: str, sql: str, params: list | tuple = ()) -> None:
+        """A CTE over the searches: read once, then grouped by several branches."""
+        self.searches.append((name, sql, list(params)))
+
+    def figures(self, sources: dict[str, str]) -> SearchFigures:
+        self._add_branches(sources)
         materialized = "MATERIALIZED " if self.connection.vendor == "postgresql" else ""
         ctes = ", ".join(f"{name} AS {materialized}({sql})" for name, sql, _ in self.searches)
         body = " UNION ALL ".join(sql for sql, _ in self.branches)
@@ -188,43 +188,24 @@ class _Statement:
             cursor.execute(f"WITH {ctes} {body}", params)
             return _read(cursor.fetchall(), sources)
 
-    def _add_branches(self, sources: dict[str, str], region_ids: list[int]) -> None:
-        participations = Participation._meta.db_table
-        lines = FundingLine._meta.db_table
+    def _add_branches(self, sources: dict[str, str]) -> None:
         index = ProjectPlaceIndex._meta.db_table
-        donor = ParticipationRole.DONOR
         self.branch("count", "FROM m")
         self.branch("status", "FROM m GROUP BY current_status", key="current_status")
+        # Places: projects in each place or inside it, and projects naming it (the map).
         self.branch(
             "places",
-            f"FROM {index} i JOIN m ON m.id = i.project_id GROUP BY i.place_id",
+            f"FROM m JOIN {index} i ON i.project_id = m.id GROUP BY i.place_id",
             key="i.place_id",
             projects2="SUM(CASE WHEN i.is_direct THEN 1 ELSE 0 END)",
         )
+        self._add_organization_facets(sources)
         for facet, source in sources.items():
-            join = f"JOIN {source} s ON s.id ="
             if facet == "place" and source != "m":
                 self.branch(
                     "facet:place",
-                    f"FROM {index} i {join} i.project_id GROUP BY i.place_id",
+                    f"FROM {source} s JOIN {index} i ON i.project_id = s.id GROUP BY i.place_id",
                     key="i.place_id",
-                )
-            elif facet == "donor":
-                self.branch(
-                    "facet:donor",
-                    f"FROM {participations} p {join} p.project_id WHERE p.role = %s "
-                    "GROUP BY p.organization_id",
-                    [donor],
-                    key="p.organization_id",
-                )
-            elif facet == "organization":
-                self.branch(
-                    "facet:organization",
-                    f"FROM {participations} p {join} p.project_id WHERE p.role <> %s "
-                    "GROUP BY p.organization_id",
-                    [donor],
-                    key="p.organization_id",
-                    projects="COUNT(DISTINCT p.project_id)",
                 )
             elif facet == "status" and source != "m":
                 self.branch(
@@ -240,7 +221,8 @@ class _Statement:
             elif facet == "currency":
                 self.branch(
                     "facet:currency",
-                    f"FROM {lines} f {join} f.project_id GROUP BY f.currency",
+                    f"FROM {source} s JOIN {FundingLine._meta.db_table} f ON f.project_id = s.id "
+                    "GROUP BY f.currency",
                     key="f.currency",
                     projects="COUNT(DISTINCT f.project_id)",
                 )
@@ -250,73 +232,96 @@ class _Statement:
                     f"FROM {source} GROUP BY original_language",
                     key="original_language",
                 )
-        self._add_money_branches(lines, index, region_ids)
+        self._add_money_branches()
 
-    def _add_money_branches(self, lines: str, index: str, region_ids: list[int]) -> None:
+    def _add_organization_facets(self, sources: dict[str, str]) -> None:
+        """Donors and other organisations; over the search, the participations are read once
+        (a CTE `pa`) for both."""
+        participations = Participation._meta.db_table
+        if "m" in (sources.get("donor"), sources.get("organization")):
+            self.derived(
+                "pa",
+                f"SELECT p.project_id, p.organization_id, p.role FROM m "
+                f"JOIN {participations} p ON p.project_id = m.id",
+            )
+        for facet, condition, count in (
+            ("donor", "= %s", "COUNT(*)"),  # one donor role per project and organisation
+            ("organization", "<> %s", "COUNT(DISTINCT p.project_id)"),  # it may hold two roles
+        ):
+            source = sources.get(facet)
+            if source is None:
+                continue
+            rows = (
+                "pa p"
+                if source == "m"
+                else (f"{source} s JOIN {participations} p ON p.project_id = s.id")
+            )
+            self.branch(
+                f"facet:{facet}",
+                f"FROM {rows} WHERE p.role {condition} GROUP BY p.organization_id",
+                [ParticipationRole.DONOR],
+                key="p.organization_id",
+                projects=count,
+            )
+
+    def _add_money_branches(self) -> None:
         """The funding charts: donor contributions per currency and donor, start year and
-        region, and the projects stating none."""
-        contribution = FundingKind.DONOR_CONTRIBUTION
+        region, and the projects stating none. The search's contributions are read once (a
+        CTE `c`)."""
+        lines = FundingLine._meta.db_table
+        index = ProjectPlaceIndex._meta.db_table
+        self.derived(
+            "c",
+            "SELECT f.project_id, f.currency, f.donor_id, f.amount, f.qualifier, m.start_year "
+            f"FROM m JOIN {lines} f ON f.project_id = m.id WHERE f.kind = %s",
+            [FundingKind.DONOR_CONTRIBUTION],
+        )
         money = {
-            "projects": "COUNT(DISTINCT f.project_id)",
-            "amount": "SUM(f.amount)",
+            "projects": "COUNT(DISTINCT c.project_id)",
+            "amount": "SUM(c.amount)",
             "flags": QUALIFIER_FLAGS,
         }
-        contributions = f"FROM {lines} f JOIN m ON m.id = f.project_id WHERE f.kind = %s"
         self.branch(
             "donations",
-            f"{contributions} GROUP BY f.currency, f.donor_id",
-            [contribution],
-            key="f.currency",
-            key2="f.donor_id",
+            "FROM c GROUP BY c.currency, c.donor_id",
+            key="c.currency",
+            key2="c.donor_id",
             **money,
         )
         self.branch(
             "by_start_year",
-            f"{contributions} GROUP BY f.currency, m.start_year",
-            [contribution],
-            key="f.currency",
-            key2="m.start_year",
+            "FROM c GROUP BY c.currency, c.start_year",
+            key="c.currency",
+            key2="c.start_year",
             **money,
         )
         self.branch(
             "unfunded",
-            f"FROM m WHERE NOT EXISTS (SELECT 1 FROM {lines} f WHERE f.project_id = m.id "
-            "AND f.kind = %s) GROUP BY m.start_year",
-            [contribution],
+            "FROM m WHERE NOT EXISTS (SELECT 1 FROM c WHERE c.project_id = m.id) "
+            "GROUP BY m.start_year",
             key="m.start_year",
         )
-        if not region_ids:
-            self.branch(
-                "no_region",
-                f"{contributions} GROUP BY f.currency",
-                [contribution],
-                key="f.currency",
-                **money,
-            )
-            return
-        regions = ", ".join(["%s"] * len(region_ids))
+        # A project counts in full in each region it works in (ProjectPlaceIndex marks the
+        # region-level places: PlaceTree.region_of's rule).
         self.branch(
             "by_region",
-            f"FROM {lines} f JOIN m ON m.id = f.project_id "
-            f"JOIN {index} i ON i.project_id = f.project_id "
-            f"WHERE f.kind = %s AND i.place_id IN ({regions}) GROUP BY f.currency, i.place_id",
-            [contribution, *region_ids],
-            key="f.currency",
+            f"FROM c JOIN {index} i ON i.project_id = c.project_id AND i.is_region "
+            "GROUP BY c.currency, i.place_id",
+            key="c.currency",
             key2="i.place_id",
             **money,
         )
         self.branch(
             "no_region",
-            f"{contributions} AND NOT EXISTS (SELECT 1 FROM {index} i WHERE "
-            f"i.project_id = f.project_id AND i.place_id IN ({regions})) GROUP BY f.currency",
-            [contribution, *region_ids],
-            key="f.currency",
+            f"FROM c WHERE NOT EXISTS (SELECT 1 FROM {index} i WHERE "
+            "i.project_id = c.project_id AND i.is_region) GROUP BY c.currency",
+            key="c.currency",
             **money,
         )
 
 
 QUALIFIER_FLAGS = ", ".join(
-    f"MAX(CASE WHEN f.qualifier = '{qualifier}' THEN 1 ELSE 0 END)"
+    f"MAX(CASE WHEN c.qualifier = '{qualifier}' THEN 1 ELSE 0 END)"
     for qualifier in (AmountQualifier.MORE_THAN, AmountQualifier.UP_TO, AmountQualifier.ABOUT)
 )
 FLAG_QUALIFIERS = (AmountQualifier.MORE_THAN, AmountQualifier.UP_TO, AmountQualifier.ABOUT)

@@ -304,7 +304,12 @@ def _write_place_index(facts: _ProjectFacts, tree: PlaceTree) -> None:
         direct = set(facts.places_of.get(project_id, []))
         within = {pk for place_id in direct for pk in tree.with_ancestors(place_id)}
         rows += [
-            ProjectPlaceIndex(project_id=project_id, place_id=pk, is_direct=pk in direct)
+            ProjectPlaceIndex(
+                project_id=project_id,
+                place_id=pk,
+                is_direct=pk in direct,
+                is_region=pk in tree.region_ids,
+            )
             for pk in within
         ]
     ProjectPlaceIndex.objects.filter(project_id__in=list(facts.rows)).delete()

@@ -93,6 +93,7 @@ class Migration(migrations.Migration):
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.project')),
                 ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.place')),
                 ('is_direct', models.BooleanField(help_text='The record names this place itself.')),
+                ('is_region', models.BooleanField(default=False, help_text='The place is region-level (PlaceTree.region_ids).')),
             ],
             options={
                 'verbose_name': 'project place index',
@@ -164,7 +165,15 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='projectplaceindex',
-            index=models.Index(fields=['project', 'place'], name='project_place_index_project'),
+            index=models.Index(fields=['project', 'place'], include=('is_direct',), name='project_place_index_project'),
+        ),
+        migrations.AddIndex(
+            model_name='projectplaceindex',
+            index=models.Index(condition=models.Q(('is_region', True)), fields=['project', 'place'], name='project_place_index_region'),
+        ),
+        migrations.AddIndex(
+            model_name='project',
+            index=models.Index(condition=models.Q(('is_published', True)), fields=['id'], include=('start_date', 'end_date', 'original_language'), name='project_published_facts'),
         ),
         migrations.AddIndex(
             model_name='project',

@@ -583,6 +583,14 @@ class Project(TimestampedModel):
             # (ProjectQuerySet.active_in_year), so both comparisons are index range scans.
             models.Index(Coalesce("start_date", "end_date"), name="project_first_day"),
             models.Index(Coalesce("end_date", "start_date"), name="project_last_day"),
+            # A search's matching projects with what its figures group by, read from the
+            # index alone (aggregates.py).
+            models.Index(
+                fields=["id"],
+                include=["start_date", "end_date", "original_language"],
+                condition=Q(is_published=True),
+                name="project_published_facts",
+            ),
             # The admin's list, newest first. (The public list's start and title orders have
             # PostgreSQL-only indexes, made by migration 0006.)
             models.Index(F("created_at").desc(), F("slug"), name="project_newest"),

@@ -92,10 +92,26 @@ class ProjectPlaceIndex(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="+")
     is_direct = models.BooleanField(help_text="The record names this place itself.")
+    is_region = models.BooleanField(
+        default=False, help_text="The place is region-level (PlaceTree.region_ids)."
+    )
 
     class Meta:
         verbose_name = "project place index"
-        indexes = [models.Index(fields=["project", "place"], name="project_place_index_project")]
+        indexes = [
+            # Index-only reads of a set of projects' places (facets, maps).
+            models.Index(
+                fields=["project", "place"],
+                include=["is_direct"],
+                name="project_place_index_project",
+            ),
+            # The regions of a set of projects (the funding-by-region chart).
+            models.Index(
+                fields=["project", "place"],
+                condition=Q(is_region=True),
+                name="project_place_index_region",
+            ),
+        ]
 
     def __str__(self):
         return f"project {self.project_id} in place {self.place_id}"

@@ -39,9 +39,7 @@ HOME_DONORS = 50
 
 def home_figures(version: str, tree: PlaceTree) -> aggregates.SearchFigures:
     """The figures of every published project (cached until the data changes)."""
-    return aggregates.unfiltered_figures(
-        Project.objects.published(), version=version, region_ids=tree.region_ids
-    )
+    return aggregates.unfiltered_figures(Project.objects.published(), version=version)
 
 
 @dataclass

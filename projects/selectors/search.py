@@ -31,7 +31,6 @@ class ProjectSearch:
                 project_filter,
                 Project.objects.published(),
                 version=version,
-                region_ids=tree.region_ids,
             )
         else:
             self.figures = aggregates.SearchFigures()

@@ -174,9 +174,7 @@ def test_sql_figures_are_the_counts_of_the_matching_projects(dataset, params):
     base = Project.objects.published()
     project_filter = ProjectFilter(QueryDict(mutable=True) | params, queryset=base)
     assert project_filter.is_valid(), project_filter.errors
-    figures = aggregates.search_figures(
-        project_filter, base, version=caching.data_version(), region_ids=tree.region_ids
-    )
+    figures = aggregates.search_figures(project_filter, base, version=caching.data_version())
     count, counted, money, unfunded = one_by_one(project_filter.qs, tree)
     assert figures.count == count > 0
     assert figures.status == counted["status"]
@@ -196,7 +194,7 @@ def test_sql_figures_are_the_counts_of_the_matching_projects(dataset, params):
 
 def test_places_count_projects_in_them_and_projects_naming_them(dataset):
     tree = PlaceTree.load()
-    figures = aggregates.figures_of(Project.objects.published(), region_ids=tree.region_ids)
+    figures = aggregates.figures_of(Project.objects.published())
     land = tree.id_of_slug["agg-land"]
     within, named = figures.places[land]
     published = Project.objects.published()
@@ -205,28 +203,26 @@ def test_places_count_projects_in_them_and_projects_naming_them(dataset):
 
 
 def test_the_unfiltered_figures_are_cached_until_the_data_changes(dataset):
-    tree = PlaceTree.load()
     base = Project.objects.published()
     version = caching.data_version()
-    first = aggregates.unfiltered_figures(base, version=version, region_ids=tree.region_ids)
+    first = aggregates.unfiltered_figures(base, version=version)
     with CaptureQueriesContext(connection) as again:
-        cached = aggregates.unfiltered_figures(base, version=version, region_ids=tree.region_ids)
+        cached = aggregates.unfiltered_figures(base, version=version)
     assert len(again) == 0 and cached.count == first.count
     make_project("agg-new")
     version = caching.data_version()
-    fresh = aggregates.unfiltered_figures(base, version=version, region_ids=tree.region_ids)
+    fresh = aggregates.unfiltered_figures(base, version=version)
     assert fresh.count == first.count + 1
 
 
 def test_one_statement_holds_every_figure_of_a_filtered_search(dataset):
-    tree = PlaceTree.load()
     base = Project.objects.published()
     version = caching.data_version()
-    aggregates.unfiltered_figures(base, version=version, region_ids=tree.region_ids)
+    aggregates.unfiltered_figures(base, version=version)
     params = QueryDict(mutable=True) | {"place": "agg-land", "donor": "agg-donor-1", "q": "вода"}
     project_filter = ProjectFilter(params, queryset=base)
     assert project_filter.is_valid()
     with CaptureQueriesContext(connection) as statements:
-        aggregates.search_figures(project_filter, base, version=version, region_ids=tree.region_ids)
+        aggregates.search_figures(project_filter, base, version=version)
     assert len(statements) == 1
     assert statements[0]["sql"].startswith("WITH m AS")

@@ -37,7 +37,7 @@ def charts_of(projects):
     """The charts of a queryset of projects, as a page builds them: figures in SQL, then
     labels (the organisations and places are read here, outside the charts' own queries)."""
     tree = PlaceTree.load()
-    figures = figures_of(projects, region_ids=tree.region_ids)
+    figures = figures_of(projects)
     return project_charts(figures, tree=tree, organizations=Organization.objects.in_bulk())
 
 
@@ -283,7 +283,7 @@ def test_chart_queries_do_not_grow_with_the_number_of_projects(django_assert_max
         projects = Project.objects.filter(slug__startswith=f"{prefix}-")
         # One statement holds every figure, whatever the number of projects.
         with django_assert_max_num_queries(1), CaptureQueriesContext(connection) as context:
-            figures = figures_of(projects, region_ids=tree.region_ids)
+            figures = figures_of(projects)
         charts = project_charts(figures, tree=tree, organizations=organizations)
         queries[count] = len(context.captured_queries)
         assert charts.project_count == count
