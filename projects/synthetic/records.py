@@ -41,7 +41,7 @@ EARLIEST_CREATED = datetime.datetime(2008, 1, 1, tzinfo=datetime.UTC)
 LATEST_CREATED = datetime.datetime(2026, 11, 30, tzinfo=datetime.UTC)
 
 DONOR_DECAY = 0.88  # each donor's weight is this share of the one ranked above it
-LEAD_ZIPF = 1.0  # exponent of the lead implementers' rank-frequency (Zipf) law
+LEAD_ZIPF = 0.95  # exponent of the lead implementers' rank-frequency (Zipf) law
 OTHER_ZIPF = 0.6  # and of the other roles' (flatter)
 
 

@@ -52,20 +52,18 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("ru", "kk", "en")
 MARKER = Text("[Синтетические данные] ", "[Синтетикалық деректер] ", "[Synthetic data] ")
+EMPTY = Text("", "", "")
 TEXT_LENGTH = (1000, 3000)  # characters per language, title to results; also the source's
 
 
 def fill(template: Text, **slots: Text | str) -> Text:
     """The template in each language with each slot's text in that language (a slot ending
     in a full stop, like "2018 г.", does not double the template's own)."""
-    return Text(
-        *(
-            getattr(template, lang)
-            .format(**{k: getattr(v, lang) if isinstance(v, Text) else v for k, v in slots.items()})
-            .replace("..", ".")
-            for lang in LANGUAGES
-        )
-    )
+    filled = []
+    for position, pattern in enumerate(template):  # ru, kk, en
+        values = {k: v[position] if isinstance(v, Text) else v for k, v in slots.items()}
+        filled.append(pattern.format(**values).replace("..", "."))
+    return Text(*filled)
 
 
 def cited(name: Text) -> Text:
@@ -74,7 +72,7 @@ def cited(name: Text) -> Text:
 
 
 def join(parts: Sequence[Text], separator: str = " ") -> Text:
-    return Text(*(separator.join(getattr(p, lang) for p in parts) for lang in LANGUAGES))
+    return Text(*(separator.join(texts) for texts in zip(*parts, strict=True))) if parts else EMPTY
 
 
 def enumeration(names: Sequence[Text]) -> Text:
@@ -82,9 +80,7 @@ def enumeration(names: Sequence[Text]) -> Text:
     if len(names) == 1:
         return names[0]
     head = join(names[:-1], ", ")
-    return Text(
-        *(getattr(head, lang) + getattr(AND, lang) + getattr(names[-1], lang) for lang in LANGUAGES)
-    )
+    return Text(*(a + b + c for a, b, c in zip(head, AND, names[-1], strict=True)))
 
 
 def first_upper(text: Text) -> Text:
