@@ -35,6 +35,8 @@ from .models import (
 FACETS = ["place", "donor", "organization", "status", "year", "currency", "language"]
 # The filters a facet is counted without: its own (a budget range belongs to its currency).
 FACET_FILTERS = {"currency": ("currency", "budget_min", "budget_max")}
+# Organisations a cached filtered search keeps per facet (pages offer fewer: facets.py).
+KEPT_ORGANIZATIONS = 200
 CENT = Decimal("0.01")
 
 
@@ -62,13 +64,32 @@ class SearchFigures:
     by_region: list[tuple[str, int | None, Money]] = field(default_factory=list)
     # start year -> projects stating no donor contribution.
     unfunded_by_start_year: dict[int | None, int] = field(default_factory=dict)
+    # facet name -> how many choices have a match (also when `facets` keeps only some).
+    facet_sizes: dict[str, int] = field(default_factory=dict)
+
+    def keep_top(self, limit: int, *, keep: dict[str, int]) -> None:
+        """Keep the `limit` organisations with most projects in the donor and organisation
+        facets (and the chosen ones, by facet name in `keep`): what a page can offer, so that
+        a cached search stays small."""
+        for name in ("donor", "organization"):
+            counts = self.facets.get(name, {})
+            kept = sorted(counts, key=lambda pk: -counts[pk])[:limit]
+            if keep.get(name) in counts:
+                kept.append(keep[name])
+            self.facets[name] = {pk: counts[pk] for pk in kept}
 
 
 def search_figures(project_filter, base, *, version: str) -> SearchFigures:
-    """The figures of a valid ProjectFilter's search over `base` (the published projects)."""
-    active = project_filter.active_filters()
-    if not active:
+    """The figures of a valid ProjectFilter's search over `base` (the published projects),
+    cached until the data changes: the same search asked again is not counted again."""
+    if not project_filter.active_filters():
         return unfiltered_figures(base, version=version)
+    key = f"figures:{project_filter.cache_key()}"
+    return cached(version, key, lambda: _computed_figures(project_filter, base, version))
+
+
+def _computed_figures(project_filter, base, version: str) -> SearchFigures:
+    active = project_filter.active_filters()
     statement = _Statement(base.db)
     statement.add_search("m", project_filter.qs)
     sources = {}
@@ -88,6 +109,8 @@ def search_figures(project_filter, base, *, version: str) -> SearchFigures:
         for facet in FACETS:
             if facet not in sources:
                 figures.facets[facet] = everything.facets[facet]
+                figures.facet_sizes[facet] = everything.facet_sizes[facet]
+    figures.keep_top(KEPT_ORGANIZATIONS, keep=project_filter.form.ids)
     return figures
 
 
@@ -366,6 +389,7 @@ def _read(rows, sources: dict[str, str]) -> SearchFigures:
     for facet in sources:
         facets.setdefault(facet, {})
     figures.facets = dict(facets)
+    figures.facet_sizes = {name: len(counts) for name, counts in facets.items()}
     return figures
 
 

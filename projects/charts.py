@@ -33,6 +33,7 @@ class Bar:
     currency: str = ""
     qualifier: str = AmountQualifier.EXACT
     short_label: str = ""
+    figure: Money | None = None  # the money behind a money bar
 
     @property
     def value_text(self) -> str:
@@ -126,6 +127,18 @@ def _donor_charts(
             short = donor.short_name if donor and len(label) > SVG_LABEL_MAX else ""
             bars.append(_money_bar(label, figure, currency, short_label=short))
         projects = funded[currency]
+        bars, rest = _split(_largest_first(bars))
+        notes = []
+        if rest:
+            others = _sum_of(rest)
+            notes.append(
+                ngettext(
+                    "%(count)s other donor with a smaller sum: %(amount)s, not in the bars.",
+                    "%(count)s other donors with smaller sums: %(amount)s in all, not in the bars.",
+                    len(rest),
+                )
+                % {"count": len(rest), "amount": _figure_text(others, currency)}
+            )
         charts.append(
             Chart(
                 key=f"donor-{currency}",
@@ -138,8 +151,9 @@ def _donor_charts(
                 % {"currency": currency, "count": projects},
                 label_heading=gettext("Donor"),
                 value_heading=gettext("Contributions, %(currency)s") % {"currency": currency},
-                bars=_largest_first(bars),
+                bars=bars,
                 currency=currency,
+                notes=notes,
             )
         )
     return charts
@@ -160,6 +174,23 @@ def _year_charts(by_start_year) -> list[Chart]:
                 )
                 % {"amount": _figure_text(undated, currency), "count": undated.projects}
             )
+        shown = sorted(years)[-CHART_BARS:]
+        earlier = [years[year] for year in sorted(years)[:-CHART_BARS]]
+        if earlier:
+            others = _sum_of(earlier)
+            notes.append(
+                ngettext(
+                    "Start years before %(year)s: %(amount)s (%(count)s project), not in the bars.",
+                    "Start years before %(year)s: %(amount)s (%(count)s projects), "
+                    "not in the bars.",
+                    others.projects,
+                )
+                % {
+                    "year": shown[0],
+                    "amount": _figure_text(others, currency),
+                    "count": others.projects,
+                }
+            )
         charts.append(
             Chart(
                 key=f"year-{currency}",
@@ -170,7 +201,7 @@ def _year_charts(by_start_year) -> list[Chart]:
                 % {"currency": currency},
                 label_heading=gettext("Start year"),
                 value_heading=gettext("Contributions, %(currency)s") % {"currency": currency},
-                bars=[_money_bar(str(year), years[year], currency) for year in sorted(years)],
+                bars=[_money_bar(str(year), years[year], currency) for year in shown],
                 currency=currency,
                 notes=notes,
             )
@@ -197,9 +228,23 @@ def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
                 )
                 % {"amount": _figure_text(elsewhere, currency), "count": elsewhere.projects}
             )
-        bars = [
-            _money_bar(tree.places[pk].name, figure, currency) for pk, figure in regions.items()
-        ]
+        bars, rest = _split(
+            _largest_first(
+                [
+                    _money_bar(tree.places[pk].name, figure, currency)
+                    for pk, figure in regions.items()
+                ]
+            )
+        )
+        if rest:
+            notes.append(
+                ngettext(
+                    "%(count)s other region, with less, is not in the bars.",
+                    "%(count)s other regions, each with less, are not in the bars.",
+                    len(rest),
+                )
+                % {"count": len(rest)}
+            )
         charts.append(
             Chart(
                 key=f"region-{currency}",
@@ -212,12 +257,28 @@ def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
                 % {"currency": currency},
                 label_heading=gettext("Region"),
                 value_heading=gettext("Contributions, %(currency)s") % {"currency": currency},
-                bars=_largest_first(bars),
+                bars=bars,
                 currency=currency,
                 notes=notes,
             )
         )
     return charts
+
+
+def _split(bars: list[Bar]) -> tuple[list[Bar], list[Bar]]:
+    """The CHART_BARS first bars, and the rest (told in a note, so that pages stay small)."""
+    return bars[:CHART_BARS], bars[CHART_BARS:]
+
+
+def _sum_of(figures) -> Money:
+    """Money of several donors or years in one currency. Their projects add up only where each
+    project is in one of them (a start year), which is where the count is printed."""
+    figures = [bar if isinstance(bar, Money) else bar.figure for bar in figures]
+    return Money(
+        projects=sum(figure.projects for figure in figures),
+        amount=sum((figure.amount for figure in figures), Decimal(0)),
+        qualifiers=frozenset().union(*(figure.qualifiers for figure in figures)),
+    )
 
 
 def _figure_text(figure: Money, currency: str) -> str:
@@ -256,6 +317,7 @@ def _money_bar(label: str, figure: Money, currency: str, short_label: str = "") 
         currency=currency,
         qualifier=combined_qualifier(figure.qualifiers),
         short_label=short_label,
+        figure=figure,
     )
 
 
@@ -270,6 +332,7 @@ def _largest_first(bars: list[Bar]) -> list[Bar]:
 # the bar (white on it) if it fits there on the narrowest screen, else after the bar if it fits
 # there, else on a line of its own under the bar: it is never cut off at the edge.
 
+CHART_BARS = 10  # bars per chart; the rest are summed up or counted in a note
 SVG_LABEL_MAX = 36  # characters; a longer label is shortened in the drawing, whole in the table
 NARROWEST_WIDTH = 280  # px: a 320 px phone less the page margins
 VALUE_CHAR_WIDTH = 8  # px per character at the 13 px of the values, wide Cyrillic included

@@ -73,14 +73,9 @@ def project_facets(
     facets = figures.facets
     return {
         "place": _place_facet(facets.get("place", {}), tree, cleaned.get("place")),
-        "donor": _organization_facet(
-            "donor", facets.get("donor", {}), selected_ids.get("donor"), organizations
-        ),
+        "donor": _organization_facet("donor", figures, selected_ids.get("donor"), organizations),
         "organization": _organization_facet(
-            "organization",
-            facets.get("organization", {}),
-            selected_ids.get("organization"),
-            organizations,
+            "organization", figures, selected_ids.get("organization"), organizations
         ),
         "status": _choice_facet(
             "status", facets.get("status", {}), ProjectStatus.choices, cleaned.get("status")
@@ -128,8 +123,9 @@ def _place_facet(counts: dict[int, int], tree: PlaceTree, selected: str | None) 
 
 
 def _organization_facet(
-    name: str, counts: dict[int, int], selected: int | None, organizations
+    name: str, figures: SearchFigures, selected: int | None, organizations
 ) -> Facet:
+    counts = figures.facets.get(name, {})
     offered = [pk for pk in _top(counts, selected) if pk in organizations]
     options = [
         FacetOption(
@@ -138,9 +134,8 @@ def _organization_facet(
         for pk in offered
     ]
     options.sort(key=lambda option: (-option.count, option.label))
-    more = len([pk for pk, count in counts.items() if count]) - len(
-        [pk for pk in offered if counts.get(pk)]
-    )
+    matching = figures.facet_sizes.get(name, len(counts))
+    more = matching - len([pk for pk in offered if counts.get(pk)])
     return Facet(name, options, more=max(more, 0))
 
 

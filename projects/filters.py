@@ -2,6 +2,7 @@
 reproduces exactly what its sender saw. Bad values become form errors, never server errors."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -228,6 +229,17 @@ class ProjectFilter(django_filters.FilterSet):
         return [
             name for name in self.NARROWING if self.form.cleaned_data.get(name) not in (None, "")
         ]
+
+    def cache_key(self) -> str:
+        """The narrowing filters' values, written the same way for the same search (the words
+        of `q` as search.py reads them, in any order)."""
+        parts = []
+        for name in self.active_filters():
+            value = self.form.cleaned_data[name]
+            if name == "q":
+                value = " ".join(sorted(search.query_words(value)))
+            parts.append((name, str(value)))
+        return urlencode(parts)
 
     def filter_queryset_except(self, queryset, excluded: str | None):
         """The queryset with every valid narrowing filter applied except `excluded` (for facet

@@ -17,6 +17,7 @@ from projects import aggregates, caching, indexing
 from projects.filters import ProjectFilter
 from projects.models import (
     FundingLine,
+    Organization,
     Participation,
     Project,
     project_status,
@@ -226,3 +227,29 @@ def test_one_statement_holds_every_figure_of_a_filtered_search(dataset):
         aggregates.search_figures(project_filter, base, version=version)
     assert len(statements) == 1
     assert statements[0]["sql"].startswith("WITH m AS")
+
+
+def test_a_search_asked_again_is_not_counted_again_until_the_data_changes(dataset):
+    base = Project.objects.published()
+
+    def figures_for(params):
+        project_filter = ProjectFilter(QueryDict(mutable=True) | params, queryset=base)
+        assert project_filter.is_valid()
+        with CaptureQueriesContext(connection) as statements:
+            figures = aggregates.search_figures(
+                project_filter, base, version=caching.data_version()
+            )
+        return figures, [q for q in statements if q["sql"].startswith("WITH")]
+
+    first, counted = figures_for({"q": "Права человека", "donor": "agg-donor-0"})
+    assert len(counted) == 1
+    # The same words in another case and order, and a different sort: the same search.
+    again, counted = figures_for({"q": "человека ПРАВА", "donor": "agg-donor-0", "sort": "title"})
+    assert counted == [] and again.count == first.count
+    donor = Organization.objects.get(slug="agg-donor-0")
+    Participation.objects.create(
+        project=make_project("agg-late", title_ru="Права человека"), organization=donor,
+        role="donor",
+    )  # fmt: skip
+    fresh, counted = figures_for({"q": "права человека", "donor": "agg-donor-0"})
+    assert len(counted) == 1 and fresh.count == first.count + 1

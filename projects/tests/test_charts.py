@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from projects.aggregates import figures_of
-from projects.charts import project_charts
+from projects.charts import CHART_BARS, project_charts
 from projects.formatting import combined_qualifier
 from projects.models import AmountQualifier, FundingLine, Organization, Place, Project
 from projects.places import PlaceTree
@@ -148,9 +148,20 @@ def test_funding_by_region_counts_a_project_in_full_in_each_of_its_regions():
     # sixteen cities, one of them in each of these regions.
     assert regions["East Kazakhstan Region"] == f"633,793{NBSP}EUR"
     assert regions["Karaganda Region"] == f"633,793{NBSP}EUR"
-    assert regions["Pavlodar Region"] == f"213,793{NBSP}EUR"
-    assert regions["Almaty"] == f"213,793{NBSP}EUR"  # a city outside any region
-    assert len(regions) == 16
+    assert set(regions.values()) == {f"633,793{NBSP}EUR", f"213,793{NBSP}EUR"}
+    # Sixteen regions: the ten largest are drawn, the note counts the others.
+    assert len(regions) == 10
+    assert eur.notes == ["6 other regions, each with less, are not in the bars."]
+    tree = PlaceTree.load()
+    figures = figures_of(Project.objects.published())
+    by_region = {
+        tree.places[pk].name_en: figure.amount
+        for currency, pk, figure in figures.by_region
+        if currency == "EUR" and pk is not None
+    }
+    assert len(by_region) == 16
+    assert by_region["Pavlodar Region"] == Decimal("213793")
+    assert by_region["Almaty"] == Decimal("213793")  # a city outside any region
     assert "counts in full in each" in eur.caption
     assert "do not add up" in eur.caption
     usd = chart(charts_in(), "region-USD")
@@ -179,6 +190,27 @@ def test_counts_by_status_add_up_to_the_number_of_projects():
 )
 def test_a_sum_keeps_the_qualifier_of_its_figures(qualifiers, expected):
     assert combined_qualifier(qualifiers) == AmountQualifier(expected)
+
+
+def test_long_charts_draw_the_largest_and_sum_up_the_rest():
+    donors = [make_organization(f"many-donor-{n:02d}") for n in range(CHART_BARS + 3)]
+    for number, donor in enumerate(donors):
+        project = make_project(
+            f"many-{number:02d}", start_date=datetime.date(2000 + number, 1, 1),
+            start_precision="year",
+        )  # fmt: skip
+        make_funding(project, donor, amount=str(1000 * (number + 1)), currency="GBP")
+    charts = charts_in(slug__startswith="many-")
+    by_donor, by_year = chart(charts, "donor-GBP"), chart(charts, "year-GBP")
+    assert len(by_donor.bars) == len(by_year.bars) == CHART_BARS
+    assert by_donor.bars[0].value == 1000 * (CHART_BARS + 3)  # the largest first
+    # The three smallest donors: 1,000 + 2,000 + 3,000.
+    assert by_donor.notes == [f"3 other donors with smaller sums: 6,000{NBSP}GBP in all, "
+                              "not in the bars."]  # fmt: skip
+    # The latest years are drawn; 2000, 2001 and 2002 are summed in a note.
+    assert [bar.label for bar in by_year.bars][0] == "2003"
+    assert by_year.notes == [f"Start years before 2003: 6,000{NBSP}GBP (3 projects), "
+                             "not in the bars."]  # fmt: skip
 
 
 # --- Pages ----------------------------------------------------------------------------------
