@@ -150,7 +150,7 @@ class ProjectFilter(django_filters.FilterSet):
         if not search.query_words(value):
             return queryset  # punctuation only: nothing to look for
         documents = search.matching_documents(ProjectSearchDocument.objects.all(), value)
-        return queryset.filter(pk__in=documents.values("project_id"))
+        return search.joined_to_matches(queryset, documents)
 
     def filter_place(self, queryset, name, slug):
         """Projects working in the place or anywhere inside it."""

@@ -591,6 +591,13 @@ class Project(TimestampedModel):
                 condition=Q(is_published=True),
                 name="project_published_facts",
             ),
+            # The public list, newest first: a page is read in this order without sorting.
+            models.Index(
+                F("created_at").desc(),
+                F("id"),
+                condition=Q(is_published=True),
+                name="project_list_newest",
+            ),
             # The admin's list, newest first. (The public list's start and title orders have
             # PostgreSQL-only indexes, made by migration 0006.)
             models.Index(F("created_at").desc(), F("slug"), name="project_newest"),
