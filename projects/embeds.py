@@ -13,7 +13,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from .filters import InvalidFilters, published_projects_matching
-from .maps import map_context
+from .maps import TABLE_LIMIT, map_context
 from .selectors import ProjectSearch
 
 EMBED_LIMIT = 20  # a widget is a teaser: the rest of the search is one link away
@@ -77,5 +77,5 @@ def embed_map(request):
         return _invalid_filters(request, "embed/map.html", context, error)
     context["total"] = search.count
     if search.count:
-        context["map"] = map_context(search.map())
+        context["map"] = map_context(search.map(limit=TABLE_LIMIT))
     return render(request, "embed/map.html", context)

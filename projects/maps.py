@@ -45,19 +45,15 @@ class ProjectMap:
     query: str  # the list's query string this map was built from
     places: list[MapPlace]  # with coordinates: one marker each
     unmapped: list[MapPlace]  # without coordinates: in the table, not on the map
+    total: int = 0  # places with a project, described here or not (see project_map's limit)
 
     @property
     def all_places(self) -> list[MapPlace]:
         return sorted(self.places + self.unmapped, key=_display_order)
 
     @property
-    def table_places(self) -> list[MapPlace]:
-        """The places the table under the map lists: the TABLE_LIMIT with most projects."""
-        return self.all_places[:TABLE_LIMIT]
-
-    @property
     def places_not_in_table(self) -> int:
-        return max(len(self.places) + len(self.unmapped) - TABLE_LIMIT, 0)
+        return max(self.total - len(self.places) - len(self.unmapped), 0)
 
     def as_json(self) -> dict:
         return {
@@ -85,18 +81,38 @@ def map_query(params: QueryDict) -> str:
 
 
 def project_map(
-    figures: SearchFigures, tree: PlaceTree, *, query: str, within: int | None = None
+    figures: SearchFigures,
+    tree: PlaceTree,
+    *,
+    query: str,
+    within: int | None = None,
+    limit: int | None = None,
 ) -> ProjectMap:
     """The map of a search from its figures. With `within` (the place filter's place), only
     the places inside it: a search for Karaganda Region maps where in the region its projects
-    work, not their other places."""
+    work, not their other places. With `limit`, only the places with most projects are
+    described (a page's table; map.json describes them all); `total` still counts every one."""
     inside = tree.with_descendants(within) if within is not None else None
+    named_in = [
+        (place_id, named)
+        for place_id, (_within, named) in figures.places.items()
+        if named and (inside is None or place_id in inside)
+    ]
+    named_in.sort(key=lambda item: (-item[1], tree.places[item[0]].name.casefold(), item[0]))
+    entries = _map_places(named_in[:limit] if limit else named_in, tree, query)
+    return ProjectMap(
+        query=query,
+        places=[place for place in entries if place.lat is not None and place.lon is not None],
+        unmapped=[place for place in entries if place.lat is None or place.lon is None],
+        total=len(named_in),
+    )
+
+
+def _map_places(counts: list[tuple[int, int]], tree: PlaceTree, query: str) -> list[MapPlace]:
     list_base = reverse("projects:project-list")
     base_params = QueryDict(query, mutable=True)
     entries = []
-    for place_id, (_within, named) in figures.places.items():
-        if not named or (inside is not None and place_id not in inside):
-            continue
+    for place_id, named in counts:
         place = tree.places[place_id]
         base_params["place"] = place.slug
         entries.append(
@@ -115,12 +131,7 @@ def project_map(
                 list_url=f"{list_base}?{base_params.urlencode()}",
             )
         )
-    entries.sort(key=_display_order)
-    return ProjectMap(
-        query=query,
-        places=[place for place in entries if place.lat is not None and place.lon is not None],
-        unmapped=[place for place in entries if place.lat is None or place.lon is None],
-    )
+    return entries
 
 
 def map_context(project_map: ProjectMap) -> dict:

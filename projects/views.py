@@ -73,7 +73,9 @@ class ProjectListView(TemplateView):
             **display_currency_context(self.request),
         )
         if search.count:
-            context.update(map=maps.map_context(search.map()), charts=search.charts())
+            context.update(
+                map=maps.map_context(search.map(limit=maps.TABLE_LIMIT)), charts=search.charts()
+            )
         return context
 
 
@@ -161,7 +163,9 @@ class OrganizationDetailView(DetailView):
                 projects, version=version, key=f"organization:{organization.pk}:{key}"
             )
             tree = PlaceTree.load(version)
-            context["map"] = maps.map_context(maps.project_map(figures, tree, query=list_query))
+            context["map"] = maps.map_context(
+                maps.project_map(figures, tree, query=list_query, limit=maps.TABLE_LIMIT)
+            )
         return context
 
 
@@ -197,7 +201,9 @@ class PlaceDetailView(DetailView):
             list_url_query=list_query,
         )
         if count:
-            project_map = maps.project_map(figures, tree, query=list_query, within=place.pk)
+            project_map = maps.project_map(
+                figures, tree, query=list_query, within=place.pk, limit=maps.TABLE_LIMIT
+            )
             context["map"] = maps.map_context(project_map)
         return context
 

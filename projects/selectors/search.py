@@ -88,7 +88,9 @@ class ProjectSearch:
     def charts(self) -> charts.ProjectCharts:
         return charts.project_charts(self.figures, tree=self.tree, organizations=self.organizations)
 
-    def map(self) -> maps.ProjectMap:
+    def map(self, *, limit: int | None = None) -> maps.ProjectMap:
+        """The map of the search; with `limit`, the places with most projects (a page's
+        table), else all (map.json)."""
         query = maps.map_query(self.filter.data)
         within = self.filter.form.ids.get("place") if self.is_valid else None
-        return maps.project_map(self.figures, self.tree, query=query, within=within)
+        return maps.project_map(self.figures, self.tree, query=query, within=within, limit=limit)

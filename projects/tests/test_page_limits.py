@@ -100,3 +100,14 @@ def test_an_organisation_page_lists_the_latest_projects_of_each_role(client):
     assert f"of the {total} this organisation gives" in text
     total_amount = page.xpath("//section[.//h2[@id='given-heading']]//ul[@class='totals-list']")
     assert "260" in total_amount[0].text_content()  # every figure is in the total
+
+
+def test_facet_choices_are_escaped(client):
+    organization = make_organization("tricky", en='<script>alert("x")</script> & Co')
+    Participation.objects.create(
+        project=make_project("tricky-project"), organization=organization, role="partner"
+    )
+    with translation.override("en"):
+        html = client.get(reverse("projects:project-list")).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co (1)" in html
