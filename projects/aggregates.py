@@ -14,6 +14,7 @@ in every language and can be cached; facets, maps and charts label it per reques
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -73,7 +74,7 @@ class SearchFigures:
         a cached search stays small."""
         for name in ("donor", "organization"):
             counts = self.facets.get(name, {})
-            kept = sorted(counts, key=lambda pk: -counts[pk])[:limit]
+            kept = heapq.nlargest(limit, counts, key=counts.__getitem__)
             if keep.get(name) in counts:
                 kept.append(keep[name])
             self.facets[name] = {pk: counts[pk] for pk in kept}

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -34,13 +35,20 @@ class Bar:
     qualifier: str = AmountQualifier.EXACT
     short_label: str = ""
     figure: Money | None = None  # the money behind a money bar
+    _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def value_text(self) -> str:
-        """The figure as the bar and the table show it, in the active language."""
-        if self.currency:
-            return qualified_amount(self.value, self.qualifier, self.currency)
-        return money(self.value)
+        """The figure as the bar and the table show it, in the active language (each bar's
+        text is read three times per page: kept per language)."""
+        language = translation.get_language()
+        if language not in self._texts:
+            if self.currency:
+                text = qualified_amount(self.value, self.qualifier, self.currency)
+            else:
+                text = money(self.value)
+            self._texts[language] = text
+        return self._texts[language]
 
     @property
     def svg_label(self) -> str:
@@ -120,17 +128,18 @@ def _donor_charts(
 ) -> list[Chart]:
     charts = []
     for currency, rows in sorted(_by_currency(donations).items()):
+        largest, rest = _largest_rows(rows)
         bars = []
-        for donor_id, figure in rows:
+        for donor_id, figure in largest:
             donor = organizations.get(donor_id) if donor_id is not None else None
             label = str(donor) if donor else gettext("Donor not named")
             short = donor.short_name if donor and len(label) > SVG_LABEL_MAX else ""
             bars.append(_money_bar(label, figure, currency, short_label=short))
         projects = funded[currency]
-        bars, rest = _split(_largest_first(bars))
+        bars = _largest_first(bars)
         notes = []
         if rest:
-            others = _sum_of(rest)
+            others = _sum_of([figure for _donor, figure in rest])
             notes.append(
                 ngettext(
                     "%(count)s other donor with a smaller sum: %(amount)s, not in the bars.",
@@ -228,13 +237,9 @@ def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
                 )
                 % {"amount": _figure_text(elsewhere, currency), "count": elsewhere.projects}
             )
-        bars, rest = _split(
-            _largest_first(
-                [
-                    _money_bar(tree.places[pk].name, figure, currency)
-                    for pk, figure in regions.items()
-                ]
-            )
+        largest, rest = _largest_rows(list(regions.items()))
+        bars = _largest_first(
+            [_money_bar(tree.name(pk), figure, currency) for pk, figure in largest]
         )
         if rest:
             notes.append(
@@ -265,15 +270,16 @@ def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
     return charts
 
 
-def _split(bars: list[Bar]) -> tuple[list[Bar], list[Bar]]:
-    """The CHART_BARS first bars, and the rest (told in a note, so that pages stay small)."""
-    return bars[:CHART_BARS], bars[CHART_BARS:]
+def _largest_rows(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The CHART_BARS (key, Money) rows with most money, and the rest (told in a note, so that
+    pages stay small); only the drawn ones are labelled."""
+    ranked = sorted(rows, key=lambda row: (-row[1].amount, str(row[0])))
+    return ranked[:CHART_BARS], ranked[CHART_BARS:]
 
 
 def _sum_of(figures) -> Money:
     """Money of several donors or years in one currency. Their projects add up only where each
     project is in one of them (a start year), which is where the count is printed."""
-    figures = [bar if isinstance(bar, Money) else bar.figure for bar in figures]
     return Money(
         projects=sum(figure.projects for figure in figures),
         amount=sum((figure.amount for figure in figures), Decimal(0)),

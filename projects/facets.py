@@ -2,6 +2,7 @@
 give, the other filters staying as they are (as GrantNav shows them). Labelled here from a
 search's figures (aggregates.py); the counts come from SQL."""
 
+import heapq
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -114,7 +115,7 @@ def project_facets(
 
 
 def _top(counts: dict[int, int], selected: int | None) -> list[int]:
-    ranked = sorted(counts, key=lambda pk: (-counts[pk], pk))[:ORGANIZATION_FACET_LIMIT]
+    ranked = heapq.nsmallest(ORGANIZATION_FACET_LIMIT, counts, key=lambda pk: (-counts[pk], pk))
     if selected is not None and selected not in ranked:
         ranked.append(selected)
     return ranked
@@ -132,7 +133,7 @@ def _place_facet(counts: dict[int, int], tree: PlaceTree, selected: str | None) 
         options.append(
             FacetOption(
                 value=place.slug,
-                label=place.name,
+                label=tree.name(pk),
                 count=count,
                 selected=place.slug == selected,
                 group=str(group_of_kind[place.kind]),

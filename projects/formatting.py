@@ -4,9 +4,10 @@ Used by templates (through the registry_tags filters), charts and anything else 
 money, so that one set of translated messages serves them all.
 """
 
+import functools
 from decimal import Decimal
 
-from django.utils import numberformat
+from django.utils import numberformat, translation
 from django.utils.formats import get_format
 from django.utils.translation import pgettext
 
@@ -19,15 +20,22 @@ def money(amount, currency: str = "") -> str:
         return ""
     amount = Decimal(amount)
     decimals = 0 if amount == amount.to_integral_value() else 2
+    decimal_separator, thousand_separator = _separators(translation.get_language())
     number = numberformat.format(
         amount,
-        get_format("DECIMAL_SEPARATOR"),
+        decimal_separator,
         decimal_pos=decimals,
         grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        thousand_sep=thousand_separator,
         force_grouping=True,
     )
     return f"{number}\N{NO-BREAK SPACE}{currency}" if currency else number
+
+
+@functools.lru_cache(maxsize=8)
+def _separators(language: str) -> tuple[str, str]:
+    """The language's decimal and thousand separators (a page prints hundreds of amounts)."""
+    return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
 
 
 def qualified_amount(amount, qualifier: str, currency: str = "") -> str:

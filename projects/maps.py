@@ -98,7 +98,7 @@ def project_map(
         for place_id, (_within, named) in figures.places.items()
         if named and (inside is None or place_id in inside)
     ]
-    named_in.sort(key=lambda item: (-item[1], tree.places[item[0]].name.casefold(), item[0]))
+    named_in.sort(key=lambda item: (-item[1], tree.sort_key(item[0]), item[0]))
     entries = _map_places(named_in[:limit] if limit else named_in, tree, query)
     return ProjectMap(
         query=query,
@@ -118,7 +118,7 @@ def _map_places(counts: list[tuple[int, int]], tree: PlaceTree, query: str) -> l
         entries.append(
             MapPlace(
                 slug=place.slug,
-                name=place.name,
+                name=tree.name(place_id),
                 kind=place.kind,
                 kind_label=str(place.get_kind_display()),
                 area=", ".join(tree.area_names(place_id)),

@@ -12,6 +12,8 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
 from .models import Place, PlaceKind
 
 
@@ -21,6 +23,10 @@ class PlaceTree:
     children_of: dict[int, list[int]]
     id_of_slug: dict[str, int]
     region_ids: frozenset[int] = field(default_factory=frozenset)
+    # Per language: each place's name and its sorting key, read once per process and version.
+    _names: dict[str, dict[int, tuple[str, str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def load(cls, version: str | None = None) -> PlaceTree:
@@ -51,6 +57,22 @@ class PlaceTree:
             id_of_slug={place.slug: pk for pk, place in by_id.items()},
             region_ids=frozenset(pk for pk in by_id if _is_region_level(pk, by_id)),
         )
+
+    def name(self, place_id: int) -> str:
+        """The place's name in the active language (with modeltranslation's fallbacks)."""
+        return self._names_now()[place_id][0]
+
+    def sort_key(self, place_id: int) -> str:
+        """The name as lists sort it (case-folded)."""
+        return self._names_now()[place_id][1]
+
+    def _names_now(self) -> dict[int, tuple[str, str]]:
+        language = translation.get_language()
+        names = self._names.get(language)
+        if names is None:
+            names = {pk: (place.name, place.name.casefold()) for pk, place in self.places.items()}
+            self._names[language] = names
+        return names
 
     def parent_of(self, place_id: int) -> int | None:
         place = self.places.get(place_id)
