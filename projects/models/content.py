@@ -431,9 +431,11 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a list row shows: donors, places and the headline budget, in fixed queries."""
-        # The prefetches order by their own columns: the models' default orderings would join
-        # the projects table again just to sort.
-        return self.with_budget().prefetch_related(
+        # The long texts a card does not show stay in the database; the prefetches order by
+        # their own columns (the models' default orderings would join the projects again).
+        unshown = [f"{name}_{lang}" for name in ("description", "objectives", "results")
+                   for lang, _language in settings.LANGUAGES]  # fmt: skip
+        return self.with_budget().defer(*unshown).prefetch_related(
             models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("organization").order_by(
