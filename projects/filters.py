@@ -215,8 +215,13 @@ class ProjectFilter(django_filters.FilterSet):
             return queryset.order_by(F("start_date").desc(nulls_last=True), "-created_at", "pk")
         if sort == SortOrder.BUDGET:
             currency = self.form.cleaned_data.get("currency") if self.form.is_valid() else None
-            return queryset.with_budget(currency).order_by(
-                "budget_currency", F("budget_amount").desc(nulls_last=True), "pk"
+            queryset = queryset.with_budget(currency)
+            if currency:
+                return queryset.order_by(F("budget_amount").desc(nulls_last=True), "pk")
+            return queryset.order_by(
+                F("headline_currency").asc(nulls_last=True),
+                F("headline_amount").desc(nulls_last=True),
+                "pk",
             )
         if sort == SortOrder.TITLE:
             return queryset.order_by(CaseFold(f"title_{language}"), "pk")

@@ -337,15 +337,26 @@ def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[De
 
 
 def _write_budgets(facts: _ProjectFacts) -> None:
-    rows = [
-        ProjectBudget(project_id=project_id, currency=currency, amount=amount, is_headline=headline)
-        for project_id in facts.rows
-        for currency, (amount, headline) in project_budgets(
-            facts.lines_of.get(project_id, [])
-        ).items()
-    ]
+    rows, headlines = [], []
+    for project_id in facts.rows:
+        headline = Project(pk=project_id, headline_currency=None, headline_amount=None)
+        budgets = project_budgets(facts.lines_of.get(project_id, []))
+        for currency, (amount, is_headline) in budgets.items():
+            rows.append(
+                ProjectBudget(
+                    project_id=project_id,
+                    currency=currency,
+                    amount=amount,
+                    is_headline=is_headline,
+                )
+            )
+            if is_headline:
+                headline.headline_currency, headline.headline_amount = currency, amount
+        headlines.append(headline)
     ProjectBudget.objects.filter(project_id__in=list(facts.rows)).delete()
     ProjectBudget.objects.bulk_create(rows, batch_size=2000)
+    # bulk_update sends no signal and leaves updated_at alone: the record has not changed.
+    Project.objects.bulk_update(headlines, ["headline_currency", "headline_amount"], batch_size=500)
 
 
 # --- Signals --------------------------------------------------------------------------------

@@ -49,6 +49,10 @@ def drop_search_index(apps, schema_editor):
 # depend on). On PostgreSQL a page of either is an index scan.
 ORDER_INDEXES = {
     "project_start_order": "(start_date DESC NULLS LAST, created_at DESC, id)",
+    "project_budget_order": (
+        "(headline_currency ASC NULLS LAST, headline_amount DESC NULLS LAST, id) "
+        "WHERE is_published"
+    ),
     **{
         f"project_title_order_{language}": f"(LOWER(title_{language}), id)"
         for language in ("ru", "kk", "en")
@@ -158,6 +162,16 @@ class Migration(migrations.Migration):
             model_name='project',
             name='is_synthetic',
             field=models.BooleanField(db_index=True, default=False, editable=False, help_text='Made by the load-test generator; not a real record.', verbose_name='synthetic test data'),
+        ),
+        migrations.AddField(
+            model_name='project',
+            name='headline_currency',
+            field=models.CharField(blank=True, editable=False, max_length=3, null=True),
+        ),
+        migrations.AddField(
+            model_name='project',
+            name='headline_amount',
+            field=models.DecimalField(blank=True, decimal_places=2, editable=False, max_digits=18, null=True),
         ),
         migrations.AddIndex(
             model_name='fundingline',

@@ -381,16 +381,16 @@ class ProjectQuerySet(models.QuerySet):
         """Annotate `budget_currency` and `budget_amount`: the project's budget in `currency`
         (its stated total in it, else the sum of the donor contributions in it; amounts in
         different currencies are never added up), or without a currency its headline figure
-        (a total before a contribution, the larger before the smaller). Read from the
-        ProjectBudget rows kept by indexing.py, in one join."""
-        if currency:
-            row = FilteredRelation("budgets", condition=Q(budgets__currency=currency))
-            budget_currency = Value(currency, output_field=models.CharField())
-        else:
-            row = FilteredRelation("budgets", condition=Q(budgets__is_headline=True))
-            budget_currency = F("budget_row__currency")
+        (a total before a contribution, the larger before the smaller). Read from what
+        indexing.py keeps: the headline columns, or a currency's ProjectBudget row."""
+        if not currency:
+            return self.annotate(
+                budget_currency=F("headline_currency"), budget_amount=F("headline_amount")
+            )
+        row = FilteredRelation("budgets", condition=Q(budgets__currency=currency))
         return self.annotate(budget_row=row).annotate(
-            budget_currency=budget_currency, budget_amount=F("budget_row__amount")
+            budget_currency=Value(currency, output_field=models.CharField()),
+            budget_amount=F("budget_row__amount"),
         )
 
     def with_budget_in_range(self, currency: str, lookup: str, bound):
@@ -435,20 +435,24 @@ class ProjectQuerySet(models.QuerySet):
         # their own columns (the models' default orderings would join the projects again).
         unshown = [f"{name}_{lang}" for name in ("description", "objectives", "results")
                    for lang, _language in settings.LANGUAGES]  # fmt: skip
-        return self.with_budget().defer(*unshown).prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organization").order_by(
-                    "role", "id"
+        return (
+            self.with_budget()
+            .defer(*unshown)
+            .prefetch_related(
+                models.Prefetch(
+                    "participations",
+                    queryset=Participation.objects.select_related("organization").order_by(
+                        "role", "id"
+                    ),
                 ),
-            ),
-            "places",
-            models.Prefetch(
-                "sources",
-                queryset=SourceDocument.objects.only("project", "published_on").order_by(
-                    "file_name", "id"
+                "places",
+                models.Prefetch(
+                    "sources",
+                    queryset=SourceDocument.objects.only("project", "published_on").order_by(
+                        "file_name", "id"
+                    ),
                 ),
-            ),
+            )
         )
 
     def for_detail(self):
@@ -529,6 +533,12 @@ class Project(TimestampedModel):
         Organization, through="Participation", related_name="projects", blank=True
     )
     is_synthetic = synthetic_flag()
+    # Derived by indexing.py from the funding lines (never edited): the headline figure that
+    # lists show and sort by (ProjectQuerySet.with_budget's rule); null without one.
+    headline_currency = models.CharField(max_length=3, null=True, blank=True, editable=False)
+    headline_amount = models.DecimalField(
+        max_digits=18, decimal_places=2, null=True, blank=True, editable=False
+    )
 
     objects = ProjectQuerySet.as_manager()
 

@@ -131,8 +131,13 @@ def test_budgets_follow_the_funding_lines():
         "EUR": (Decimal("150.00"), False),
         "KZT": (Decimal("90000.00"), True),
     }
+    project.refresh_from_db()
+    assert (project.headline_currency, project.headline_amount) == ("KZT", Decimal("90000.00"))
     line.delete()
     assert budgets_of(project)["EUR"] == (Decimal("50.00"), False)
+    FundingLine.objects.filter(project=project).delete()
+    project.refresh_from_db()
+    assert (project.headline_currency, project.headline_amount) == (None, None)
 
 
 @pytest.mark.parametrize(
