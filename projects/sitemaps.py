@@ -24,8 +24,9 @@ from django.utils import timezone, translation
 from .caching import cached, data_version
 from .models import Organization, Participation, Place, Project, ProjectPlaceIndex
 
-# An entry with its four alternates takes up to about 1.2 KB at the longest slug (120
-# characters): 39,000 addresses keep a file under 50 MB as well as under 50,000 addresses.
+# With its four alternates an entry takes about 1.1 KB at the longest slug (120 characters,
+# on a 28-character https host): 39,000 addresses keep a file under 50 MB (50,000 would not)
+# as well as under 50,000 addresses.
 URLS_PER_FILE = 39_000
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PLACEHOLDER = "sitemap-slug-placeholder"

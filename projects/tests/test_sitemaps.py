@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from projects import sitemaps
 from projects.models import Participation
@@ -110,6 +111,13 @@ def test_a_large_section_is_split_into_files_within_the_limit(client, monkeypatc
         assert entry["priority"] == "0.9"
         assert len(entry["lastmod"]) == 10  # YYYY-MM-DD
     assert client.get("/sitemap-projects-5.xml").status_code == 404
+
+
+def test_a_full_file_of_the_longest_slugs_stays_under_50_megabytes():
+    section = sitemaps.SECTIONS["organizations"]  # the longest path
+    longest = [("x" * 120, timezone.now())]
+    [entry, *_] = sitemaps._item_entries("https://registry.example.org", section, longest)
+    assert len(entry.encode()) * sitemaps.URLS_PER_FILE < 50_000_000
 
 
 @pytest.mark.parametrize(
