@@ -272,9 +272,9 @@ class _DerivedRows:
 
     project_ids: list[int]
     parts: frozenset[str]
-    documents: list[ProjectSearchDocument]
+    documents: list[dict]  # search documents' values
     place_rows: list[dict]
-    budgets: list[ProjectBudget]
+    budgets: list[dict]
     without_document: list[int]
 
     @classmethod
@@ -284,7 +284,7 @@ class _DerivedRows:
             documents = _search_documents(facts, parts, tree, place_aliases)
             if TEXT not in parts:
                 without_document = [pk for pk in facts.rows if pk not in facts.documented]
-                documents = [d for d in documents if d.project_id in facts.documented]
+                documents = [d for d in documents if d["project_id"] in facts.documented]
         return cls(
             project_ids=list(facts.rows),
             parts=parts,
@@ -295,29 +295,26 @@ class _DerivedRows:
         )
 
     def write(self) -> None:
-        if TEXT in self.parts:
-            ProjectSearchDocument.objects.bulk_create(
-                self.documents,
-                update_conflicts=True,
-                unique_fields=["project"],
-                update_fields=["text_ru", "text_kk", "text_en", "names"],
-                batch_size=500,
-            )
+        if TEXT in self.parts:  # whole documents: the old ones go, the new ones come
+            ProjectSearchDocument.objects.filter(project_id__in=self.project_ids).delete()
+            insert_rows(ProjectSearchDocument, self.documents)
         elif NAMES in self.parts:
-            ProjectSearchDocument.objects.bulk_update(self.documents, ["names"], batch_size=500)
+            documents = [ProjectSearchDocument(**values) for values in self.documents]
+            ProjectSearchDocument.objects.bulk_update(documents, ["names"], batch_size=500)
         if PLACES in self.parts:
             ProjectPlaceIndex.objects.filter(project_id__in=self.project_ids).delete()
             insert_rows(ProjectPlaceIndex, self.place_rows)
         if BUDGETS in self.parts:
             ProjectBudget.objects.filter(project_id__in=self.project_ids).delete()
-            ProjectBudget.objects.bulk_create(self.budgets, batch_size=2000)
+            insert_rows(ProjectBudget, self.budgets)
 
 
 def _search_documents(facts: _ProjectFacts, parts, tree: PlaceTree, place_aliases):
+    names = _NameWords(facts, tree, place_aliases)
     return [
-        ProjectSearchDocument(
-            project_id=project_id,
-            names=search.document(*_linked_names(project_id, row, facts, tree, place_aliases)),
+        {
+            "project_id": project_id,
+            "names": names.of_project(project_id, row),
             **(
                 {
                     f"text_{lang}": search.document(
@@ -328,28 +325,53 @@ def _search_documents(facts: _ProjectFacts, parts, tree: PlaceTree, place_aliase
                 if TEXT in parts
                 else {}
             ),
-        )
+        }
         for project_id, row in facts.rows.items()
     ]
 
 
-def _linked_names(project_id: int, row: dict, facts: _ProjectFacts, tree, place_aliases):
-    """The names a project is found by besides its own texts."""
-    for organization_id in facts.organizations_of.get(project_id, []):
-        yield from facts.organization_names.get(organization_id, [])
-    seen: set[int] = set()
-    for place_id in facts.places_of.get(project_id, []):
-        for pk in tree.with_ancestors(place_id):
-            if pk not in seen:
-                seen.add(pk)
-                yield from _translations(tree.places[pk], "name")
-                yield from place_aliases.get(pk, [])
-    for keyword_id in facts.keywords_of.get(project_id, []):
-        yield from facts.keyword_names.get(keyword_id, [])
-    yield row["contract_number"] or ""
-    for date in (row["start_date"], row["end_date"]):
-        if date is not None:
-            yield str(date.year)
+class _NameWords:
+    """The names a project is found by besides its own texts: its organisations', its places'
+    (with the places they lie in, and their aliases), its keywords', its contract number and
+    years, as search.document() words. Each organisation's, place's and keyword's words are
+    made once per chunk, not once per project that names it: search.document() of several
+    texts is their documents joined."""
+
+    def __init__(self, facts: _ProjectFacts, tree: PlaceTree, place_aliases):
+        self.facts, self.tree, self.place_aliases = facts, tree, place_aliases
+        self.organizations: dict[int, str] = {}
+        self.places: dict[int, str] = {}
+        self.keywords: dict[int, str] = {}
+
+    def of_project(self, project_id: int, row: dict) -> str:
+        facts = self.facts
+        parts = [self._organization(pk) for pk in facts.organizations_of.get(project_id, [])]
+        seen: set[int] = set()
+        for place_id in facts.places_of.get(project_id, []):
+            for pk in self.tree.with_ancestors(place_id):
+                if pk not in seen:
+                    seen.add(pk)
+                    parts.append(self._place(pk))
+        parts += [self._keyword(pk) for pk in facts.keywords_of.get(project_id, [])]
+        parts.append(search.document(row["contract_number"] or ""))
+        parts += [str(date.year) for date in (row["start_date"], row["end_date"]) if date]
+        return " ".join(part for part in parts if part)
+
+    def _organization(self, pk: int) -> str:
+        if pk not in self.organizations:
+            self.organizations[pk] = search.document(*self.facts.organization_names.get(pk, []))
+        return self.organizations[pk]
+
+    def _place(self, pk: int) -> str:
+        if pk not in self.places:
+            names = _translations(self.tree.places[pk], "name") + self.place_aliases.get(pk, [])
+            self.places[pk] = search.document(*names)
+        return self.places[pk]
+
+    def _keyword(self, pk: int) -> str:
+        if pk not in self.keywords:
+            self.keywords[pk] = search.document(*self.facts.keyword_names.get(pk, []))
+        return self.keywords[pk]
 
 
 def _translations(instance, field_name: str) -> list[str]:
@@ -388,9 +410,9 @@ def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[De
     return {currency: (amount, currency == headline) for currency, amount in budgets.items()}
 
 
-def _budget_rows(facts: _ProjectFacts) -> list[ProjectBudget]:
+def _budget_rows(facts: _ProjectFacts) -> list[dict]:
     return [
-        ProjectBudget(project_id=project_id, currency=currency, amount=amount, is_headline=headline)
+        {"project_id": project_id, "currency": currency, "amount": amount, "is_headline": headline}
         for project_id in facts.rows
         for currency, (amount, headline) in project_budgets(
             facts.lines_of.get(project_id, [])
