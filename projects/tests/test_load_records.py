@@ -5,6 +5,7 @@ the synthetic mark kept, and a number of queries that does not grow with the pro
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.apps import apps
@@ -24,7 +25,8 @@ from projects.models import (
     SourceDocument,
 )
 from projects.opendata.records import stream_export
-from projects.services import project_rows
+from projects.seed_schema import Gazetteer, SeedRecord
+from projects.services import SeedError, project_rows, records_load
 
 from .factories import make_funding, make_organization, make_place, make_project
 
@@ -254,6 +256,29 @@ def test_one_bad_record_among_many_is_named_and_nothing_is_written(
     assert message in str(error.value)
     written = {label: count for label, count in row_counts().items() if count}
     assert written == {}
+
+
+def test_model_rules_hold_for_callers_that_skip_the_record_checks(tmp_path):
+    """records_load applies the models' own clean() (end after start) before writing, even
+    when its caller did not run check_record_references."""
+    build_registry(3)
+    _path, document = export_file(tmp_path)
+    empty_database()
+    records = {
+        f"x.json: projects.{index} ({record['project']['slug']})": SeedRecord.model_validate(record)
+        for index, record in enumerate(document["projects"])
+    }
+    label, record = list(records.items())[1]
+    records[label] = record.model_copy(
+        update={"project": record.project.model_copy(update={"end": "2014"})}
+    )
+    with pytest.raises(SeedError, match=rf"{re.escape(label)}: project: end_date: "):
+        records_load(
+            records=records,
+            gazetteer=Gazetteer(about="x", places=document["places"]),
+            texts=lambda record: [source.text for source in record.sources],
+        )
+    assert Project.objects.count() == 0
 
 
 def test_a_project_listed_twice_is_refused(tmp_path):
