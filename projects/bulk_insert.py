@@ -8,14 +8,15 @@ same rows (ids, when wanted, are taken from the table's sequence first); elsewhe
 multi-row INSERT statements. Either way each value is converted as its field would convert it
 for a save, the database constraints hold every row, and no model signals are sent.
 
-COPY does not go through Django's cursor wrappers, so query logs (and tests' query counts)
-do not show it.
+COPY does not go through Django's cursor wrappers: it is added to the query log here, so that
+debug pages and tests' query counts see it.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -93,7 +94,13 @@ def _copy(model, columns: _Columns, rows: list[dict[str, Any]], returning: bool)
             lines.append("\t".join(values))
         lines.append("")
         sql = f"COPY {quote(opts.db_table)} ({', '.join(names)}) FROM STDIN"
+        started = time.monotonic()
         cursor.cursor.copy_expert(sql, io.StringIO("\n".join(lines)))
+        if connection.queries_logged:  # as Django's debug cursor logs what it executes
+            duration = time.monotonic() - started
+            connection.queries_log.append(
+                {"sql": f"{sql} -- {len(rows)} rows", "time": f"{duration:.3f}"}
+            )
     return ids
 
 
