@@ -133,6 +133,8 @@ class ProjectRecord(Strict):
     funding: list[FundingRecord] = Field(default_factory=list)
     places: list[Slug] = Field(default_factory=list)
     contacts: list[ContactRecord] = Field(default_factory=list)
+    # Made by the load-test generator (exports say so); stored as Project.is_synthetic.
+    synthetic: bool = False
 
     @field_validator("start")
     @classmethod

@@ -4,20 +4,22 @@ and the API are language-neutral."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from projects.api import api
 from projects.feeds import NewProjectsFeed
 from projects.health import healthz
-from projects.sitemaps import SITEMAPS
+from projects.sitemaps import sitemap_index, sitemap_section
 from projects.views import robots_txt
 
 urlpatterns = [
     # Machine-readable addresses carry no language: their content holds all three.
     path("open-data/", include("projects.opendata.urls")),
     path("api/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The index of the section files; they sit beside it, as the protocol requires of the
+    # addresses a sitemap may list.
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>-<int:page>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
 ]

@@ -109,10 +109,13 @@ def project_record(project: Project) -> dict:
         if contact.organization_id and contact.organization.slug not in organizations:
             organizations[contact.organization.slug] = contact.organization
     sources = [source_record(source) for source in project.sources.all()]
+    # Only load-test data carries the mark, so real records keep their exact shape.
+    synthetic = {"synthetic": True} if project.is_synthetic else {}
     return {
         "source": sources[0] if sources else None,
         "other_sources": sources[1:],
         "project": {
+            **synthetic,
             "slug": project.slug,
             "published": project.is_published,
             "original_language": project.original_language,

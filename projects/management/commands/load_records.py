@@ -1,4 +1,5 @@
 import json
+import time
 from pathlib import Path
 from typing import Literal
 
@@ -32,7 +33,8 @@ class Command(BaseCommand):
     help = (
         "Load a JSON export of the registry (/<lang>/projects/export.json): its places, "
         "organisations and projects, with their translations, money, dates, contacts and "
-        "source texts. Idempotent and all-or-nothing, like load_seeds."
+        "source texts. Idempotent and all-or-nothing, like load_seeds; rows that already hold "
+        "their values are not rewritten. Prints progress and a summary with counts and timing."
     )
 
     def add_arguments(self, parser):
@@ -40,7 +42,9 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args, file: Path, dry_run: bool, **options):
+        started = time.perf_counter()
         document = self._read(file)
+        self._say(f"{file}: {len(document.projects)} projects read and checked")
         records = {
             f"{file.name}: projects.{index} ({record.project.slug})": record
             for index, record in enumerate(document.projects)
@@ -55,17 +59,30 @@ class Command(BaseCommand):
                     records=records,
                     gazetteer=gazetteer,
                     texts=lambda record: [source.text for source in record.sources],
+                    progress=self._say,
                 )
                 if dry_run:
-                    raise DryRun
-        except DryRun:
-            self.stdout.write("Dry run: nothing was saved.")
-            return
+                    raise DryRun(report)
+        except DryRun as rolled_back:
+            report = rolled_back.args[0]
         except SeedError as error:
             raise CommandError(f"Nothing was loaded. {error}") from None
         for line in report.lines():
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS(f"Loaded {file}: {report.changed} rows changed."))
+        seconds = time.perf_counter() - started
+        rate = len(records) / seconds if seconds else 0
+        timing = f"{len(records)} projects in {seconds:.1f} s ({rate:.0f} projects/s)"
+        if dry_run:
+            summary = f"Dry run of {file}: {report.changed} rows would change; nothing was saved."
+        elif report.changed:
+            summary = f"Loaded {file}: {report.changed} rows changed."
+        else:
+            summary = f"Loaded {file}: 0 rows changed (the database already held it)."
+        self.stdout.write(self.style.SUCCESS(f"{summary} {timing}."))
+
+    def _say(self, message: str) -> None:
+        self.stdout.write(message)
+        self.stdout.flush()
 
     def _read(self, file: Path) -> ExportDocument:
         try:
@@ -77,4 +94,6 @@ class Command(BaseCommand):
         try:
             return ExportDocument.model_validate(data)
         except PydanticValidationError as error:
-            raise CommandError(format_validation_error(file, error)) from None
+            raise CommandError(
+                f"Nothing was loaded. {format_validation_error(file, error)}"
+            ) from None

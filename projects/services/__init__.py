@@ -1,0 +1,45 @@
+"""Writes that carry rules. Views and commands call these; models stay free of side effects.
+
+- records.py: loading records (seeds, JSON exports) in bulk: places, organisations and
+  keywords, then project_rows.py: projects and the rows inside them, a chunk at a time;
+  checks.py: what a file must satisfy before anything is written; record_values.py: how a
+  record maps onto columns; bulk.py: the compare-validate-write machinery they share;
+- seeds.py: reading the files in seeds/ (gazetteer, reviewed records, exchange rates);
+- editors.py: the Editors group and its permissions.
+"""
+
+from .bulk import SeedError
+from .checks import (
+    check_gazetteer,
+    check_record_references,
+    format_validation_error,
+    merge_organizations,
+)
+from .editors import EDITORS_GROUP, editors_group_ensure
+from .records import LoadReport, records_load
+from .seeds import (
+    EXCHANGE_RATES_FILE,
+    GAZETTEER_FILE,
+    exchange_rates_load,
+    read_gazetteer,
+    read_record,
+    seeds_load,
+)
+
+__all__ = [
+    "EDITORS_GROUP",
+    "EXCHANGE_RATES_FILE",
+    "GAZETTEER_FILE",
+    "LoadReport",
+    "SeedError",
+    "check_gazetteer",
+    "check_record_references",
+    "editors_group_ensure",
+    "exchange_rates_load",
+    "format_validation_error",
+    "merge_organizations",
+    "read_gazetteer",
+    "read_record",
+    "records_load",
+    "seeds_load",
+]
