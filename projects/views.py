@@ -35,9 +35,10 @@ class HomeView(TemplateView):
             ),
             top_places=selectors.top_places(figures, tree),
             donors=donors,
-            charts=charts.project_charts(
+            charts=lambda: charts.project_charts(
                 figures, tree=tree, organizations={donor.pk: donor for donor in donors}
             ),
+            charts_key=f"{version}:all:{translation.get_language()}",
         )
         return context
 
@@ -74,7 +75,9 @@ class ProjectListView(TemplateView):
         )
         if search.count:
             context.update(
-                map=maps.map_context(search.map(limit=maps.TABLE_LIMIT)), charts=search.charts()
+                map=maps.map_context(search.map(limit=maps.TABLE_LIMIT)),
+                charts=search.charts,  # drawn only when the cache does not hold them
+                charts_key=f"{search.version}:{search.key}:{translation.get_language()}",
             )
         return context
 

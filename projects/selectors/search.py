@@ -46,6 +46,11 @@ class ProjectSearch:
         return cls(project_filter, version=version, tree=PlaceTree.load(version))
 
     @property
+    def key(self) -> str:
+        """What the search is, for caches: its narrowing filters (not its page or order)."""
+        return self.filter.cache_key() if self.is_valid else "invalid"
+
+    @property
     def count(self) -> int:
         return self.figures.count
 

@@ -30,6 +30,16 @@ def default_language_after_each_test():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached aggregates are keyed by the data version, which a rolled-back test restores:
+    each test starts with an empty cache, so none can see another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def no_map_tiles(settings):
     """Tests never fetch map tiles from the internet: the maps draw their vendored outlines."""
     settings.MAP_TILE_URL = ""
