@@ -10,6 +10,7 @@ by one, so no writer can forget one.
 import secrets
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils import timezone
 
 from .models import RegistryState
@@ -40,3 +41,28 @@ def cached(version: str, key: str, compute, timeout: int = AGGREGATE_TIMEOUT):
         value = compute()
         cache.set(full_key, value, timeout)
     return value
+
+
+class CachedPublicPage:
+    """For the pages of a record (a project, an organisation, a place): what anonymous
+    visitors get is kept in the cache under the data version, the host and the full address
+    (language and query string included), so a page asked again costs one indexed query.
+    Editors (signed in) always get a fresh page: they preview drafts and check their edits."""
+
+    page_timeout = AGGREGATE_TIMEOUT
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return super().get(request, *args, **kwargs)
+        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        version = data_version()
+        kept = cache.get(f"registry:{version}:{key}")
+        if kept is not None:
+            content, content_type = kept
+            return HttpResponse(content, content_type=content_type)
+        response = super().get(request, *args, **kwargs)
+        response.render()
+        if response.status_code == 200:
+            value = (response.content, response["Content-Type"])
+            cache.set(f"registry:{version}:{key}", value, self.page_timeout)
+        return response

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
 from . import charts, maps, paging, selectors
-from .caching import data_version
+from .caching import CachedPublicPage, data_version
 from .currency import DISPLAY_CURRENCIES, RateTable
 from .filters import SortOrder, published_projects_matching
 from .models import Organization, Participation, ParticipationRole, Place, Project
@@ -90,7 +90,7 @@ def display_currency_context(request) -> dict:
     return {"display": display, "rates": RateTable(), "display_currencies": DISPLAY_CURRENCIES}
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(CachedPublicPage, DetailView):
     """A project's public page. Drafts are visible to staff only, as a preview."""
 
     template_name = "projects/project_detail.html"
@@ -142,7 +142,7 @@ def _report_error_url(request, project: Project) -> str:
     return f"mailto:{settings.REPORT_ERRORS_EMAIL}?{query}"
 
 
-class OrganizationDetailView(DetailView):
+class OrganizationDetailView(CachedPublicPage, DetailView):
     """An organisation's record: its projects by role (the newest of each, with a link to all
     of them in the list) and, for donors, what it gives."""
 
@@ -172,7 +172,7 @@ class OrganizationDetailView(DetailView):
         return context
 
 
-class PlaceDetailView(DetailView):
+class PlaceDetailView(CachedPublicPage, DetailView):
     """A place with its breadcrumbs and the projects working in it or inside it, a page at a
     time."""
 

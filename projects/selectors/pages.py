@@ -133,12 +133,22 @@ def organization_summary(organization: Organization) -> OrganizationSummary:
     for role, label in ParticipationRole.choices:
         if counts.get(role):
             summary.roles.append(RoleProjects(role, str(label), counts[role], latest[role]))
+    if counts.get(ParticipationRole.DONOR):
+        _add_funding_given(summary, organization)
+    if any(count for role, count in counts.items() if role != ParticipationRole.DONOR):
+        _add_funding_received(summary, participations)
+    return summary
+
+
+def _add_funding_given(summary: OrganizationSummary, organization: Organization) -> None:
     given = FundingLine.objects.filter(donor=organization, project__is_published=True)
     summary.donor_totals = totals_by_currency(given.filter(kind=FundingKind.DONOR_CONTRIBUTION))
     summary.funding_given_count = given.count()
-    summary.funding_given = list(
-        given.select_related("project").order_by("currency", "-amount", "pk")[:FUNDING_LIST_LENGTH]
-    )
+    largest = given.select_related("project").order_by("currency", "-amount", "pk")
+    summary.funding_given = list(largest[:FUNDING_LIST_LENGTH])
+
+
+def _add_funding_received(summary: OrganizationSummary, participations) -> None:
     received = FundingLine.objects.filter(
         project__is_published=True,
         project__in=participations.exclude(role=ParticipationRole.DONOR).values("project_id"),
@@ -146,12 +156,8 @@ def organization_summary(organization: Organization) -> OrganizationSummary:
     )
     summary.received_totals = totals_by_currency(received)
     summary.funding_received_count = received.count()
-    summary.funding_received = list(
-        received.select_related("project", "donor").order_by("currency", "-amount", "pk")[
-            :FUNDING_LIST_LENGTH
-        ]
-    )
-    return summary
+    largest = received.select_related("project", "donor").order_by("currency", "-amount", "pk")
+    summary.funding_received = list(largest[:FUNDING_LIST_LENGTH])
 
 
 def _latest_projects_by_role(participations) -> dict[str, list[Project]]:
