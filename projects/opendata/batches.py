@@ -32,7 +32,7 @@ from ..models import SourceDocument as Source
 from ..places import PlaceTree
 
 CHUNK = 2000  # projects per page of the cursor and per round of related queries
-INSTANCE_CHUNK = 500  # the same for Project instances, which hold every text in full
+FULL_TEXT_CHUNK = 500  # the same for rows that hold every text in full (records, instances)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 # Kinds of related rows a chunk can carry.
@@ -112,7 +112,8 @@ def project_chunks(
 ) -> Iterator[list[ProjectValues]]:
     """The projects in the queryset's order, `size` (CHUNK) at a time, with the project
     `fields` as a dict and the `related` kinds of rows (PARTICIPATIONS, FUNDING, ...). Places
-    and keywords are ordered by their names in the active language, as the models order them."""
+    and keywords are ordered by their names in the active language, as the models order them.
+    Pass FULL_TEXT_CHUNK as the size when the rows carry every text."""
     columns = list(dict.fromkeys(["pk", *fields]))
     return _with_related(plain(projects).values(*columns), lambda row: row["pk"], related, size)
 
@@ -126,8 +127,8 @@ def instance_chunks(
 ) -> Iterator[list[ProjectValues]]:
     """The same with Project instances as `row` (every column but `defer`), for code that reads
     their properties: a title with fallbacks, `start` as a PartialDate, get_absolute_url().
-    INSTANCE_CHUNK at a time by default."""
-    size = size or INSTANCE_CHUNK
+    FULL_TEXT_CHUNK at a time by default."""
+    size = size or FULL_TEXT_CHUNK
     return _with_related(projects.defer(*defer), lambda project: project.pk, related, size)
 
 

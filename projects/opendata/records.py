@@ -102,7 +102,8 @@ def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Itera
     yield f'{{"format": {json.dumps(FORMAT)}, "exported": "{timezone.now().isoformat()}", '
     yield '"projects": ['
     index = 0
-    for chunk in batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=chunk_size):
+    size = chunk_size or batches.FULL_TEXT_CHUNK  # a record holds every text, its source's too
+    for chunk in batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=size):
         for project in chunk:
             place_ids.update(project.places)
             # Organisations' home places too: load_records needs every place a record names.

@@ -395,7 +395,7 @@ def test_the_view_queries_do_not_grow_with_the_projects(client, seeded_db):
 def test_the_package_is_streamed_as_it_is_written(
     client, seeded_db, package_validator, monkeypatch
 ):
-    monkeypatch.setattr(batches, "INSTANCE_CHUNK", 2)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 2)
     monkeypatch.setattr(files, "PIECE_SIZE", 1)  # hand on every project's grants at once
     with indexing.batch():
         for index in range(6):
@@ -422,7 +422,7 @@ def test_chunks_change_nothing_in_the_package(seeded_db, monkeypatch):
         for index in range(7):
             add_fundable_project(index)
     whole = seed_package()
-    monkeypatch.setattr(batches, "INSTANCE_CHUNK", 3)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 3)
     assert seed_package() == whole
 
 

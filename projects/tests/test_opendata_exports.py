@@ -237,6 +237,7 @@ def test_export_queries_do_not_grow_with_the_number_of_projects(client, name):
 @pytest.mark.parametrize("name", EXPORTS[:3])
 def test_a_large_export_costs_one_round_of_queries_per_chunk(client, monkeypatch, name):
     monkeypatch.setattr(batches, "CHUNK", 10)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 10)
     add_projects(5, first=0)  # and the five seeds: one chunk
     one_chunk = export_queries(client, name)
     add_projects(10, first=5)
@@ -364,7 +365,7 @@ def test_json_export_marks_synthetic_projects_only(client):
 def test_json_export_is_the_same_in_any_chunks(client, monkeypatch):
     add_projects(12, first=0)
     whole = without_volatile(export_document(client))
-    monkeypatch.setattr(batches, "CHUNK", 5)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 5)
     assert without_volatile(export_document(client)) == whole
     assert len(whole["projects"]) == 17
 

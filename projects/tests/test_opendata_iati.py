@@ -541,7 +541,7 @@ def test_the_number_of_queries_does_not_grow_with_the_projects(client):
 
 
 def test_a_large_file_costs_one_round_of_queries_per_chunk(client, monkeypatch):
-    monkeypatch.setattr(batches, "INSTANCE_CHUNK", 5)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 5)
     add_projects(5, first=0)
 
     def queries() -> int:
@@ -559,7 +559,7 @@ def test_a_large_file_costs_one_round_of_queries_per_chunk(client, monkeypatch):
 
 
 def test_the_file_is_streamed_as_it_is_written(client, schema, monkeypatch):
-    monkeypatch.setattr(batches, "INSTANCE_CHUNK", 2)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 2)
     monkeypatch.setattr(files, "PIECE_SIZE", 1)  # hand on every activity at once
     add_projects(6, first=0)
     response = client.get(reverse("opendata:iati"))
@@ -586,7 +586,7 @@ def test_chunks_change_nothing_in_the_file(client, monkeypatch):
         return [etree.tostring(activity, method="c14n") for activity in document]
 
     whole = activities()
-    monkeypatch.setattr(batches, "INSTANCE_CHUNK", 3)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 3)
     assert activities() == whole
 
 
