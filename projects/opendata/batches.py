@@ -23,7 +23,9 @@ from itertools import islice
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db import connections
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
@@ -152,6 +154,21 @@ def plain(queryset: QuerySet) -> QuerySet:
     return queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
 
 
+def of_projects(model, ids: list[int]) -> QuerySet:
+    """The rows of `model` that belong to the projects `ids`. On PostgreSQL the ids are one
+    array parameter (project_id = ANY(%s)): Django prepares an IN list value by value, which
+    at 2000 ids costs more time than the query itself."""
+    rows = plain(model.objects.all())
+    connection = connections[rows.db]
+    if connection.vendor != "postgresql":
+        return rows.filter(project_id__in=ids)
+    quote = connection.ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote('project_id')}"
+    # Quoted names from the model's metadata, and the ids as a parameter: nothing from outside.
+    any_of = RawSQL(f"{column} = ANY(%s)", (ids,), output_field=BooleanField())  # noqa: S611
+    return rows.filter(any_of)
+
+
 def _grouped(rows: Iterable[tuple]) -> dict[int, list]:
     """(project id, value) pairs as {project id: [values]}, keeping their order."""
     grouped: dict[int, list] = defaultdict(list)
@@ -182,12 +199,12 @@ class _RelatedRows:
         return getattr(self, f"_{kind}")(ids)
 
     def _participations(self, ids: list[int]) -> dict[int, list]:
-        rows = plain(Participation.objects.filter(project_id__in=ids)).order_by("id")
+        rows = of_projects(Participation, ids).order_by("id")
         rows = rows.values_list("project_id", "organization_id", "role")
         return _grouped((project_id, (org, role)) for project_id, org, role in rows)
 
     def _funding(self, ids: list[int]) -> dict[int, list]:
-        rows = plain(FundingLine.objects.filter(project_id__in=ids)).order_by("id")
+        rows = of_projects(FundingLine, ids).order_by("id")
         rows = rows.values_list("project_id", *FundingValues._fields)
         return _grouped((row[0], FundingValues._make(row[1:])) for row in rows)
 
@@ -205,15 +222,13 @@ class _RelatedRows:
             }
         ranks = self._ranks[model]
         unknown = len(ranks)  # added while the export runs
-        grouped = _grouped(
-            links.objects.filter(project_id__in=ids).values_list("project_id", column)
-        )
+        grouped = _grouped(of_projects(links, ids).values_list("project_id", column))
         for values in grouped.values():
             values.sort(key=lambda pk: ranks.get(pk, unknown))
         return grouped
 
     def _first_source_date(self, ids: list[int]) -> dict[int, datetime.date | None]:
-        rows = plain(Source.objects.filter(project_id__in=ids)).order_by("-id")
+        rows = of_projects(Source, ids).order_by("-id")
         # Latest first, so that the first source by id is the one left in the dictionary.
         return dict(rows.values_list("project_id", "published_on"))
 
@@ -228,7 +243,7 @@ class _RelatedRows:
 
     @staticmethod
     def _dicts(model, ids: list[int], columns, *order: str) -> dict[int, list]:
-        rows = plain(model.objects.filter(project_id__in=ids)).order_by(*order)
+        rows = of_projects(model, ids).order_by(*order)
         rows = rows.values("project_id", *columns)
         return _grouped((row.pop("project_id"), row) for row in rows)
 
