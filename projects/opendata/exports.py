@@ -26,7 +26,7 @@ from ..partial_dates import PartialDate
 from ..places import PlaceTree
 from . import batches
 from .batches import ProjectValues, in_language, translated_fields
-from .files import keeps_language
+from .files import coalesce_pieces, keeps_language
 from .records import stream_export
 from .summaries import summary_rows
 
@@ -355,7 +355,10 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
         for row in rows:
             yield writer.writerow(row)
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    # Lines go out joined in pieces of PIECE_SIZE: one write per line costs more than the line.
+    response = StreamingHttpResponse(
+        coalesce_pieces(lines()), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -391,7 +394,7 @@ def export_json(request):
     except InvalidFilters as error:
         return _error_response(error)
     response = StreamingHttpResponse(
-        stream_export(projects), content_type="application/json; charset=utf-8"
+        coalesce_pieces(stream_export(projects)), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
     return response
