@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
@@ -56,6 +57,14 @@ def translated_fields(*names: str) -> tuple[str, ...]:
 def fallback_order() -> tuple[str, ...]:
     """The languages a translated field is read in, for the active language."""
     return resolution_order(translation_language())
+
+
+def project_page_path() -> tuple[str, str]:
+    """A project page's path in the active language, before and after its slug: what
+    Project.get_absolute_url() gives, without a reverse() per project."""
+    mark = "slug-of-the-project"  # a valid slug, which no path holds otherwise
+    before, _mark, after = reverse("projects:project-detail", kwargs={"slug": mark}).partition(mark)
+    return before, after
 
 
 def in_language(values: Mapping, name: str, order: Sequence[str]) -> str:

@@ -62,14 +62,12 @@ class ExportContext:
     def load(cls, base_url: str) -> ExportContext:
         languages = batches.fallback_order()
         tree = PlaceTree.load()
-        path = reverse("projects:project-detail", kwargs={"slug": SLUG_MARK})
-        before, _mark, after = path.partition(SLUG_MARK)
         places = batches.places(tree)
         return cls(
             base_url=base_url,
             languages=languages,
             today=timezone.localdate(),
-            page_path=(before, after),
+            page_path=batches.project_page_path(),
             organizations=batches.organization_names(languages),
             keywords=batches.keyword_names(languages),
             place_names=_NamesOf(places),
@@ -94,9 +92,6 @@ class ExportContext:
     def page(self, project: ProjectValues) -> str:
         before, after = self.page_path
         return f"{self.base_url}{before}{project.row['slug']}{after}"
-
-
-SLUG_MARK = "slug-of-the-project"  # a valid slug, replaced by each project's
 
 
 class _NamesOf(dict):

@@ -107,7 +107,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -116,7 +115,6 @@ from decimal import ROUND_DOWN, Decimal
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from lxml import etree
@@ -284,6 +282,7 @@ class _Export:
     tree: PlaceTree
     places: Mapping[int, Place]
     organizations: Mapping[int, Organization]
+    page_paths: dict[str, tuple[str, str]]  # a project page's path around its slug, by language
     fragments: dict = field(default_factory=dict)
 
     def fragment(self, key: tuple, build: Callable[[], etree._Element]) -> etree._Element:
@@ -339,6 +338,7 @@ def iati_document(
         tree=tree,
         places=batches.places(tree),
         organizations=batches.organizations(*ORGANIZATION_COLUMNS),
+        page_paths=_page_paths(),
     )
     chunks = batches.instance_chunks(projects, RELATED, defer=PROJECT_DEFERRED, size=chunk_size)
     attributes = {"version": IATI_VERSION, "generated-datetime": _datetime(timezone.now())}
@@ -359,6 +359,14 @@ def iati_document(
                         yield sink.take()
             document.write("\n")
     yield sink.take() + b"\n"
+
+
+def _page_paths() -> dict[str, tuple[str, str]]:
+    paths = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            paths[language] = batches.project_page_path()
+    return paths
 
 
 def _activity(facts: _Facts, export: _Export) -> etree._Element:
@@ -388,7 +396,7 @@ def _activity(facts: _Facts, export: _Export) -> etree._Element:
     if headline_amount is not None and project.start_date and project.end_date:
         _budget(activity, project, currency, headline_amount)
     _transactions(activity, facts, export, _committed_on(facts, export.today))
-    _document_links(activity, project, export.base_url)
+    _document_links(activity, project, export)
     return activity
 
 
@@ -484,26 +492,14 @@ def _contacts(activity, facts: _Facts, export: _Export) -> None:
             _element(info, "email", text=email)
 
 
-def _document_links(activity, project: Project, base_url: str) -> None:
+def _document_links(activity, project: Project, export: _Export) -> None:
     for language in LANGUAGES:
-        before, after = _page_path(language)
-        url = f"{base_url}{before}{project.slug}{after}"
+        before, after = export.page_paths[language]
+        url = f"{export.base_url}{before}{project.slug}{after}"
         link = _element(activity, "document-link", {"url": url, "format": "text/html"})
         _narratives(_element(link, "title"), {language: PAGE_TITLE[language]})
         _element(link, "category", {"code": "A12"})
         _element(link, "language", {"code": language})
-
-
-@functools.cache
-def _page_path(language: str) -> tuple[str, str]:
-    """A project page's path in the language, before and after its slug (Project's
-    get_absolute_url() without a reverse() per activity)."""
-    mark = "slug-of-the-project"
-    with translation.override(language):
-        before, _mark, after = reverse("projects:project-detail", kwargs={"slug": mark}).partition(
-            mark
-        )
-    return before, after
 
 
 # --- Dates ------------------------------------------------------------------------------------
