@@ -3,8 +3,9 @@
 Served at /open-data/iati.xml, where the project list's filters apply (?donor=usaid gives that
 donor's projects), and written by `manage.py export_iati FILE`. The elements follow the order
 of the official schema (schemas/iati-2.03), which the tests validate against. The document is
-written one activity at a time (lxml's xmlfile) from chunks of projects with their related rows
-prefetched, so neither its size nor the number of queries grows with the registry.
+written one activity at a time (lxml's xmlfile) from chunks of projects whose related rows are
+read with one query per kind of row (batches.py), so neither the memory it takes nor the number
+of queries per chunk grows with the registry.
 
 The registry is a secondary reporter: it republishes what press releases say about other
 organisations' activities. So it states nothing that a record does not hold, and where the
