@@ -9,20 +9,26 @@ are streamed a chunk of projects at a time, so a large search never sits in memo
 from __future__ import annotations
 
 import csv
+import datetime
 import tempfile
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..filters import InvalidFilters, published_projects_matching
-from ..models import FundingKind, ParticipationRole, Project, ProjectStatus
+from ..models import AmountQualifier, FundingKind, ParticipationRole, ProjectStatus, project_status
 from ..partial_dates import PartialDate
-from .records import CHUNK, records_queryset, stream_export
+from ..places import PlaceTree
+from . import batches
+from .batches import ProjectValues, in_language, translated_fields
+from .files import coalesce_pieces, keeps_language
+from .records import stream_export
+from .summaries import summary_rows
 
 BOM = "\ufeff"  # so that Excel reads the CSV as UTF-8 and shows Cyrillic right
 
@@ -31,108 +37,236 @@ BOM = "\ufeff"  # so that Excel reads the CSV as UTF-8 and shows Cyrillic right
 class Column:
     key: str
     header: str
-    value: Callable[[Project, ExportContext], str | int | None]
+    value: Callable[[ProjectValues, ExportContext], str | int | None]
     default: bool = True
+    fields: tuple[str, ...] = ()  # the project's own columns the value reads
+    related: tuple[str, ...] = ()  # the kinds of related rows it reads (batches.PLACES, ...)
 
 
 @dataclass
 class ExportContext:
+    """What cells are written with, read once per export in the page's language."""
+
     base_url: str
+    languages: tuple[str, ...]  # the fallback order of translated fields
+    today: datetime.date
+    page_path: tuple[str, str]  # a project page's path around its slug
+    organizations: Mapping[int, str]
+    keywords: Mapping[int, str]
+    place_names: Mapping[int, str]
+    tree: PlaceTree
+    regions: dict[int, int | None] = field(default_factory=dict)
+    labels: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, base_url: str) -> ExportContext:
+        languages = batches.fallback_order()
+        tree = PlaceTree.load()
+        places = batches.places(tree)
+        return cls(
+            base_url=base_url,
+            languages=languages,
+            today=timezone.localdate(),
+            page_path=batches.project_page_path(),
+            organizations=batches.organization_names(languages),
+            keywords=batches.keyword_names(languages),
+            place_names=_NamesOf(places),
+            tree=tree,
+        )
+
+    def text(self, project: ProjectValues, name: str) -> str:
+        return in_language(project.row, name, self.languages)
+
+    def label(self, choice) -> str:
+        """A choice's label in the page's language, translated once per export."""
+        if choice not in self.labels:
+            self.labels[choice] = str(choice.label)
+        return self.labels[choice]
+
+    def region_of(self, place_id: int) -> int | None:
+        """PlaceTree.region_of, remembered per place."""
+        if place_id not in self.regions:
+            self.regions[place_id] = self.tree.region_of(place_id)
+        return self.regions[place_id]
+
+    def page(self, project: ProjectValues) -> str:
+        before, after = self.page_path
+        return f"{self.base_url}{before}{project.row['slug']}{after}"
 
 
-def _names(project: Project, *roles: str) -> str:
-    return "; ".join(str(p.organization) for p in project.participations.all() if p.role in roles)
+class _NamesOf(dict):
+    """Place names in the active language (the model's fallbacks), computed on first use."""
+
+    def __init__(self, places: Mapping):
+        super().__init__()
+        self._places = places
+
+    def __missing__(self, place_id: int) -> str:
+        self[place_id] = name = self._places[place_id].name
+        return name
 
 
-def _money(project: Project, kinds: set[str]) -> str:
+def _names(project: ProjectValues, context: ExportContext, *roles: str) -> str:
+    names = context.organizations
+    return "; ".join(names[org] for org, role in project.participations if role in roles)
+
+
+def _money(project: ProjectValues, context: ExportContext, kinds: set[str]) -> str:
     """ "EUR 470000; KZT 12000000": figures of the given kinds, each with its currency and the
     source's qualifier (money in different currencies is never added up)."""
     parts = []
-    for line in project.funding_lines.all():
+    for line in project.funding:
         if line.kind in kinds:
-            prefix = "" if line.qualifier == "exact" else f"{line.get_qualifier_display()} "
-            donor = f" ({line.donor})" if line.donor_id else ""
+            qualifier = AmountQualifier(line.qualifier)
+            prefix = "" if qualifier == AmountQualifier.EXACT else f"{context.label(qualifier)} "
+            donor = f" ({context.organizations[line.donor_id]})" if line.donor_id else ""
             parts.append(f"{prefix}{line.currency} {line.amount.normalize():f}{donor}")
     return "; ".join(parts)
 
 
-def _region_names(project: Project) -> str:
-    names = []
-    for place in project.places.all():
-        ancestor = place
-        while ancestor is not None and ancestor.kind not in ("region", "country"):
-            ancestor = ancestor.parent
-        if ancestor is not None and ancestor.kind == "region" and ancestor.name not in names:
-            names.append(ancestor.name)
-    return "; ".join(names)
+def _region_names(project: ProjectValues, context: ExportContext) -> str:
+    regions = (context.region_of(place_id) for place_id in project.places)
+    names = (context.place_names[region] for region in regions if region is not None)
+    return "; ".join(dict.fromkeys(names))
 
 
-def _date(partial: PartialDate) -> str:
-    return partial.isoformat() or ""
+def _date(row: dict, edge: str) -> str:
+    return PartialDate(row[f"{edge}_date"], row[f"{edge}_precision"]).isoformat() or ""
 
 
-def _source_date(project: Project) -> str:
-    sources = list(project.sources.all())
-    if sources and sources[0].published_on:
-        return sources[0].published_on.isoformat()
-    return ""
+def _contacts(project: ProjectValues, context: ExportContext) -> str:
+    return "; ".join(
+        ", ".join(
+            [
+                in_language(contact, "name", context.languages),
+                *contact["phones"],
+                *contact["emails"],
+            ]
+        )  # fmt: skip
+        for contact in project.contacts
+    )
 
+
+def _status(project: ProjectValues, context: ExportContext) -> str:
+    row = project.row
+    status = ProjectStatus(project_status(row["start_date"], row["end_date"], context.today))
+    return context.label(status)
+
+
+DATES = ("start_date", "end_date")
+START, END = ("start_date", "start_precision"), ("end_date", "end_precision")
+PARTICIPATIONS, FUNDING = (batches.PARTICIPATIONS,), (batches.FUNDING,)
 
 COLUMNS = [
-    Column("title", _("Title"), lambda p, c: p.title),
-    Column("url", _("Page"), lambda p, c: c.base_url + p.get_absolute_url()),
-    Column("slug", _("Identifier"), lambda p, c: p.slug),
-    Column("status", _("Status"), lambda p, c: ProjectStatus(p.status).label),
-    Column("start", _("Start"), lambda p, c: _date(p.start)),
-    Column("end", _("End"), lambda p, c: _date(p.end)),
-    Column("duration_months", _("Duration, months"), lambda p, c: p.duration_months),
-    Column("donors", _("Donors"), lambda p, c: _names(p, ParticipationRole.DONOR)),
+    Column("title", _("Title"), lambda p, c: c.text(p, "title"), fields=translated_fields("title")),
+    Column("url", _("Page"), lambda p, c: c.page(p), fields=("slug",)),
+    Column("slug", _("Identifier"), lambda p, c: p.row["slug"], fields=("slug",)),
+    Column("status", _("Status"), _status, fields=DATES),
+    Column("start", _("Start"), lambda p, c: _date(p.row, "start"), fields=START),
+    Column("end", _("End"), lambda p, c: _date(p.row, "end"), fields=END),
+    Column(
+        "duration_months",
+        _("Duration, months"),
+        lambda p, c: p.row["duration_months"],
+        fields=("duration_months",),
+    ),
+    Column(
+        "donors",
+        _("Donors"),
+        lambda p, c: _names(p, c, ParticipationRole.DONOR),
+        related=PARTICIPATIONS,
+    ),
     Column(
         "implementers",
         _("Implementers"),
         lambda p, c: _names(
-            p, ParticipationRole.LEAD_IMPLEMENTER, ParticipationRole.CO_IMPLEMENTER
+            p, c, ParticipationRole.LEAD_IMPLEMENTER, ParticipationRole.CO_IMPLEMENTER
         ),
+        related=PARTICIPATIONS,
     ),
-    Column("partners", _("Partners"), lambda p, c: _names(p, ParticipationRole.PARTNER)),
+    Column(
+        "partners",
+        _("Partners"),
+        lambda p, c: _names(p, c, ParticipationRole.PARTNER),
+        related=PARTICIPATIONS,
+    ),
     Column(
         "local_authorities",
         _("Local authority partners"),
-        lambda p, c: _names(p, ParticipationRole.LOCAL_AUTHORITY_PARTNER),
+        lambda p, c: _names(p, c, ParticipationRole.LOCAL_AUTHORITY_PARTNER),
+        related=PARTICIPATIONS,
     ),
-    Column("total_budget", _("Total budget"), lambda p, c: _money(p, {FundingKind.TOTAL})),
+    Column(
+        "total_budget",
+        _("Total budget"),
+        lambda p, c: _money(p, c, {FundingKind.TOTAL}),
+        related=FUNDING,
+    ),
     Column(
         "contributions",
         _("Donor contributions"),
-        lambda p, c: _money(p, {FundingKind.DONOR_CONTRIBUTION}),
+        lambda p, c: _money(p, c, {FundingKind.DONOR_CONTRIBUTION}),
+        related=FUNDING,
     ),
     Column(
         "currencies",
         _("Currencies"),
-        lambda p, c: "; ".join(sorted({line.currency for line in p.funding_lines.all()})),
+        lambda p, c: "; ".join(sorted({line.currency for line in p.funding})),
+        related=FUNDING,
     ),
-    Column("places", _("Places"), lambda p, c: "; ".join(str(x) for x in p.places.all())),
-    Column("regions", _("Regions"), lambda p, c: _region_names(p)),
-    Column("keywords", _("Keywords"), lambda p, c: "; ".join(str(k) for k in p.keywords.all())),
-    Column("contract_number", _("Contract number"), lambda p, c: p.contract_number),
-    Column("language", _("Language of the source"), lambda p, c: p.original_language),
+    Column(
+        "places",
+        _("Places"),
+        lambda p, c: "; ".join(c.place_names[place] for place in p.places),
+        related=(batches.PLACES,),
+    ),
+    Column("regions", _("Regions"), _region_names, related=(batches.PLACES,)),
+    Column(
+        "keywords",
+        _("Keywords"),
+        lambda p, c: "; ".join(c.keywords[keyword] for keyword in p.keywords),
+        related=(batches.KEYWORDS,),
+    ),
+    Column(
+        "contract_number",
+        _("Contract number"),
+        lambda p, c: p.row["contract_number"],
+        fields=("contract_number",),
+    ),
+    Column(
+        "language",
+        _("Language of the source"),
+        lambda p, c: p.row["original_language"],
+        fields=("original_language",),
+    ),
     Column(
         "published",
         _("Source published on"),
-        lambda p, c: _source_date(p),
+        lambda p, c: p.first_source_date.isoformat() if p.first_source_date else "",
+        related=(batches.FIRST_SOURCE_DATE,),
     ),
-    Column("summary", _("Summary"), lambda p, c: p.summary, default=False),
-    Column("other_funding", _("Other amounts"), lambda p, c: _money(p, {FundingKind.OTHER}), False),
     Column(
-        "contacts",
-        _("Contacts"),
-        lambda p, c: "; ".join(
-            ", ".join([contact.name, *contact.phones, *contact.emails])
-            for contact in p.contacts.all()
-        ),
+        "summary",
+        _("Summary"),
+        lambda p, c: c.text(p, "summary"),
         default=False,
+        fields=translated_fields("summary"),
     ),
-    Column("updated", _("Record updated"), lambda p, c: p.updated_at.date().isoformat(), False),
+    Column(
+        "other_funding",
+        _("Other amounts"),
+        lambda p, c: _money(p, c, {FundingKind.OTHER}),
+        default=False,
+        related=FUNDING,
+    ),
+    Column("contacts", _("Contacts"), _contacts, default=False, related=(batches.CONTACTS,)),
+    Column(
+        "updated",
+        _("Record updated"),
+        lambda p, c: p.row["updated_at"].date().isoformat(),
+        default=False,
+        fields=("updated_at",),
+    ),
 ]
 COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
 DEFAULT_COLUMNS = [column.key for column in COLUMNS if column.default]
@@ -157,17 +291,23 @@ def _rows(request) -> tuple[list[Column], Iterator[list]]:
     """The chosen columns and the rows of the current search (raises InvalidFilters,
     BadColumns)."""
     columns = chosen_columns(request.GET)
-    projects = records_queryset(published_projects_matching(request.GET))
-    context = ExportContext(base_url=request.build_absolute_uri("/").rstrip("/"))
-    language = translation.get_language()
+    projects = published_projects_matching(request.GET)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return columns, project_rows(projects, columns, base_url=base_url)
 
-    def rows():
-        # Streaming responses are read after the view returns: keep the page's language.
-        with translation.override(language):
-            for project in projects.iterator(chunk_size=CHUNK):
-                yield [_cell(column.value(project, context)) for column in columns]
 
-    return columns, rows()
+@keeps_language
+def project_rows(
+    projects: QuerySet, columns: list[Column], *, base_url: str, chunk_size: int | None = None
+) -> Iterator[list]:
+    """The cells of `columns` for each project, in the queryset's order, read a chunk of
+    projects at a time in the language active when it is called."""
+    fields = [name for column in columns for name in column.fields]
+    related = [kind for column in columns for kind in column.related]
+    context = ExportContext.load(base_url)
+    for chunk in batches.project_chunks(projects, fields, related, size=chunk_size):
+        for project in chunk:
+            yield [_cell(column.value(project, context)) for column in columns]
 
 
 def _cell(value) -> str | int:
@@ -210,7 +350,10 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
         for row in rows:
             yield writer.writerow(row)
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    # Lines go out joined in pieces of PIECE_SIZE: one write per line costs more than the line.
+    response = StreamingHttpResponse(
+        coalesce_pieces(lines()), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -246,7 +389,7 @@ def export_json(request):
     except InvalidFilters as error:
         return _error_response(error)
     response = StreamingHttpResponse(
-        stream_export(projects), content_type="application/json; charset=utf-8"
+        coalesce_pieces(stream_export(projects)), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
     return response
@@ -257,44 +400,26 @@ def export_json(request):
 
 def export_donors_csv(request):
     """Donors of the current search: projects funded, and stated contributions per currency."""
-    return _summary_csv(request, roles={ParticipationRole.DONOR}, by_donor=True)
+    return _summary_csv(request, by_donor=True)
 
 
 def export_organizations_csv(request):
     """Organisations of the current search by role: projects, and the donor contributions to
     those projects per currency."""
-    roles = set(ParticipationRole.values) - {ParticipationRole.DONOR}
-    return _summary_csv(request, roles=roles, by_donor=False)
+    return _summary_csv(request, by_donor=False)
 
 
-def _summary_csv(request, *, roles: set[str], by_donor: bool):
+def _summary_csv(request, *, by_donor: bool):
     try:
         projects = published_projects_matching(request.GET)
     except InvalidFilters as error:
         return _error_response(error)
-    projects = records_queryset(projects)
-    counts: dict[tuple, set[int]] = defaultdict(set)
-    money: dict[tuple, dict[str, object]] = defaultdict(lambda: defaultdict(int))
-    for project in projects.iterator(chunk_size=CHUNK):
-        for participation in project.participations.all():
-            if participation.role not in roles:
-                continue
-            key = (participation.organization.slug, str(participation.organization))
-            counts[key].add(project.pk)
-            for line in project.funding_lines.all():
-                gives = line.donor_id == participation.organization_id
-                if line.kind == FundingKind.DONOR_CONTRIBUTION and (gives or not by_donor):
-                    money[key][line.currency] += line.amount
     header = [str(_("Identifier")), str(_("Organisation")), str(_("Projects")),
               str(_("Currency")), str(_("Donor contributions"))]  # fmt: skip
-    rows = []
-    for key in sorted(counts, key=lambda k: (-len(counts[k]), k[1])):
-        currencies = money[key] or {"": ""}
-        for currency, total in sorted(currencies.items()):
-            amount = f"{total.normalize():f}" if currency else ""
-            rows.append([key[0], key[1], len(counts[key]), currency, amount])
     name = "donors" if by_donor else "organizations"
-    return _streamed_csv(header, iter(rows), f"{name}-{timezone.localdate().isoformat()}.csv")
+    filename = f"{name}-{timezone.localdate().isoformat()}.csv"
+    rows = summary_rows(projects, by_donor=by_donor)
+    return _streamed_csv(header, iter(rows), filename)
 
 
 def export_links(request) -> dict[str, str]:

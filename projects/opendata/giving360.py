@@ -59,22 +59,35 @@ Package: version, title, description, publisher (name, website), license, modifi
 
 Where: /open-data/360giving.json takes the project list's query parameters (the grants of the
 projects the list shows; `?donor=` keeps that donor's grants only, since a grant is one donor's
-money); `manage.py export_360giving FILE` writes every published project's grants.
+money); `manage.py export_360giving FILE` writes every published project's grants. Both write
+the package a project at a time, so its size does not matter; its `modified` comes first, from
+one aggregate query.
 Settings: GIVING360_ID_PREFIX (default "360G-kzgrantregistry", a placeholder until 360Giving
 issues the registry's prefix: set it before the first publication, as every id changes with
 it), GIVING360_PUBLISHER_NAME and GIVING360_LICENSE (default CC BY 4.0).
 """
 
+from __future__ import annotations
+
 import datetime
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
+from django.db.models import (
+    DateTimeField,
+    Exists,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
@@ -89,7 +102,13 @@ from projects.models import (
     Place,
     PlaceKind,
     Project,
+    SourceDocument,
 )
+from projects.places import PlaceTree
+
+from . import batches
+from .batches import FundingValues, ProjectValues, translated_fields
+from .files import Tally, coalesce_pieces, keeps_language
 
 SCHEMA_VERSION = "1.4"
 DEFAULT_ID_PREFIX = "360G-kzgrantregistry"
@@ -112,64 +131,115 @@ def id_prefix() -> str:
     return prefix
 
 
-def with_grant_data(projects: QuerySet) -> QuerySet:
-    """Everything the grants read, in a fixed number of queries whatever the number of
-    projects."""
-    return projects.prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related("organization__city"),
-        ),
-        Prefetch(
-            "funding_lines",
-            queryset=FundingLine.objects.filter(
-                kind=FundingKind.DONOR_CONTRIBUTION, donor__isnull=False
-            ).select_related("donor"),
-            to_attr="donor_contributions",
-        ),
-        "places",
-        "sources",
+PROJECT_DEFERRED = translated_fields("objectives", "results")  # not mapped
+RELATED = (batches.PARTICIPATIONS, batches.FUNDING, batches.PLACES, batches.SOURCE_DETAILS)
+ORGANIZATION_COLUMNS = (
+    "slug", "website", "country", "city_id", "updated_at",
+    *translated_fields("name", "short_name"),
+)  # fmt: skip
+
+
+def grants_document(
+    projects: QuerySet,
+    *,
+    base_url: str = "",
+    donor_slug: str | None = None,
+    tally: Tally | None = None,
+    chunk_size: int | None = None,
+) -> Iterator[str]:
+    """The published projects' grants as a 360Giving data package (see the module docstring),
+    in pieces of JSON text: the package's metadata, then one project's grants at a time, read
+    from chunks of projects with a fixed number of queries each (batches.py).
+
+    `base_url` ("https://example.org") makes the links absolute; without it the grants carry no
+    links. `donor_slug` keeps only that donor's grants. `tally` counts the projects read and the
+    grants written. The text is what json.dumps(package, indent=2) would give.
+    """
+    mapper = GrantMapper(prefix=id_prefix(), base_url=base_url.rstrip("/"))  # checked now
+    projects = projects.filter(is_published=True)
+    return _document(mapper, projects, donor_slug, tally or Tally(), chunk_size)
+
+
+@keeps_language
+def _document(mapper, projects, donor_slug, tally, chunk_size) -> Iterator[str]:
+    metadata = mapper.metadata(latest_modification(projects, donor_slug=donor_slug))
+    head = json.dumps(metadata | {"grants": []}, ensure_ascii=False, indent=2)
+    yield head.removesuffix("[]\n}")
+    mapper.places = batches.places(PlaceTree.load())
+    mapper.organizations = batches.organizations(*ORGANIZATION_COLUMNS)
+    chunks = batches.instance_chunks(projects, RELATED, defer=PROJECT_DEFERRED, size=chunk_size)
+    separator = "[\n    "  # json.dumps(package, indent=2) puts a grant 4 spaces in
+    for chunk in chunks:
+        for item in chunk:
+            tally.project_read()
+            for grant in mapper.project_grants(item, donor_slug=donor_slug):
+                text = json.dumps(grant, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                yield separator + text
+                separator = ",\n    "
+                tally.written += 1
+    yield "[]\n}\n" if separator.startswith("[") else "\n  ]\n}\n"
+
+
+def latest_modification(projects: QuerySet, *, donor_slug: str | None = None):
+    """When the package's grants last changed (the latest of their dateModified), from one
+    aggregate query: the projects that give a grant (a positive donor contribution, a lead
+    implementer and a date), their first lead implementers and their contributing donors."""
+    contributions = FundingLine.objects.filter(
+        project=OuterRef("pk"),
+        kind=FundingKind.DONOR_CONTRIBUTION,
+        donor__isnull=False,
+        amount__gt=0,  # amounts are never negative: a positive sum has a positive line
     )
+    if donor_slug:
+        contributions = contributions.filter(donor__slug=donor_slug)
+    leads = Participation.objects.filter(
+        project=OuterRef("pk"), role=ParticipationRole.LEAD_IMPLEMENTER
+    ).order_by("id")
+    dated_sources = SourceDocument.objects.filter(
+        project=OuterRef("pk"), published_on__isnull=False
+    )
+    granting = Project.objects.filter(
+        Q(start_date__isnull=False) | Exists(dated_sources),
+        Exists(contributions),
+        Exists(leads),
+        pk__in=projects.order_by().values("pk"),
+    )
+    when = DateTimeField()
+    latest = granting.aggregate(
+        project=Max("updated_at"),
+        recipient=Max(Subquery(leads.values("organization__updated_at")[:1], output_field=when)),
+        donor=Max(
+            Subquery(
+                contributions.order_by("-donor__updated_at").values("donor__updated_at")[:1],
+                output_field=when,
+            )
+        ),
+    )
+    return max((moment for moment in latest.values() if moment is not None), default=None)
 
 
 def grants_package(projects, *, base_url: str = "", donor_slug: str | None = None) -> dict:
-    """The published projects' grants as a 360Giving data package (see the module docstring).
-
-    `projects` is a queryset (prefetched here) or projects already prefetched with
-    with_grant_data(). `base_url` ("https://example.org") makes the links absolute; without it
-    the grants carry no links. `donor_slug` keeps only that donor's grants.
-    """
-    if isinstance(projects, QuerySet):
-        projects = with_grant_data(projects)
-    mapper = GrantMapper(prefix=id_prefix(), base_url=base_url.rstrip("/"))
-    grants = [
-        grant
-        for project in projects
-        if project.is_published
-        for grant in mapper.project_grants(project, donor_slug=donor_slug)
-    ]
-    return mapper.package(grants)
-
-
-def dumps(package: dict) -> str:
-    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    """grants_document() as a dict (for tests and small selections)."""
+    return json.loads("".join(grants_document(projects, base_url=base_url, donor_slug=donor_slug)))
 
 
 @require_safe
 def giving360_view(request):
     """/open-data/360giving.json: the grants of the projects the list shows for the same query
-    parameters; `?donor=` keeps that donor's grants only. Bad parameters: 400 with the errors."""
+    parameters; `?donor=` keeps that donor's grants only. Bad parameters: 400 with the errors.
+    The package is streamed as it is written."""
     try:
         projects = published_projects_matching(request.GET)
     except InvalidFilters as error:
         body = json.dumps({"errors": error.errors}, ensure_ascii=False)
         return HttpResponse(body, status=400, content_type=JSON_CONTENT_TYPE)
-    package = grants_package(
+    document = grants_document(
         projects,
         base_url=request.build_absolute_uri("/"),
         donor_slug=request.GET.get("donor") or None,
     )
-    return HttpResponse(dumps(package), content_type=JSON_CONTENT_TYPE)
+    pieces = (text.encode("utf-8") for text in coalesce_pieces(document))
+    return StreamingHttpResponse(pieces, content_type=JSON_CONTENT_TYPE)
 
 
 # --- Mapping --------------------------------------------------------------------------------
@@ -181,14 +251,14 @@ class Award:
 
     donor: Organization
     currency: str
-    lines: list[FundingLine]
+    lines: list[FundingValues]
 
     @property
     def amount(self) -> Decimal:
         return sum((line.amount for line in self.lines), Decimal(0))
 
     @property
-    def qualified_lines(self) -> list[FundingLine]:
+    def qualified_lines(self) -> list[FundingValues]:
         return [line for line in self.lines if line.qualifier in QUALIFIER_WORDS]
 
 
@@ -201,30 +271,32 @@ class GrantFacts:
     award_date: datetime.date
     language: str
     grant_ids: list[str]
+    places: list[Place]
+    sources: list[dict]  # by file name
 
 
-def project_awards(project: Project) -> list[Award]:
-    """The project's awards, one per (donor, currency), from the prefetched contributions.
-    A stated contribution of 0 is no grant."""
-    by_key: dict[tuple, list[FundingLine]] = defaultdict(list)
-    for line in project.donor_contributions:
-        by_key[(line.donor_id, line.currency)].append(line)
-    awards = [Award(lines[0].donor, currency, lines) for (_, currency), lines in by_key.items()]
+def project_awards(item: ProjectValues, organizations: Mapping) -> list[Award]:
+    """The project's awards, one per (donor, currency), from its donor contributions in the
+    order they were made. A stated contribution of 0 is no grant."""
+    by_key: dict[tuple, list[FundingValues]] = defaultdict(list)
+    for line in item.funding:
+        if line.kind == FundingKind.DONOR_CONTRIBUTION and line.donor_id is not None:
+            by_key[(line.donor_id, line.currency)].append(line)
+    awards = [
+        Award(organizations[donor_id], currency, lines)
+        for (donor_id, currency), lines in by_key.items()
+    ]
     return [award for award in awards if award.amount > 0]
 
 
-def lead_implementer(project: Project) -> Organization | None:
-    leads = [
-        p.organization
-        for p in project.participations.all()
-        if p.role == ParticipationRole.LEAD_IMPLEMENTER
-    ]
-    return leads[0] if leads else None
+def lead_implementer(item: ProjectValues, organizations: Mapping) -> Organization | None:
+    leads = [org for org, role in item.participations if role == ParticipationRole.LEAD_IMPLEMENTER]
+    return organizations[leads[0]] if leads else None
 
 
-def award_date(project: Project):
+def award_date(project: Project, sources: list[dict]):
     """The earliest date the registry knows the grant by (see the module docstring)."""
-    dates = [source.published_on for source in project.sources.all() if source.published_on]
+    dates = [source["published_on"] for source in sources if source["published_on"]]
     if project.start_date:
         dates.append(project.start_date)
     return min(dates, default=None)
@@ -244,7 +316,7 @@ def number(amount: Decimal) -> int | float:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-def formatted_amount(line: FundingLine) -> str:
+def formatted_amount(line: FundingValues) -> str:
     digits = f"{line.amount:,.0f}" if line.amount == int(line.amount) else f"{line.amount:,.2f}"
     return f"{digits} {line.currency}"
 
@@ -258,11 +330,12 @@ def compact(fields: dict) -> dict:
 class GrantMapper:
     prefix: str
     base_url: str
+    organizations: Mapping[int, Organization] = field(default_factory=dict)
+    places: Mapping[int, Place] = field(default_factory=dict)
 
-    def package(self, grants: list[dict]) -> dict:
-        modified = max(
-            (datetime.datetime.fromisoformat(g["dateModified"]) for g in grants), default=None
-        )
+    def metadata(self, modified: datetime.datetime | None) -> dict:
+        """The package's fields but its grants; `modified` is the latest grant's
+        dateModified."""
         publisher = {
             "name": getattr(settings, "GIVING360_PUBLISHER_NAME", DEFAULT_PUBLISHER_NAME),
             "website": f"{self.base_url}/" if self.base_url else None,
@@ -279,15 +352,19 @@ class GrantMapper:
             "license": getattr(settings, "GIVING360_LICENSE", DEFAULT_LICENSE),
             "modified": modified.isoformat(timespec="seconds") if modified else None,
         }
-        return compact(metadata) | {"grants": grants}
+        return compact(metadata)
 
-    def project_grants(self, project: Project, *, donor_slug: str | None = None) -> list[dict]:
-        recipient, date = lead_implementer(project), award_date(project)
+    def project_grants(self, item: ProjectValues, *, donor_slug: str | None = None) -> list[dict]:
+        project = item.row
+        recipient = lead_implementer(item, self.organizations)
+        date = award_date(project, item.source_details)
         if recipient is None or date is None:
             return []
-        awards = project_awards(project)
+        awards = project_awards(item, self.organizations)
         ids = self.grant_ids(project, awards)
-        facts = GrantFacts(project, recipient, date, text_language(project), ids)
+        places = [self.places[place] for place in item.places]
+        language = text_language(project)
+        facts = GrantFacts(project, recipient, date, language, ids, places, item.source_details)
         with translation.override(facts.language):
             return [
                 self.grant(facts, award, grant_id)
@@ -308,7 +385,7 @@ class GrantMapper:
     def grant(self, facts: GrantFacts, award: Award, grant_id: str) -> dict:
         project = facts.project
         page = self.link(project.get_absolute_url())
-        sources = list(project.sources.all())
+        sources = facts.sources
         modified = max(project.updated_at, facts.recipient.updated_at, award.donor.updated_at)
         return compact(
             {
@@ -321,12 +398,12 @@ class GrantMapper:
                 "plannedDates": self.planned_dates(project),
                 "recipientOrganization": [self.organization(facts.recipient)],
                 "fundingOrganization": [self.organization(award.donor, address=False)],
-                "beneficiaryLocation": [self.location(place) for place in project.places.all()],
+                "beneficiaryLocation": [self.location(place) for place in facts.places],
                 "classifications": self.qualifier_classifications(award),
                 "relatedActivity": [other for other in facts.grant_ids if other != grant_id],
                 "relatedDocument": [self.document(source) for source in sources],
                 "url": page,
-                "dataSource": next((source.url for source in sources if source.url), page),
+                "dataSource": next((source["url"] for source in sources if source["url"]), page),
                 "dateModified": modified.isoformat(timespec="seconds"),
             }
         )
@@ -393,9 +470,8 @@ class GrantMapper:
             fields |= self.address(organization)
         return compact(fields)
 
-    @staticmethod
-    def address(organization: Organization) -> dict:
-        home = organization.city
+    def address(self, organization: Organization) -> dict:
+        home = self.places[organization.city_id] if organization.city_id else None
         return {
             "addressLocality": home.name if home and home.kind in LOCALITY_KINDS else None,
             "addressRegion": home.name if home and home.kind not in LOCALITY_KINDS else None,
@@ -416,11 +492,11 @@ class GrantMapper:
         )
 
     @staticmethod
-    def document(source) -> dict:
+    def document(source: dict) -> dict:
         return compact(
             {
-                "title": source.title or source.file_name,
-                "url": source.url,
+                "title": source["title"] or source["file_name"],
+                "url": source["url"],
                 "documentType": "Press release",
             }
         )

@@ -1,8 +1,11 @@
 """IATI 2.03: the registry's published projects as one `iati-activities` XML document.
 
 Served at /open-data/iati.xml, where the project list's filters apply (?donor=usaid gives that
-donor's projects), and written whole by `manage.py export_iati FILE`. The elements follow the
-order of the official schema (schemas/iati-2.03), which the tests validate against.
+donor's projects), and written by `manage.py export_iati FILE`. The elements follow the order
+of the official schema (schemas/iati-2.03), which the tests validate against. The document is
+written one activity at a time (lxml's xmlfile) from chunks of projects whose related rows are
+read with one query per kind of row (batches.py), so neither the memory it takes nor the number
+of queries per chunk grows with the registry.
 
 The registry is a secondary reporter: it republishes what press releases say about other
 organisations' activities. So it states nothing that a record does not hold, and where the
@@ -101,13 +104,18 @@ date or recipient); duration_months. An empty selection gives `iati-activities` 
 activity. That is the honest answer to the filter, though the schema wants at least one.
 """
 
+from __future__ import annotations
+
+import copy
 import datetime
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.db.models import QuerySet
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from lxml import etree
@@ -118,12 +126,17 @@ from ..models import (
     Organization,
     OrganizationKind,
     ParticipationRole,
+    Place,
     PlaceKind,
     Project,
     ProjectStatus,
     project_status,
 )
 from ..partial_dates import DatePrecision, PartialDate
+from ..places import PlaceTree
+from . import batches
+from .batches import FundingValues, ProjectValues, translated_fields
+from .files import Sink, Tally, coalesce_pieces, keeps_language
 
 IATI_VERSION = "2.03"
 DEFAULT_REPORTING_ORG_REF = "XX-KZ-GRANT-REGISTRY"
@@ -253,68 +266,149 @@ def iati_identifier(project: Project) -> str:
 # --- Document -------------------------------------------------------------------------------
 
 
+PROJECT_DEFERRED = translated_fields("results")  # not mapped
+RELATED = (
+    batches.PARTICIPATIONS, batches.FUNDING, batches.CONTACTS, batches.PLACES,
+    batches.SOURCE_DETAILS,
+)  # fmt: skip
+ORGANIZATION_COLUMNS = ("kind", "country", "updated_at", *translated_fields("name", "short_name"))
+
+
 @dataclass(frozen=True)
 class _Export:
+    """What every activity is written with, read once per document."""
+
     today: datetime.date
     base_url: str
+    tree: PlaceTree
+    places: Mapping[int, Place]
+    organizations: Mapping[int, Organization]
+    page_paths: dict[str, tuple[str, str]]  # a project page's path around its slug, by language
+    fragments: dict = field(default_factory=dict)
+
+    def fragment(self, key: tuple, build: Callable[[], etree._Element]) -> etree._Element:
+        """A copy of an element that is the same in every activity that has it (a place's
+        location, an organisation in a role), built once per document."""
+        element = self.fragments.get(key)
+        if element is None:
+            element = self.fragments[key] = build()
+        return copy.deepcopy(element)
 
 
-def iati_activities(projects, *, base_url: str) -> etree._Element:
-    """The `iati-activities` element for a Project queryset. Related rows are prefetched
-    (`for_detail()`), so the number of queries does not grow with the number of projects.
-    `base_url` ("https://host") starts the links to project pages."""
-    root = etree.Element(
-        "iati-activities",
-        {"version": IATI_VERSION, "generated-datetime": _datetime(timezone.now())},
+@dataclass(frozen=True)
+class _Facts:
+    """One project and its related rows, with organisations and places resolved."""
+
+    project: Project
+    participations: list[tuple[Organization, str]]  # (organisation, role), in the order made
+    funding: list[FundingValues]  # by kind, then in the order made (as the model orders them)
+    contacts: list[dict]
+    places: list[Place]  # by name
+    sources: list[dict]
+
+    @classmethod
+    def of(cls, item: ProjectValues, export: _Export) -> _Facts:
+        organizations = export.organizations
+        return cls(
+            project=item.row,
+            participations=[(organizations[org], role) for org, role in item.participations],
+            funding=sorted(item.funding, key=lambda line: line.kind),
+            contacts=item.contacts,
+            places=[export.places[place] for place in item.places],
+            sources=item.source_details,
+        )
+
+
+@keeps_language
+def iati_document(
+    projects: QuerySet,
+    *,
+    base_url: str,
+    tally: Tally | None = None,
+    chunk_size: int | None = None,
+) -> Iterator[bytes]:
+    """The `iati-activities` document of a Project queryset as UTF-8 pieces, one activity at a
+    time, from chunks of projects read with a fixed number of queries each (batches.py).
+    `base_url` ("https://host") starts the links to project pages; `tally` counts the projects
+    read and the activities written."""
+    tally = tally or Tally()
+    tree = PlaceTree.load()
+    export = _Export(
+        today=timezone.localdate(),
+        base_url=base_url.rstrip("/"),
+        tree=tree,
+        places=batches.places(tree),
+        organizations=batches.organizations(*ORGANIZATION_COLUMNS),
+        page_paths=_page_paths(),
     )
-    export = _Export(today=timezone.localdate(), base_url=base_url.rstrip("/"))
-    for project in projects.for_detail():
-        if project.participations.all():  # participating-org is required: no one, no activity
-            _activity(root, project, export)
-    return root
+    chunks = batches.instance_chunks(projects, RELATED, defer=PROJECT_DEFERRED, size=chunk_size)
+    attributes = {"version": IATI_VERSION, "generated-datetime": _datetime(timezone.now())}
+    sink = Sink()
+    with etree.xmlfile(sink, encoding="utf-8") as document:
+        document.write_declaration()
+        with document.element("iati-activities", attributes):
+            for chunk in chunks:
+                for item in chunk:
+                    tally.project_read()
+                    if item.participations:  # participating-org is required: no one, no activity
+                        document.write("\n")
+                        document.write(
+                            _activity(_Facts.of(item, export), export), pretty_print=True
+                        )
+                        tally.written += 1
+                        document.flush()
+                        yield sink.take()
+            document.write("\n")
+    yield sink.take() + b"\n"
 
 
-def serialize(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+def _page_paths() -> dict[str, tuple[str, str]]:
+    paths = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            paths[language] = batches.project_page_path()
+    return paths
 
 
-def _activity(root, project: Project, export: _Export) -> None:
-    currency, headline_amount = _headline_figure(project)
-    activity = _element(
-        root,
-        "iati-activity",
-        {
-            "last-updated-datetime": _datetime(_last_updated(project)),
-            XML_LANG: project.original_language,
-            "default-currency": currency,
-        },
-    )
+def _activity(facts: _Facts, export: _Export) -> etree._Element:
+    project = facts.project
+    currency, headline_amount = _headline_figure(facts)
+    attributes = {
+        "last-updated-datetime": _datetime(_last_updated(facts, export)),
+        XML_LANG: project.original_language,
+        "default-currency": currency,
+    }
+    activity = _element(None, "iati-activity", attributes)
     _element(activity, "iati-identifier", text=iati_identifier(project))
-    _reporting_org(activity)
+    activity.append(export.fragment(("reporting-org",), _reporting_org))
     _text_element(activity, "title", _translations(project, "title"))
     _descriptions(activity, project)
-    _participating_orgs(activity, project)
-    _other_identifier(activity, project)
+    _participating_orgs(activity, facts, export)
+    _other_identifier(activity, facts)
     status = project_status(project.start_date, project.end_date, export.today)
     _element(activity, "activity-status", {"code": ACTIVITY_STATUS[status]})
-    _activity_dates(activity, project, export.today)
-    _contacts(activity, project)
-    _recipient_countries(activity, project)
-    for place in project.places.all():
+    _activity_dates(activity, facts, export.today)
+    _contacts(activity, facts, export)
+    _recipient_countries(activity, facts)
+    for place in facts.places:
         if place.kind != PlaceKind.COUNTRY:
-            _location(activity, place)
+            location = export.fragment(("location", place.pk), lambda p=place: _location(p, export))
+            activity.append(location)
     if headline_amount is not None and project.start_date and project.end_date:
         _budget(activity, project, currency, headline_amount)
-    _transactions(activity, project, _committed_on(project, export.today))
-    _document_links(activity, project, export.base_url)
+    _transactions(activity, facts, export, _committed_on(facts, export.today))
+    _document_links(activity, project, export)
+    return activity
 
 
 # --- Text and organisations ------------------------------------------------------------------
 
 
-def _reporting_org(activity) -> None:
+def _reporting_org() -> etree._Element:
     attributes = {"ref": reporting_org_ref(), "type": "90", "secondary-reporter": "1"}
-    _narratives(_element(activity, "reporting-org", attributes), REGISTRY_NAME)
+    reporting_org = _element(None, "reporting-org", attributes)
+    _narratives(reporting_org, REGISTRY_NAME)
+    return reporting_org
 
 
 def _descriptions(activity, project: Project) -> None:
@@ -329,33 +423,40 @@ def _descriptions(activity, project: Project) -> None:
     _text_element(activity, "description", objectives, {"type": "2"})
 
 
-def _participating_orgs(activity, project: Project) -> None:
+def _participating_orgs(activity, facts: _Facts, export: _Export) -> None:
     roles = list(PARTICIPATION_ROLES)
     participations = sorted(
-        project.participations.all(),
-        key=lambda p: (PARTICIPATION_ROLES[p.role], roles.index(p.role), p.pk),
+        enumerate(facts.participations),
+        key=lambda p: (PARTICIPATION_ROLES[p[1][1]], roles.index(p[1][1]), p[0]),
     )
     listed = set()
-    for participation in participations:
-        role = PARTICIPATION_ROLES[participation.role]
-        if (participation.organization_id, role) not in listed:
-            listed.add((participation.organization_id, role))
-            _organisation(activity, "participating-org", participation.organization, role=role)
+    for _index, (organization, registry_role) in participations:
+        role = PARTICIPATION_ROLES[registry_role]
+        if (organization.pk, role) not in listed:
+            listed.add((organization.pk, role))
+            _organisation(activity, export, "participating-org", organization, role=role)
 
 
-def _other_identifier(activity, project: Project) -> None:
+def _other_identifier(activity, facts: _Facts) -> None:
+    project = facts.project
     if not project.contract_number:
         return
     attributes = {"ref": project.contract_number, "type": "A9"}
     identifier = _element(activity, "other-identifier", attributes)
-    donors = {p.organization for p in project.donor_participations()}
+    donors = {org for org, role in facts.participations if role == ParticipationRole.DONOR}
     if len(donors) == 1:
         _narratives(_element(identifier, "owner-org"), _organisation_names(donors.pop()))
 
 
-def _organisation(parent, tag: str, organization: Organization, **attributes) -> None:
-    element = _element(parent, tag, {"type": organisation_type(organization), **attributes})
-    _narratives(element, _organisation_names(organization))
+def _organisation(
+    parent, export: _Export, tag: str, organization: Organization, **attributes
+) -> None:
+    def build():
+        element = _element(None, tag, {"type": organisation_type(organization), **attributes})
+        _narratives(element, _organisation_names(organization))
+        return element
+
+    parent.append(export.fragment((tag, organization.pk, *attributes.items()), build))
 
 
 def organisation_type(organization: Organization) -> str:
@@ -378,23 +479,24 @@ def _organisation_names(organization: Organization) -> dict[str, str]:
     }
 
 
-def _contacts(activity, project: Project) -> None:
-    for contact in project.contacts.all():
+def _contacts(activity, facts: _Facts, export: _Export) -> None:
+    for contact in facts.contacts:
         info = _element(activity, "contact-info", {"type": "1"})
-        if contact.organization is not None:
-            _text_element(info, "organisation", _organisation_names(contact.organization))
-        _text_element(info, "person-name", _translations(contact, "name"))
-        _text_element(info, "job-title", _translations(contact, "position"))
-        for phone in contact.phones:
+        if contact["organization_id"] is not None:
+            organization = export.organizations[contact["organization_id"]]
+            _text_element(info, "organisation", _organisation_names(organization))
+        _text_element(info, "person-name", _texts(contact, "name"))
+        _text_element(info, "job-title", _texts(contact, "position"))
+        for phone in contact["phones"]:
             _element(info, "telephone", text=phone)
-        for email in contact.emails:
+        for email in contact["emails"]:
             _element(info, "email", text=email)
 
 
-def _document_links(activity, project: Project, base_url: str) -> None:
+def _document_links(activity, project: Project, export: _Export) -> None:
     for language in LANGUAGES:
-        with translation.override(language):
-            url = base_url + project.get_absolute_url()
+        before, after = export.page_paths[language]
+        url = f"{export.base_url}{before}{project.slug}{after}"
         link = _element(activity, "document-link", {"url": url, "format": "text/html"})
         _narratives(_element(link, "title"), {language: PAGE_TITLE[language]})
         _element(link, "category", {"code": "A12"})
@@ -404,9 +506,10 @@ def _document_links(activity, project: Project, base_url: str) -> None:
 # --- Dates ------------------------------------------------------------------------------------
 
 
-def _activity_dates(activity, project: Project, today: datetime.date) -> None:
+def _activity_dates(activity, facts: _Facts, today: datetime.date) -> None:
+    project = facts.project
     if project.start_date is None and project.end_date is None:
-        announced_on, basis = _announced_on(project)
+        announced_on, basis = _announced_on(facts)
         _activity_date(activity, "2", announced_on, START_NOT_STATED[basis])
         return
     if project.start_date is not None:
@@ -430,39 +533,45 @@ def _precision_note(date: PartialDate, edge: str) -> dict[str, str]:
     return {language: note.format(value=date.isoformat()) for language, note in notes.items()}
 
 
-def _announced_on(project: Project) -> tuple[datetime.date, str]:
+def _announced_on(facts: _Facts) -> tuple[datetime.date, str]:
     """The date by which the activity had been announced, and what says so ("source" or
     "record"): the earliest source publication date, else the day the registry recorded it."""
-    recorded_on = timezone.localdate(project.created_at)
-    published = [source.published_on for source in project.sources.all() if source.published_on]
+    recorded_on = timezone.localdate(facts.project.created_at)
+    published = [source["published_on"] for source in facts.sources if source["published_on"]]
     if published and min(published) <= recorded_on:
         return min(published), "source"
     return recorded_on, "record"
 
 
-def _committed_on(project: Project, today: datetime.date) -> datetime.date:
+def _committed_on(facts: _Facts, today: datetime.date) -> datetime.date:
     """The earliest date by which the donors' commitments are known to have existed: a grant
     is committed before its work starts, and before it is announced."""
-    announced_on, _basis = _announced_on(project)
-    if project.start_date is not None and project.start_date <= today:
-        return min(announced_on, project.start_date)
+    announced_on, _basis = _announced_on(facts)
+    start_date = facts.project.start_date
+    if start_date is not None and start_date <= today:
+        return min(announced_on, start_date)
     return announced_on
 
 
-def _last_updated(project: Project) -> datetime.datetime:
-    organizations = [p.organization for p in project.participations.all()]
-    organizations += [line.donor for line in project.funding_lines.all() if line.donor]
-    organizations += [c.organization for c in project.contacts.all() if c.organization]
-    places = [area for place in project.places.all() for area in [place, *place.ancestors()]]
-    related = [*organizations, *places, *project.sources.all()]
-    return max([project.updated_at, *(row.updated_at for row in related)])
+def _last_updated(facts: _Facts, export: _Export) -> datetime.datetime:
+    organizations = [organization for organization, _role in facts.participations]
+    organizations += [
+        export.organizations[line.donor_id] for line in facts.funding if line.donor_id
+    ]
+    organizations += [
+        export.organizations[c["organization_id"]] for c in facts.contacts if c["organization_id"]
+    ]
+    places = [area for place in facts.places for area in [place, *export.tree.ancestors(place.pk)]]
+    updated = [row.updated_at for row in [*organizations, *places]]
+    updated += [source["updated_at"] for source in facts.sources]
+    return max([facts.project.updated_at, *updated])
 
 
 # --- Places -----------------------------------------------------------------------------------
 
 
-def _recipient_countries(activity, project: Project) -> None:
-    codes = sorted({place.country_code for place in project.places.all() if place.country_code})
+def _recipient_countries(activity, facts: _Facts) -> None:
+    codes = sorted({place.country_code for place in facts.places if place.country_code})
     for code, percentage in zip(codes, _equal_shares(len(codes)), strict=True):
         _element(activity, "recipient-country", {"code": code, "percentage": percentage})
 
@@ -475,13 +584,14 @@ def _equal_shares(count: int) -> list[str]:
     return [_number(Decimal(100) - share * (count - 1))] + [_number(share)] * (count - 1)
 
 
-def _location(activity, place) -> None:
-    location = _element(activity, "location", {"ref": place.slug})
+def _location(place: Place, export: _Export) -> etree._Element:
+    tree = export.tree
+    location = _element(None, "location", {"ref": place.slug})
     _element(location, "location-reach", {"code": "1"})
     if place.geonames_id:
         _element(location, "location-id", {"vocabulary": "G1", "code": str(place.geonames_id)})
     _text_element(location, "name", _translations(place, "name"))
-    ancestors = list(reversed(place.ancestors()))  # nearest first
+    ancestors = list(reversed(tree.ancestors(place.pk)))  # nearest first
     area_names = [_translations(area, "name") for area in ancestors]
     _text_element(location, "description", _joined(", ", *area_names))
     for area in ancestors:
@@ -494,16 +604,17 @@ def _location(activity, place) -> None:
         _element(point, "pos", text=f"{_number(place.latitude)} {_number(place.longitude)}")
         _element(location, "exactness", {"code": "2"})
     _element(location, "location-class", {"code": LOCATION_CLASSES[place.kind]})
+    return location
 
 
 # --- Money ------------------------------------------------------------------------------------
 
 
-def _headline_figure(project: Project) -> tuple[str | None, Decimal | None]:
+def _headline_figure(facts: _Facts) -> tuple[str | None, Decimal | None]:
     """The headline currency and amount, by ProjectQuerySet.with_budget's rule on the loaded
     lines: the currency of a total before a contribution, the larger first; the largest total
     in it, else the sum of the donor contributions in it."""
-    lines = list(project.funding_lines.all())
+    lines = facts.funding
     if not lines:
         return None, None
     currency = min(lines, key=lambda line: (line.kind != FundingKind.TOTAL, -line.amount)).currency
@@ -525,14 +636,14 @@ def _budget(activity, project: Project, currency: str, amount: Decimal) -> None:
     _element(budget, "value", value_attributes, _number(amount))
 
 
-def _transactions(activity, project: Project, committed_on: datetime.date) -> None:
+def _transactions(activity, facts: _Facts, export: _Export, committed_on: datetime.date) -> None:
     leads = [
-        p.organization
-        for p in project.participations.all()
-        if p.role == ParticipationRole.LEAD_IMPLEMENTER
+        organization
+        for organization, role in facts.participations
+        if role == ParticipationRole.LEAD_IMPLEMENTER
     ]
-    for line in project.funding_lines.all():
-        if line.donor is None or line.kind == FundingKind.OTHER:
+    for line in facts.funding:
+        if line.donor_id is None or line.kind == FundingKind.OTHER:
             continue
         transaction = _element(activity, "transaction")
         _element(transaction, "transaction-type", {"code": "11"})
@@ -540,26 +651,30 @@ def _transactions(activity, project: Project, committed_on: datetime.date) -> No
         value_attributes = {"currency": line.currency, "value-date": committed_on.isoformat()}
         _element(transaction, "value", value_attributes, _number(line.amount))
         _text_element(transaction, "description", _funding_description(line))
-        _organisation(transaction, "provider-org", line.donor)
+        _organisation(transaction, export, "provider-org", export.organizations[line.donor_id])
         if leads:
-            _organisation(transaction, "receiver-org", leads[0])
+            _organisation(transaction, export, "receiver-org", leads[0])
 
 
-def _funding_description(line) -> dict[str, str]:
+def _funding_description(line: FundingValues) -> dict[str, str]:
     qualifier = AMOUNT_QUALIFIERS.get(line.qualifier, dict.fromkeys(LANGUAGES, ""))
-    return _joined(" ", qualifier, _translations(line, "note"))
+    notes = {language: (line.note[language] or "").strip() for language in LANGUAGES}
+    return _joined(" ", qualifier, notes)
 
 
 # --- XML helpers ------------------------------------------------------------------------------
 
 
 def _element(parent, tag: str, attributes: dict | None = None, text: str | None = None):
-    """A child element; attributes whose value is None are left out."""
-    element = etree.SubElement(
-        parent,
-        tag,
-        {name: _xml_text(value) for name, value in (attributes or {}).items() if value is not None},
-    )
+    """A child element (of no parent when parent is None); attributes whose value is None are
+    left out."""
+    attributes = {
+        name: _xml_text(value) for name, value in (attributes or {}).items() if value is not None
+    }
+    if parent is None:
+        element = etree.Element(tag, attributes)
+    else:
+        element = etree.SubElement(parent, tag, attributes)
     if text is not None:
         element.text = _xml_text(text)
     return element
@@ -586,6 +701,11 @@ def _translations(instance, field: str) -> dict[str, str]:
     return {
         language: (getattr(instance, f"{field}_{language}") or "").strip() for language in LANGUAGES
     }
+
+
+def _texts(values: Mapping, field: str) -> dict[str, str]:
+    """_translations() of a values row."""
+    return {language: (values[f"{field}_{language}"] or "").strip() for language in LANGUAGES}
 
 
 def _joined(separator: str, *texts: dict[str, str]) -> dict[str, str]:
@@ -626,8 +746,8 @@ def iati_xml_view(request):
         return HttpResponseBadRequest(
             _filter_errors(invalid.errors), content_type="text/plain; charset=utf-8"
         )
-    root = iati_activities(projects, base_url=request.build_absolute_uri("/"))
-    return HttpResponse(serialize(root), content_type=CONTENT_TYPE)
+    document = iati_document(projects, base_url=request.build_absolute_uri("/"))
+    return StreamingHttpResponse(coalesce_pieces(document), content_type=CONTENT_TYPE)
 
 
 def _filter_errors(errors: dict) -> str:

@@ -3,72 +3,119 @@
 An export holds, for each project, the record `load_seeds` reads (source text embedded instead
 of a file name), plus the places those records refer to, in the gazetteer's format. The
 project's own import of it (`manage.py load_records FILE`) rebuilds the same rows, so an
-export loaded into an empty database and exported again gives the same file.
+export loaded into an empty database and exported again gives the same file. A synthetic
+project (made by `generate_projects` for load tests) says so with `"synthetic": true`.
+
+Records are built from plain values a chunk of projects at a time (batches.py), so an export
+of the whole registry streams in bounded memory.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from ..models import (
-    Contact,
-    FundingLine,
-    Organization,
-    Participation,
-    Place,
-    Project,
-    SourceDocument,
-)
+from ..models import Organization, OrganizationAlias, Place
+from ..partial_dates import PartialDate
 from ..places import PlaceTree
+from . import batches
+from .batches import ProjectValues, all_languages, translated_fields
+from .files import keeps_language
 
 FORMAT = "grant-project-registry/records/1"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-CHUNK = 200  # projects per database round trip while streaming
+
+PROJECT_FIELDS = (
+    "slug", "is_published", "is_synthetic", "original_language", "start_date",
+    "start_precision", "end_date", "end_precision", "duration_months", "contract_number",
+    *translated_fields("title", "summary", "description", "objectives", "results"),
+)  # fmt: skip
+RELATED = (
+    batches.PARTICIPATIONS, batches.FUNDING, batches.PLACES, batches.KEYWORDS,
+    batches.CONTACTS, batches.SOURCES,
+)  # fmt: skip
 
 
-def records_queryset(projects: QuerySet) -> QuerySet:
-    """Everything a record holds, in a fixed number of queries per chunk of projects."""
-    organizations = Organization.objects.select_related("city").prefetch_related("aliases")
-    return projects.prefetch_related(
-        "keywords",
-        Prefetch("places", queryset=Place.objects.select_related("parent__parent__parent")),
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.order_by("id").prefetch_related(
-                Prefetch("organization", queryset=organizations)
-            ),
-        ),
-        Prefetch(
-            "funding_lines", queryset=FundingLine.objects.select_related("donor").order_by("id")
-        ),
-        Prefetch(
-            "contacts",
-            queryset=Contact.objects.select_related("organization__city")
-            .prefetch_related("organization__aliases")
-            .order_by("id"),
-        ),
-        Prefetch("sources", queryset=SourceDocument.objects.order_by("id")),
-    )
+class OrganizationEntry(NamedTuple):
+    slug: str
+    city_id: int | None
+    record: dict
 
 
-def stream_export(projects: QuerySet) -> Iterator[str]:
-    """The export document as JSON text in pieces, one project at a time."""
+@dataclass(frozen=True)
+class RecordBook:
+    """What records refer to by id, read once per export: organisations (with their records),
+    keywords and places."""
+
+    organizations: batches.ReadOnce  # id -> OrganizationEntry
+    keywords: batches.ReadOnce  # id -> {ru, kk, en} or None
+    places: batches.ReadOnce  # id -> Place
+    tree: PlaceTree
+
+    @classmethod
+    def load(cls) -> RecordBook:
+        tree = PlaceTree.load()
+        places = batches.places(tree)
+        return cls(
+            batches.ReadOnce(lambda ids: _organizations(ids, places)),
+            batches.keyword_translations(),
+            places,
+            tree,
+        )
+
+
+ORGANIZATION_COLUMNS = (
+    "slug", "kind", "country", "city_id", "phones", "emails", "website", "links",
+    *translated_fields("name", "short_name", "address"),
+)  # fmt: skip
+
+
+def _organizations(ids: list[int] | None, places) -> dict[int, OrganizationEntry]:
+    aliases = OrganizationAlias.objects.all()
+    if ids is not None:
+        aliases = aliases.filter(organization_id__in=ids)
+    aliases_of: dict[int, list[str]] = {}
+    for organization_id, name in aliases.values_list("organization_id", "name").iterator(
+        chunk_size=batches.CHUNK
+    ):
+        aliases_of.setdefault(organization_id, []).append(name)
+    entries = {}
+    for row in batches.table_rows(Organization, ids, *ORGANIZATION_COLUMNS):
+        city = places[row["city_id"]] if row["city_id"] else None
+        record = organization_record(row, city, aliases_of.get(row["pk"], []))
+        entries[row["pk"]] = OrganizationEntry(row["slug"], row["city_id"], record)
+    return entries
+
+
+@keeps_language
+def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Iterator[str]:
+    """The export document as JSON text in pieces, one project at a time (places and keywords
+    listed by name in the language active when it is called)."""
+    book = RecordBook.load()
     place_ids: set[int] = set()
     yield f'{{"format": {json.dumps(FORMAT)}, "exported": "{timezone.now().isoformat()}", '
     yield '"projects": ['
-    for index, project in enumerate(records_queryset(projects).iterator(chunk_size=CHUNK)):
-        place_ids.update(place.pk for place in project.places.all())
-        place_ids.update(
-            p.organization.city_id for p in project.participations.all() if p.organization.city_id
-        )
-        yield ("," if index else "") + "\n" + _dumps(project_record(project))
+    index = 0
+    size = chunk_size or batches.FULL_TEXT_CHUNK  # a record holds every text, its source's too
+    for chunk in batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=size):
+        for project in chunk:
+            place_ids.update(project.places)
+            # Organisations' home places too: load_records needs every place a record names.
+            organizations = [org for org, _role in project.participations]
+            organizations += [c["organization_id"] for c in project.contacts]
+            for organization_id in organizations:
+                if organization_id and book.organizations[organization_id].city_id:
+                    place_ids.add(book.organizations[organization_id].city_id)
+            yield ("," if index else "") + "\n" + _dumps(project_record(project, book))
+            index += 1
     yield '\n], "places": ['
-    for index, place in enumerate(places_with_ancestors(place_ids)):
+    for index, place in enumerate(places_with_ancestors(place_ids, book.tree)):
         yield ("," if index else "") + "\n" + _dumps(place)
     yield "\n]}\n"
 
@@ -85,16 +132,13 @@ def translated(instance, field: str) -> dict | None:
     return values if any(values.values()) else None
 
 
-def translated_lines(project: Project, field: str) -> list[dict]:
+def translated_lines(row: dict, field: str) -> list[dict]:
     """ "objectives" as one {ru, kk, en} item per line (lines are matched by position)."""
     lines = {
-        language: [
-            line.strip()
-            for line in (getattr(project, f"{field}_{language}") or "").splitlines()
-            if line.strip()
-        ]
+        language: [line.strip() for line in (row[f"{field}_{language}"] or "").splitlines()]
         for language in LANGUAGES
     }
+    lines = {language: [line for line in items if line] for language, items in lines.items()}
     count = max(len(items) for items in lines.values())
     return [
         {language: (items[i] if i < len(items) else "") for language, items in lines.items()}
@@ -102,102 +146,107 @@ def translated_lines(project: Project, field: str) -> list[dict]:
     ]
 
 
-def project_record(project: Project) -> dict:
-    participations = list(project.participations.all())
-    organizations = {p.organization.slug: p.organization for p in participations}
-    for contact in project.contacts.all():
-        if contact.organization_id and contact.organization.slug not in organizations:
-            organizations[contact.organization.slug] = contact.organization
-    sources = [source_record(source) for source in project.sources.all()]
-    # Only load-test data carries the mark, so real records keep their exact shape.
-    synthetic = {"synthetic": True} if project.is_synthetic else {}
+def project_record(project: ProjectValues, book: RecordBook) -> dict:
+    row = project.row
+    organization_ids = [org for org, _role in project.participations]
+    organization_ids += [c["organization_id"] for c in project.contacts if c["organization_id"]]
+    organizations = {org: book.organizations[org].record for org in organization_ids}
+    sources = [source_record(source) for source in project.sources]
+    record = {
+        "slug": row["slug"],
+        "published": row["is_published"],
+        "original_language": row["original_language"],
+        "title": all_languages(row, "title"),
+        "summary": all_languages(row, "summary"),
+        "description": all_languages(row, "description"),
+        "objectives": translated_lines(row, "objectives"),
+        "results": translated_lines(row, "results"),
+        "keywords": [book.keywords[keyword] for keyword in project.keywords],
+        "start": PartialDate(row["start_date"], row["start_precision"]).isoformat(),
+        "end": PartialDate(row["end_date"], row["end_precision"]).isoformat(),
+        "duration_months": row["duration_months"],
+        "contract_number": row["contract_number"] or None,
+        "participations": [
+            {"organization": book.organizations[org].slug, "role": role}
+            for org, role in project.participations
+        ],
+        "funding": [funding_record(line, book) for line in project.funding],
+        "places": [book.places[place].slug for place in project.places],
+        "contacts": [contact_record(contact, book) for contact in project.contacts],
+    }
+    if row["is_synthetic"]:
+        record["synthetic"] = True
     return {
         "source": sources[0] if sources else None,
         "other_sources": sources[1:],
-        "project": {
-            **synthetic,
-            "slug": project.slug,
-            "published": project.is_published,
-            "original_language": project.original_language,
-            "title": translated(project, "title"),
-            "summary": translated(project, "summary"),
-            "description": translated(project, "description"),
-            "objectives": translated_lines(project, "objectives"),
-            "results": translated_lines(project, "results"),
-            "keywords": [translated(keyword, "name") for keyword in project.keywords.all()],
-            "start": project.start.isoformat(),
-            "end": project.end.isoformat(),
-            "duration_months": project.duration_months,
-            "contract_number": project.contract_number or None,
-            "participations": [
-                {"organization": p.organization.slug, "role": p.role} for p in participations
-            ],
-            "funding": [funding_record(line) for line in project.funding_lines.all()],
-            "places": [place.slug for place in project.places.all()],
-            "contacts": [contact_record(contact) for contact in project.contacts.all()],
-        },
-        "organizations": [organization_record(o) for o in organizations.values()],
+        "project": record,
+        "organizations": list(organizations.values()),
     }
 
 
-def source_record(source: SourceDocument) -> dict:
+def source_record(source: dict) -> dict:
     return {
-        "file": source.file_name,
-        "language": source.language,
-        "title": source.title or None,
-        "published": source.published_on.isoformat() if source.published_on else None,
-        "publisher": translated(source, "publisher"),
-        "url": source.url or None,
-        "text": source.text,
-        "extraction": source.extraction,
+        "file": source["file_name"],
+        "language": source["language"],
+        "title": source["title"] or None,
+        "published": source["published_on"].isoformat() if source["published_on"] else None,
+        "publisher": all_languages(source, "publisher"),
+        "url": source["url"] or None,
+        "text": source["text"],
+        "extraction": source["extraction"],
     }
 
 
-def funding_record(line: FundingLine) -> dict:
-    amount = line.amount.normalize()
+def funding_record(line: batches.FundingValues, book: RecordBook) -> dict:
     return {
-        "donor": line.donor.slug if line.donor_id else None,
-        "amount": f"{amount:f}",
+        "donor": book.organizations[line.donor_id].slug if line.donor_id else None,
+        "amount": f"{line.amount.normalize():f}",
         "currency": line.currency,
         "kind": line.kind,
         "qualifier": line.qualifier,
-        "note": translated(line, "note"),
+        "note": _some_text(line.note),
     }
 
 
-def contact_record(contact: Contact) -> dict:
+def contact_record(contact: dict, book: RecordBook) -> dict:
+    organization_id = contact["organization_id"]
     return {
-        "name": translated(contact, "name"),
-        "position": translated(contact, "position"),
-        "organization": contact.organization.slug if contact.organization_id else None,
-        "phones": contact.phones,
-        "emails": contact.emails,
+        "name": all_languages(contact, "name"),
+        "position": all_languages(contact, "position"),
+        "organization": book.organizations[organization_id].slug if organization_id else None,
+        "phones": contact["phones"],
+        "emails": contact["emails"],
     }
 
 
-def organization_record(organization: Organization) -> dict:
+def organization_record(row: dict, city: Place | None, aliases: list[str]) -> dict:
     return {
-        "slug": organization.slug,
-        "name": translated(organization, "name"),
-        "short_name": translated(organization, "short_name"),
-        "kind": organization.kind,
-        "country": organization.country or None,
-        "city": organization.city.slug if organization.city_id else None,
-        "address": translated(organization, "address"),
-        "phones": organization.phones,
-        "emails": organization.emails,
-        "website": organization.website or None,
-        "links": organization.links,
-        "aliases": sorted(alias.name for alias in organization.aliases.all()),
+        "slug": row["slug"],
+        "name": all_languages(row, "name"),
+        "short_name": all_languages(row, "short_name"),
+        "kind": row["kind"],
+        "country": row["country"] or None,
+        "city": city.slug if city is not None else None,
+        "address": all_languages(row, "address"),
+        "phones": row["phones"],
+        "emails": row["emails"],
+        "website": row["website"] or None,
+        "links": row["links"],
+        "aliases": sorted(aliases),
     }
+
+
+def _some_text(texts: dict[str, str | None]) -> dict | None:
+    texts = {language: text or "" for language, text in texts.items()}
+    return texts if any(texts.values()) else None
 
 
 # --- Places -----------------------------------------------------------------------------------
 
 
-def places_with_ancestors(place_ids: Iterable[int]) -> list[dict]:
+def places_with_ancestors(place_ids: Iterable[int], tree: PlaceTree | None = None) -> list[dict]:
     """The places, and every place they lie in, parents first, in the gazetteer's format."""
-    tree = PlaceTree.load()
+    tree = tree or PlaceTree.load()
     wanted: set[int] = set()
     for place_id in place_ids:
         wanted.update(tree.with_ancestors(place_id))

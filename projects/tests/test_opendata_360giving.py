@@ -4,6 +4,7 @@ official 360Giving 1.4 schemas, checked offline, and says no more than the sourc
 import datetime
 import io
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,13 +13,17 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from projects import indexing
 from projects.models import Organization, Participation, Project, SourceDocument
+from projects.opendata import batches, files
 from projects.opendata.giving360 import grants_package
 
 from .factories import make_funding, make_organization, make_place, make_project
@@ -85,10 +90,14 @@ def grants_by_id(package) -> dict[str, dict]:
     return {grant["id"]: grant for grant in package["grants"]}
 
 
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def get_package(client, query: str = "") -> dict:
     response = client.get(reverse("opendata:360giving") + query)
-    assert response.status_code == 200, response.content
-    return response.json()
+    assert response.status_code == 200, body(response)
+    return json.loads(body(response))
 
 
 def give_seed_003_a_recipient_and_a_date() -> None:
@@ -138,11 +147,12 @@ def test_the_view_serves_a_valid_package(client, seeded_db, package_validator):
     response = client.get(reverse("opendata:360giving"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    package = json.loads(response.content.decode("utf-8"))
+    text = body(response).decode("utf-8")
+    package = json.loads(text)
     assert schema_errors(package_validator, package) == []
     assert relative_links(package) == []
     assert set(grants_by_id(package)) == {EU_GRANT_000, EU_GRANT_004}
-    assert "Права человека" in response.content.decode("utf-8")  # UTF-8, not \u escapes
+    assert "Права человека" in text  # UTF-8, not \u escapes
 
 
 # --- Content --------------------------------------------------------------------------------
@@ -368,15 +378,78 @@ def test_bad_parameters_give_a_json_400(client, seeded_db, query, field):
 
 
 def test_the_view_queries_do_not_grow_with_the_projects(client, seeded_db):
-    url = reverse("opendata:360giving")
+    get_package(client)  # the place tree is read once per change of the data
     with CaptureQueriesContext(connection) as with_seeds:
-        assert len(client.get(url).json()["grants"]) == 2
+        assert len(get_package(client)["grants"]) == 2
     for index in range(25):
         add_fundable_project(index)
+    get_package(client)
     with CaptureQueriesContext(connection) as with_more:
-        assert len(client.get(url).json()["grants"]) == 27
+        assert len(get_package(client)["grants"]) == 27
     assert Project.objects.published().count() == 30
-    assert len(with_more) == len(with_seeds) <= 6
+    # The package's date, the place tree, the organisations, the projects and four kinds of
+    # related rows: one round of queries for the chunk, whatever its size.
+    assert len(with_more) == len(with_seeds) <= 10
+
+
+def test_the_package_is_streamed_as_it_is_written(
+    client, seeded_db, package_validator, monkeypatch
+):
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 2)
+    monkeypatch.setattr(files, "PIECE_SIZE", 1)  # hand on every project's grants at once
+    with indexing.batch():
+        for index in range(6):
+            add_fundable_project(index)
+    response = client.get(reverse("opendata:360giving"))
+    assert isinstance(response, StreamingHttpResponse)
+    pieces = iter(response.streaming_content)
+    with CaptureQueriesContext(connection) as first:
+        received = [next(pieces)]
+    with CaptureQueriesContext(connection) as rest:
+        received += list(pieces)
+    text = b"".join(received).decode("utf-8")
+    package = json.loads(text)
+    assert schema_errors(package_validator, package) == []
+    assert len(package["grants"]) == 8  # the two of the seeds and one per new project
+    assert len(received) > len(package["grants"])  # the metadata first, then grant by grant
+    assert len(first) == 1 and "MAX" in first.captured_queries[0]["sql"].upper()
+    assert len(rest) > 0
+    assert text == json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_chunks_change_nothing_in_the_package(seeded_db, monkeypatch):
+    with indexing.batch():
+        for index in range(7):
+            add_fundable_project(index)
+    whole = seed_package()
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 3)
+    assert seed_package() == whole
+
+
+def test_modified_is_the_latest_change_to_a_grant_of_the_package(client, seeded_db):
+    def modified(query: str = "") -> str:
+        return get_package(client, query)["modified"]
+
+    def stamped(model, slug: str, moment: datetime.datetime) -> str:
+        model.objects.filter(slug=slug).update(updated_at=moment)
+        return moment.isoformat(timespec="seconds")
+
+    now = timezone.now()
+    later = stamped(Organization, "european-union", now + datetime.timedelta(days=2))
+    assert modified() == later == modified("?donor=european-union")
+    # A change to a donor that gives no grant (no stated contribution) changes nothing.
+    stamped(Organization, "usaid", now + datetime.timedelta(days=3))
+    assert modified() == later
+    # Nor does a change to a project that gives no grant.
+    stamped(Project, SEED_003, now + datetime.timedelta(days=4))
+    assert modified() == later
+    # A recipient's does.
+    argo = Project.objects.get(slug=SEED_004).participations.get(role="lead_implementer")
+    latest = now + datetime.timedelta(days=5)
+    Organization.objects.filter(pk=argo.organization_id).update(updated_at=latest)
+    assert modified() == latest.isoformat(timespec="seconds")
+    package = get_package(client)
+    assert package["modified"] == max(grant["dateModified"] for grant in package["grants"])
 
 
 # --- The command ----------------------------------------------------------------------------
@@ -394,11 +467,28 @@ def test_the_command_writes_the_package(seeded_db, tmp_path, package_validator):
     assert list(tmp_path.iterdir()) == [target]
 
 
-def test_the_command_writes_to_standard_output(seeded_db):
+def test_the_command_writes_to_standard_output(seeded_db, monkeypatch):
+    monkeypatch.setattr(files, "PROGRESS_EVERY", 1)
     out, err = io.StringIO(), io.StringIO()
     call_command("export_360giving", "-", "--base-url", BASE_URL, stdout=out, stderr=err)
     assert set(grants_by_id(json.loads(out.getvalue()))) == {EU_GRANT_000, EU_GRANT_004}
-    assert "2 grants written to standard output" in err.getvalue()
+    assert err.getvalue() == "2 grants written to standard output.\n"  # no progress lines
+
+
+def test_the_command_reports_progress_and_a_summary(seeded_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "PROGRESS_EVERY", 2)
+    target = tmp_path / "360giving.json"
+    out, err = io.StringIO(), io.StringIO()
+    call_command("export_360giving", str(target), "--base-url", BASE_URL, stdout=out, stderr=err)
+    progress = err.getvalue().splitlines()  # after 2 and 4 of the 5 seeds
+    assert [line.split(",")[0] for line in progress] == ["2 projects read", "4 projects read"]
+    assert all(
+        re.fullmatch(r"\d projects read, \d grants written, \d+ s", line) for line in progress
+    )
+    assert re.fullmatch(
+        rf"2 grants written to {re.escape(str(target))}\. 5 published projects read; \d+\.\d s\.\n",
+        out.getvalue(),
+    )
 
 
 def test_a_failed_write_keeps_the_old_file(seeded_db, tmp_path, monkeypatch):

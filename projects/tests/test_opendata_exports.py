@@ -14,9 +14,20 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from projects.models import Organization, Place, Project
+from projects import indexing
+from projects.filters import published_projects_matching
+from projects.models import (
+    Contact,
+    Keyword,
+    Organization,
+    Participation,
+    Place,
+    Project,
+    SourceDocument,
+)
+from projects.opendata import batches, exports
 
-from .factories import make_funding, make_project
+from .factories import make_funding, make_organization, make_place, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -110,31 +121,182 @@ def test_donor_and_organisation_summaries_never_add_currencies(client):
     assert centre == [["local-government-development-centre", centre[0][1], "2", "EUR", "633793"]]
 
 
+def test_summaries_count_each_project_once_and_add_money_per_currency(client):
+    """A hand-made search (the English-language projects): what the summaries say of it."""
+    eu = make_organization("eu-test", kind="international_organization", en="EU test")
+    usaid = make_organization("usaid-test", kind="donor_agency", en="USAID test")
+    silent = make_organization("silent-donor", kind="donor_agency", en="Silent donor")
+    lead = make_organization("lead-ngo", en="Lead NGO")
+    partner = make_organization("partner-ngo", en="Partner NGO")
+    first = make_project("first", original_language="en")
+    make_funding(first, eu, "100", "EUR")
+    make_funding(first, eu, "50", "USD")
+    make_funding(first, usaid, "30", "EUR")
+    make_funding(first, amount="200", currency="EUR", kind="total")  # not a contribution
+    Participation.objects.create(project=first, organization=silent, role="donor")
+    Participation.objects.create(project=first, organization=lead, role="lead_implementer")
+    Participation.objects.create(project=first, organization=partner, role="partner")
+    second = make_project("second", original_language="en")
+    make_funding(second, eu, "1000.50", "EUR")
+    make_funding(second, None, "7", "USD")  # a contribution whose donor is not named
+    Participation.objects.create(project=second, organization=lead, role="lead_implementer")
+    Participation.objects.create(project=second, organization=lead, role="partner")
+    draft = make_project("draft", original_language="en", published=False)
+    make_funding(draft, eu, "999", "EUR")
+    Participation.objects.create(project=draft, organization=lead, role="lead_implementer")
+
+    donors = csv_rows(client.get(url("project-export-donors", "en"), {"language": "en"}))
+    assert donors == [
+        ["Identifier", "Organisation", "Projects", "Currency", "Donor contributions"],
+        ["eu-test", "EU test", "2", "EUR", "1100.5"],
+        ["eu-test", "EU test", "2", "USD", "50"],
+        ["silent-donor", "Silent donor", "1", "", ""],
+        ["usaid-test", "USAID test", "1", "EUR", "30"],
+    ]
+    organisations = csv_rows(
+        client.get(url("project-export-organizations", "en"), {"language": "en"})
+    )
+    assert organisations[1:] == [  # the lead is also a partner of the second: counted once
+        ["lead-ngo", "Lead NGO", "2", "EUR", "1130.5"],
+        ["lead-ngo", "Lead NGO", "2", "USD", "57"],
+        ["partner-ngo", "Partner NGO", "1", "EUR", "130"],
+        ["partner-ngo", "Partner NGO", "1", "USD", "50"],
+    ]
+
+
+def test_summary_names_follow_the_page_language(client):
+    ngo = make_organization("named-ngo", ru="Фонд", en="Foundation")
+    Organization.objects.filter(pk=ngo.pk).update(short_name_ru="Ф", short_name_en="FND")
+    project = make_project("named", original_language="en")
+    Participation.objects.create(project=project, organization=ngo, role="partner")
+    # Kazakh has no name of its own: Russian first, as the pages read it.
+    for language, name in [("ru", "Фонд (Ф)"), ("en", "Foundation (FND)"), ("kk", "Фонд (Ф)")]:
+        rows = csv_rows(
+            client.get(url("project-export-organizations", language), {"language": "en"})
+        )
+        assert rows[1][:3] == ["named-ngo", name, "1"]
+
+
 def test_exports_leave_drafts_out(client):
     make_project("secret-draft", published=False)
     header, *rows = csv_rows(client.get(url("project-export-csv", "en"), {"columns": "slug"}))
     assert "secret-draft" not in {row[0] for row in rows}
 
 
-def export_queries(client, name) -> int:
-    # A first request warms the per-process place tree, which a change of data reloads once
-    # (one query, whatever the number of projects): both counts are taken warm.
-    body(client.get(url(name)))
+EXPORTS = [
+    "project-export-csv", "project-export-xlsx", "project-export-json",
+    "project-export-donors", "project-export-organizations",
+]  # fmt: skip
+EVERY_COLUMN = ",".join(column.key for column in exports.COLUMNS)
+
+
+def add_projects(count: int, first: int) -> None:
+    """Published projects with every kind of related row (text only in English, so that the
+    pages' fallbacks are used)."""
+    with indexing.batch():  # the derived tables are rebuilt once, at the end
+        _add_projects(count, first)
+
+
+def _add_projects(count: int, first: int) -> None:
+    region = Place.objects.get(slug="pavlodar-region")
+    town = make_place(f"town-{first}", kind="town", parent=region)
+    donor = make_organization(f"donor-{first}", kind="donor_agency")
+    ngo = make_organization(f"ngo-{first}", ru="", en=f"NGO {first}")
+    keyword = Keyword.objects.create(slug=f"keyword-{first}", name_en=f"topic {first}")
+    for number in range(first, first + count):
+        project = make_project(
+            f"many-{number:03d}", title_ru="", title_en=f"Project {number}", original_language="en"
+        )
+        project.places.add(town, region)
+        project.keywords.add(keyword)
+        Participation.objects.create(project=project, organization=ngo, role="lead_implementer")
+        make_funding(project, donor=donor, amount="1000.50", currency="USD")
+        make_funding(project, amount="5000", currency="KZT", kind="total")
+        Contact.objects.create(project=project, name_en="Name", organization=ngo, phones=["1"])
+        SourceDocument.objects.create(
+            project=project, text=f"release {number}", language="en", published_on="2020-01-02"
+        )
+
+
+def export_queries(client, name: str) -> int:
+    params = {"columns": EVERY_COLUMN} if name in EXPORTS[:2] else {}
+    body(client.get(url(name), params))  # the place tree is read once per change of the data
     with CaptureQueriesContext(connection) as captured:
-        body(client.get(url(name)))
+        body(client.get(url(name), params))
     return len(captured)
 
 
-@pytest.mark.parametrize(
-    "name", ["project-export-csv", "project-export-xlsx", "project-export-json",
-             "project-export-donors"],
-)  # fmt: skip
+@pytest.mark.parametrize("name", EXPORTS)
 def test_export_queries_do_not_grow_with_the_number_of_projects(client, name):
-    before = export_queries(client, name)
-    eu = Organization.objects.get(slug="european-union")
-    for index in range(30):
-        make_funding(make_project(f"many-{index:02d}"), donor=eu)
-    assert export_queries(client, name) == before
+    add_projects(5, first=0)
+    five = export_queries(client, name)
+    add_projects(55, first=5)
+    assert export_queries(client, name) == five
+
+
+@pytest.mark.parametrize("name", EXPORTS[:3])
+def test_a_large_export_costs_one_round_of_queries_per_chunk(client, monkeypatch, name):
+    monkeypatch.setattr(batches, "CHUNK", 10)
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 10)
+    add_projects(5, first=0)  # and the five seeds: one chunk
+    one_chunk = export_queries(client, name)
+    add_projects(10, first=5)
+    two_chunks = export_queries(client, name)
+    add_projects(40, first=15)
+    round_of_queries = two_chunks - one_chunk
+    assert 0 < round_of_queries <= 8
+    assert export_queries(client, name) == one_chunk + 5 * round_of_queries  # six chunks
+
+
+def test_chunks_change_nothing_in_the_file(client, monkeypatch):
+    add_projects(25, first=0)
+    params = {"columns": EVERY_COLUMN}
+    whole = csv_rows(client.get(url("project-export-csv", "kk"), params))
+    monkeypatch.setattr(batches, "CHUNK", 4)
+    assert csv_rows(client.get(url("project-export-csv", "kk"), params)) == whole
+    slugs = [row[2] for row in whole[1:]]
+    expected = published_projects_matching({}).values_list("slug", flat=True)
+    assert slugs == list(expected)  # the list's order, across chunk boundaries
+
+
+def test_csv_cells_fall_back_to_other_languages_like_the_pages(client):
+    add_projects(1, first=0)
+    response = client.get(url("project-export-csv", "kk"), {"columns": EVERY_COLUMN})
+    header, *rows = csv_rows(response)
+    assert header[0] == "Атауы"
+    keys = EVERY_COLUMN.split(",")
+    values = dict(zip(keys, next(row for row in rows if row[2] == "many-000"), strict=True))
+    assert values["title"] == "Project 0"  # no Kazakh or Russian title: English
+    assert values["implementers"] == "NGO 0"
+    assert values["places"] == "Town-0; Павлодар облысы"  # by name, as the project page lists
+    assert values["regions"] == "Павлодар облысы"
+    assert values["keywords"] == "topic 0"
+    assert values["contacts"] == "Name, 1"
+    assert values["other_funding"] == ""
+    assert values["total_budget"] == "KZT 5000"
+    assert values["contributions"] == "USD 1000.5 (donor-0)"
+    assert values["currencies"] == "KZT; USD"
+    assert values["published"] == "2020-01-02"
+    assert values["url"] == "http://testserver/kk/projects/many-000/"
+    assert values["status"] == "белгісіз"
+
+
+@pytest.mark.parametrize(
+    ("place", "regions"),
+    [
+        ("pavlodar", "Pavlodar Region"),  # a city in a region
+        ("pavlodar-region", "Pavlodar Region"),  # a region lies in itself
+        ("almaty", "Almaty"),  # a city of republican significance is a region of its own
+        ("kazakhstan", ""),  # a country lies in no region
+    ],
+)
+def test_regions_follow_the_registry_rule_for_the_region_of_a_place(client, place, regions):
+    project = make_project("in-one-place")
+    project.places.add(Place.objects.get(slug=place))
+    header, *rows = csv_rows(
+        client.get(url("project-export-csv", "en"), {"columns": "slug,regions"})
+    )
+    assert ["in-one-place", regions] in rows
 
 
 def test_the_list_page_links_to_the_downloads_of_its_search(client):
@@ -188,6 +350,24 @@ def test_json_export_of_a_search_holds_only_its_projects_and_their_places(client
     document = export_document(client, {"donor": "usaid"})
     assert [record["project"]["slug"] for record in document["projects"]] == [S003]
     assert {place["slug"] for place in document["places"]} == {"kazakhstan"}
+
+
+def test_json_export_marks_synthetic_projects_only(client):
+    project = make_project("made-for-load-tests")
+    Project.objects.filter(pk=project.pk).update(is_synthetic=True)
+    records = {r["project"]["slug"]: r["project"] for r in export_document(client)["projects"]}
+    assert records["made-for-load-tests"]["synthetic"] is True
+    assert all(
+        "synthetic" not in record for slug, record in records.items() if slug != project.slug
+    )
+
+
+def test_json_export_is_the_same_in_any_chunks(client, monkeypatch):
+    add_projects(12, first=0)
+    whole = without_volatile(export_document(client))
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 5)
+    assert without_volatile(export_document(client)) == whole
+    assert len(whole["projects"]) == 17
 
 
 def test_a_broken_export_is_refused_whole(client, tmp_path):

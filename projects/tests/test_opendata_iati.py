@@ -5,6 +5,7 @@ and the export_iati command."""
 import datetime
 import io
 import os
+import re
 import stat
 from decimal import Decimal
 
@@ -13,13 +14,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
+from projects import indexing
 from projects.models import Contact, Organization, Participation, Project, SourceDocument
-from projects.opendata import iati
+from projects.opendata import batches, files, iati
 
 from .factories import make_funding, make_organization, make_place, make_project
 
@@ -48,7 +51,7 @@ def fetch(client, **params) -> etree._Element:
     response = client.get(reverse("opendata:iati"), params)
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "application/xml; charset=utf-8"
-    return etree.fromstring(response.content)
+    return etree.fromstring(b"".join(response.streaming_content))
 
 
 @pytest.fixture
@@ -490,6 +493,11 @@ def test_a_filter_matching_nothing_gives_an_empty_list(client, seeded_db):
 
 def add_projects(count: int, first: int) -> None:
     """Projects with every kind of related row, the places three levels deep."""
+    with indexing.batch():  # the derived tables are rebuilt once, at the end
+        _add_projects(count, first)
+
+
+def _add_projects(count: int, first: int) -> None:
     country = make_place(f"country-{first}", kind="country")
     region = make_place(f"region-{first}", kind="region", parent=country)
     district = make_place(f"district-{first}", kind="district", parent=region)
@@ -514,15 +522,72 @@ def add_projects(count: int, first: int) -> None:
         )
 
 
+def exportable_count() -> int:
+    """Published projects with an organisation (seeds included when this module loaded them)."""
+    return Project.objects.published().filter(participations__isnull=False).distinct().count()
+
+
 def test_the_number_of_queries_does_not_grow_with_the_projects(client):
     add_projects(5, first=0)
+    fetch(client)  # the place tree is read once per change of the data
     with CaptureQueriesContext(connection) as five:
         assert len(fetch(client)) >= 5
     add_projects(25, first=5)
+    fetch(client)
     with CaptureQueriesContext(connection) as thirty:
         assert len(fetch(client)) >= 30
     assert len(thirty) == len(five), "\n".join(q["sql"] for q in thirty.captured_queries)
     assert len(thirty) <= 15
+
+
+def test_a_large_file_costs_one_round_of_queries_per_chunk(client, monkeypatch):
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 5)
+    add_projects(5, first=0)
+
+    def queries() -> int:
+        fetch(client)
+        with CaptureQueriesContext(connection) as captured:
+            fetch(client)
+        return len(captured)
+
+    one_chunk = queries()
+    add_projects(5, first=5)
+    round_of_queries = queries() - one_chunk
+    assert 0 < round_of_queries <= 6
+    add_projects(20, first=10)
+    assert queries() == one_chunk + 5 * round_of_queries  # six chunks
+
+
+def test_the_file_is_streamed_as_it_is_written(client, schema, monkeypatch):
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 2)
+    monkeypatch.setattr(files, "PIECE_SIZE", 1)  # hand on every activity at once
+    add_projects(6, first=0)
+    response = client.get(reverse("opendata:iati"))
+    assert isinstance(response, StreamingHttpResponse)
+    pieces = iter(response.streaming_content)
+    with CaptureQueriesContext(connection) as first:
+        received = [next(pieces)]
+    with CaptureQueriesContext(connection) as rest:
+        received += list(pieces)
+    document = etree.fromstring(b"".join(received))
+    assert_valid(schema, document)
+    assert len(document) == exportable_count() >= 6
+    assert len(received) >= len(document)  # at least one piece per activity
+    assert len(rest) > 0  # later chunks are read after the first piece went out
+    assert len(first) > 0
+
+
+def test_chunks_change_nothing_in_the_file(client, monkeypatch):
+    add_projects(7, first=0)
+
+    def activities() -> list[bytes]:
+        document = fetch(client)
+        del document.attrib["generated-datetime"]
+        return [etree.tostring(activity, method="c14n") for activity in document]
+
+    whole = activities()
+    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 3)
+    assert activities() == whole
 
 
 # --- The command ----------------------------------------------------------------------------
@@ -556,11 +621,46 @@ def test_a_failed_write_leaves_the_previous_file_whole(seeded_db, tmp_path, monk
     assert list(tmp_path.iterdir()) == [target]
 
 
-def test_the_command_writes_to_standard_output_for_a_dash(seeded_db):
+def test_the_command_writes_to_standard_output_for_a_dash(seeded_db, monkeypatch):
+    monkeypatch.setattr(files, "PROGRESS_EVERY", 1)
     out, err = io.StringIO(), io.StringIO()
     call_command("export_iati", "-", stdout=out, stderr=err)
     assert len(etree.fromstring(out.getvalue().encode("utf-8"))) == 5
-    assert "Wrote 5 IATI activities" in err.getvalue()
+    assert err.getvalue() == "Wrote 5 IATI activities to standard output.\n"  # no progress
+
+
+def test_the_command_reports_progress_and_a_summary(tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "PROGRESS_EVERY", 2)
+    add_projects(4, first=0)
+    make_project("nobody-involved")
+    target = tmp_path / "iati.xml"
+    out, err = io.StringIO(), io.StringIO()
+    call_command("export_iati", str(target), stdout=out, stderr=err)
+    progress = err.getvalue().splitlines()
+    assert progress[0].startswith("2 projects read, ") and " s" in progress[0]
+    assert progress[1].startswith("4 projects read, ")
+    summary = out.getvalue()
+    published, exportable = Project.objects.published().count(), exportable_count()
+    assert f"Wrote {exportable} IATI activities to {target}." in summary
+    assert f"{published} published projects read, {published - exportable} left out" in summary
+    assert re.search(r"\d+\.\d s\.$", summary.strip())
+
+
+def test_a_failure_while_streaming_leaves_the_previous_file_whole(seeded_db, tmp_path, monkeypatch):
+    target = tmp_path / "iati.xml"
+    target.write_text("the previous export")
+    written = iati.iati_document
+
+    def breaks_halfway(*args, **kwargs):
+        pieces = written(*args, **kwargs)
+        yield next(pieces)
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("projects.management.commands.export_iati.iati_document", breaks_halfway)
+    with pytest.raises(RuntimeError, match="went away"):
+        call_command("export_iati", str(target), stdout=io.StringIO(), stderr=io.StringIO())
+    assert target.read_text() == "the previous export"
+    assert list(tmp_path.iterdir()) == [target]
 
 
 def test_the_command_refuses_a_missing_folder(tmp_path):

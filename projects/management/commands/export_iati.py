@@ -1,11 +1,15 @@
+"""python manage.py export_iati FILE: the IATI 2.03 activity file of every published project
+(see projects/opendata/iati.py for the mapping), written a piece at a time."""
+
+import codecs
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from projects.filters import published_projects_matching
-from projects.opendata.files import write_atomically
-from projects.opendata.iati import iati_activities, serialize
+from projects.opendata.files import Tally, coalesce_pieces, write_atomically
+from projects.opendata.iati import iati_document
 
 DEFAULT_BASE_URL = "http://localhost:8000"
 
@@ -14,7 +18,8 @@ class Command(BaseCommand):
     help = (
         "Write the IATI 2.03 activity file of every published project (the document "
         "/open-data/iati.xml serves unfiltered) to FILE, or to standard output for '-'. The "
-        "file is replaced atomically: readers see the old file or the new one, never a part."
+        "file is replaced atomically: readers see the old file or the new one, never a part. "
+        "Progress goes to standard error while a file is written."
     )
 
     def add_arguments(self, parser):
@@ -27,12 +32,34 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, base_url: str | None, **options):
         base_url = base_url or getattr(settings, "SITE_URL", "") or DEFAULT_BASE_URL
-        root = iati_activities(published_projects_matching({}), base_url=base_url)
-        document = serialize(root)
-        if file == "-":
-            self.stdout.write(document.decode("utf-8"), ending="")
+        to_stdout = file == "-"
+        tally = Tally(report=None if to_stdout else self._progress)
+        document = coalesce_pieces(
+            iati_document(published_projects_matching({}), base_url=base_url, tally=tally)
+        )
+        if to_stdout:
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            for piece in document:
+                self.stdout.write(decoder.decode(piece), ending="")
             # Standard output carries the XML, so the count goes to standard error.
-            self.stderr.write(f"Wrote {len(root)} IATI activities to standard output.")
+            self.stderr.write(f"Wrote {tally.written} IATI activities to standard output.")
             return
         write_atomically(Path(file), document)
-        self.stdout.write(self.style.SUCCESS(f"Wrote {len(root)} IATI activities to {file}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Wrote {tally.written} IATI activities to {file}. {_summary(tally)}"
+            )
+        )
+
+    def _progress(self, tally: Tally) -> None:
+        self.stderr.write(
+            f"{tally.read} projects read, {tally.written} activities written, {tally.seconds:.0f} s"
+        )
+
+
+def _summary(tally: Tally) -> str:
+    left_out = tally.read - tally.written
+    return (
+        f"{tally.read} published projects read, {left_out} left out (no organisation); "
+        f"{tally.seconds:.1f} s."
+    )

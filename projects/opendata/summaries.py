@@ -1,0 +1,73 @@
+"""The summary tables of a search: its donors and its other organisations, with how many of the
+search's projects each takes part in and the money given to those projects, per currency.
+
+Both are grouped SQL queries over the matching projects' participations and funding lines
+(COUNT and SUM ... GROUP BY), so their cost does not depend on Python walking the projects;
+money in different currencies is never added up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+
+from ..models import FundingKind, FundingLine, Participation, ParticipationRole
+from . import batches
+from .batches import in_language, translated_fields
+
+
+def summary_rows(projects: QuerySet, *, by_donor: bool) -> list[list]:
+    """Per organisation: its slug, name, number of projects and, per currency, the donor
+    contributions (a donor's own, or, for implementers and partners, every donor's to the
+    projects they take part in, each project counted once), from two grouped queries.
+    Organisations with the most projects first."""
+    matching = projects.order_by().values("pk")
+    donor = Q(role=ParticipationRole.DONOR)
+    role = donor if by_donor else ~donor
+    participations = Participation.objects.filter(role, project__in=matching)
+    name_columns = [f"organization__{name}" for name in translated_fields("name", "short_name")]
+    counts = (
+        participations.values("organization_id", "organization__slug", *name_columns)
+        .annotate(projects=Count("project", distinct=True))
+        .order_by()
+    )
+    if by_donor:
+        gives = Participation.objects.filter(
+            donor, project=OuterRef("project"), organization=OuterRef("donor")
+        )
+        money = FundingLine.objects.filter(
+            Exists(gives), kind=FundingKind.DONOR_CONTRIBUTION, project__in=matching
+        )
+        money = money.values_list("donor_id", "currency").annotate(total=Sum("amount")).order_by()
+    else:
+        # One participation per organisation and project, whatever its roles there, so that
+        # a lead implementer that is also a partner counts each contribution once.
+        earlier = Participation.objects.filter(
+            role, project=OuterRef("project"), organization=OuterRef("organization"),
+            id__lt=OuterRef("id"),
+        )  # fmt: skip
+        money = participations.exclude(Exists(earlier)).filter(
+            project__funding_lines__kind=FundingKind.DONOR_CONTRIBUTION
+        )
+        money = money.values_list("organization_id", "project__funding_lines__currency")
+        money = money.annotate(total=Sum("project__funding_lines__amount")).order_by()
+    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for organization_id, currency, total in money:
+        totals[organization_id][currency] = total
+    languages = batches.fallback_order()
+    found = []
+    for row in counts:
+        name = in_language(row, "organization__name", languages)
+        short_name = in_language(row, "organization__short_name", languages)
+        if short_name and short_name != name:
+            name = f"{name} ({short_name})"
+        found.append((row["organization_id"], row["organization__slug"], name, row["projects"]))
+    rows = []
+    for organization_id, slug, name, count in sorted(found, key=lambda o: (-o[3], o[2], o[1])):
+        currencies = totals.get(organization_id) or {"": None}
+        for currency, total in sorted(currencies.items()):
+            amount = f"{total.normalize():f}" if currency else ""
+            rows.append([slug, name, count, currency, amount])
+    return rows
