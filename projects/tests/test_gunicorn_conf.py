@@ -125,6 +125,7 @@ def test_timeout_spares_a_long_download_but_not_a_silent_worker(tmp_path, applic
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", CONFIG, "--chdir", str(tmp_path)]
         + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "2"]
+        + ["--no-control-socket"]
         + [f"slow_app:{application}"],
         env=environment,
         stdout=subprocess.DEVNULL,
