@@ -88,6 +88,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--no-load", action="store_true", help="skip wrk")
     parser.add_argument("--pgdata", type=Path, help="keep the temporary server's data here")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--server-log", type=Path, help="keep gunicorn's log (errors' tracebacks) in this file"
+    )
     return parser.parse_args()
 
 
@@ -307,7 +310,7 @@ def measure_exports(server: Gunicorn, project_count: int, args) -> list[dict]:
                 "status": answer.describe(),
                 "seconds": answer.seconds,
                 "bytes": answer.size,
-                "projects_per_s": project_count / answer.seconds if answer.seconds else 0.0,
+                "projects_per_s": project_count / answer.seconds if answer.ok else None,
                 "peak_rss_mb": worker.get("peak_rss_mb"),
                 "rss_before_mb": worker.get("rss_before_mb"),
                 "vmhwm_mb": worker.get("vmhwm_mb"),
@@ -379,6 +382,8 @@ def run(args, stack: contextlib.ExitStack) -> None:
     connections.close_all()
 
     server = Gunicorn(REPOSITORY, free_port(), args.workers, env, workdir / "gunicorn.log")
+    if args.server_log:
+        stack.callback(shutil.copyfile, server.log, args.server_log)
     stack.callback(server.stop)
     server.start()
     cookies = admin_login(server.port, "/ru/admin/login/", ADMIN_USERNAME, password)

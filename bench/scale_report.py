@@ -115,7 +115,8 @@ def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -
             status = row["status"] if len(row["status"]) <= 6 else "error"
             line = (
                 f"{row['path']:32s} {row['seconds']:8.1f} {row['bytes']:12d} "
-                f"{row['projects_per_s']:10.0f} {number(row['peak_rss_mb'], '.0f', 11)} "
+                f"{number(row['projects_per_s'], '.0f', 10)} "
+                f"{number(row['peak_rss_mb'], '.0f', 11)} "
                 f"{number(row['rss_before_mb'], '.0f', 10)} "
                 f"{number(row['vmhwm_mb'], '.0f', 9)} {status:>6s}"
             )
