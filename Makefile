@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench clean
+.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench bench-scale clean
 
 # The virtualenv is rebuilt when the requirements change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -50,6 +50,12 @@ bench: install
 	$(BIN)/python bench/bench_load_seeds.py
 	$(BIN)/python bench/bench_project_list.py
 	$(BIN)/python bench/bench_extract.py
+
+## bench-scale: every page, the API, the admin, the exports and wrk through gunicorn, on
+## PostgreSQL with 100,000 synthetic projects (DATABASE_URL's database, or a temporary server).
+## Options: BENCH_SCALE_ARGS="--projects 2000 --repeat 5 --json bench-scale.json" (see --help).
+bench-scale: install
+	$(BIN)/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

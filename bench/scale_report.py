@@ -1,0 +1,138 @@
+"""bench_scale.py's figures and tables: pages (times and their ratios to the baseline,
+queries, sizes, statuses), exports and wrk."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from bench.http_measure import percentile
+
+BASELINE = "/healthz"
+HTML_LIMIT = 200 * 1024
+
+
+@dataclass
+class PageFigures:
+    label: str
+    path: str
+    times: list[float] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    size: int = 0
+    content_type: str = ""
+    queries: int | None = None
+    in_process_status: str = ""
+    failed: bool = False  # no answer or a server error: not asked again
+
+    @property
+    def status(self) -> str:
+        """200 when every request gave 200, else the first other answer."""
+        return next(
+            (s for s in self.statuses if s != "200"), self.statuses[0] if self.statuses else "-"
+        )
+
+
+def page_rows(figures: list[PageFigures], baseline: list[float]) -> list[dict]:
+    base50, base95 = percentile(baseline, 0.5), percentile(baseline, 0.95)
+    rows = []
+    for page in figures:
+        p50, p95 = percentile(page.times, 0.5), percentile(page.times, 0.95)
+        rows.append(
+            {
+                "label": page.label,
+                "path": page.path,
+                "p50_ms": p50 * 1000,
+                "p95_ms": p95 * 1000,
+                "ratio_p50": p50 / base50 if base50 else float("nan"),
+                "ratio_p95": p95 / base95 if base95 else float("nan"),
+                "queries": page.queries,
+                "bytes": page.size,
+                "status": page.status,
+                "in_process_status": page.in_process_status,
+                "samples": len(page.times),
+                "flags": flags_of(page),
+            }
+        )
+    return rows
+
+
+def flags_of(page) -> list[str]:
+    flags = []
+    if page.status != "200":
+        flags.append("non-200" if page.status.isdigit() else "error")
+    if page.content_type.startswith("text/html") and page.size > HTML_LIMIT:
+        flags.append("over 200 KB")
+    return flags
+
+
+def number(value, spec: str, width: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-".rjust(width)
+    return format(value, spec).rjust(width)
+
+
+def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -> None:
+    print()
+    print(
+        f"{meta['database']}; {meta['published']} published projects "
+        f"({meta['synthetic']} synthetic); gunicorn {meta['workers']} workers; "
+        f"{meta['repeat']} timed requests per page after {meta['warmup']} warm-ups"
+    )
+    print(f"data: {meta['data']}")
+    print(
+        f"baseline {BASELINE}: p50 {baseline['p50_ms']:.1f} ms, p95 {baseline['p95_ms']:.1f} ms "
+        f"({baseline['samples']} requests, interleaved with the pages)"
+    )
+    width = max(len(row["label"]) for row in rows)
+    header = (
+        f"{'page':{width}s} {'p50 ms':>9s} {'p95 ms':>9s} {'ratio p50':>9s} {'ratio p95':>9s} "
+        f"{'queries':>7s} {'bytes':>10s} {'status':>6s}"
+    )
+    print()
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        status = row["status"] if len(row["status"]) <= 6 else "error"
+        line = (
+            f"{row['label']:{width}s} {number(row['p50_ms'], '.1f', 9)} "
+            f"{number(row['p95_ms'], '.1f', 9)} {number(row['ratio_p50'], '.1f', 9)} "
+            f"{number(row['ratio_p95'], '.1f', 9)} {number(row['queries'], 'd', 7)} "
+            f"{number(row['bytes'], 'd', 10)} {status:>6s}"
+        )
+        notes = list(row["flags"])
+        if len(row["status"]) > 6:
+            notes.append(row["status"])
+        print(line + (f"  <- {', '.join(notes)}" if notes else ""))
+    if exports:
+        print()
+        header = (
+            f"{'export':32s} {'seconds':>8s} {'bytes':>12s} {'projects/s':>10s} "
+            f"{'peak RSS MB':>11s} {'RSS before':>10s} {'VmHWM MB':>9s} {'status':>6s}"
+        )
+        print(header)
+        print("-" * len(header))
+        for row in exports:
+            status = row["status"] if len(row["status"]) <= 6 else "error"
+            line = (
+                f"{row['path']:32s} {row['seconds']:8.1f} {row['bytes']:12d} "
+                f"{number(row['projects_per_s'], '.0f', 10)} "
+                f"{number(row['peak_rss_mb'], '.0f', 11)} "
+                f"{number(row['rss_before_mb'], '.0f', 10)} "
+                f"{number(row['vmhwm_mb'], '.0f', 9)} {status:>6s}"
+            )
+            print(line + (f"  <- {row['status']}" if status != "200" else ""))
+    if loads:
+        print()
+        for load in loads:
+            if "error" in load:
+                print(f"wrk {load['path']}: {load['error']}")
+                continue
+            if not load["requests"]:
+                print(f"wrk {load['path']}: no request finished within {load['duration']}")
+                continue
+            print(
+                f"wrk -c{load['connections']} -t{load['threads']} -d{load['duration']} "
+                f"{load['path']}: {load['requests_per_s']:.1f} requests/s, latency p50 "
+                f"{load['p50_ms']:.0f} ms, p99 {load['p99_ms']:.0f} ms; {load['requests']} "
+                f"requests, {load['non2xx']} non-2xx, {load['socket_errors']} socket errors"
+            )
