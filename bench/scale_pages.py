@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-# Until projects/synthetic.py documents the generator's words (COMMON_WORD, RARE_WORD).
+# The generator documents its common and rare words (projects.synthetic.COMMON_WORD, RARE_WORD).
 FALLBACK_WORDS = ("права", "сайгак")
 
 

@@ -45,6 +45,10 @@ services that insert and delete).
 """
 
 from .records import default_organization_count, project_record, project_slug
+
+# The words benchmarks search for (see "Words for search benchmarks" above).
+COMMON_WORD = "права"
+RARE_WORD = "сайгак"
 from .writing import (
     GenerationReport,
     SyntheticDataError,
@@ -53,6 +57,8 @@ from .writing import (
 )
 
 __all__ = [
+    "COMMON_WORD",
+    "RARE_WORD",
     "GenerationReport",
     "SyntheticDataError",
     "default_organization_count",
