@@ -45,16 +45,16 @@ services that insert and delete).
 """
 
 from .records import default_organization_count, project_record, project_slug
-
-# The words benchmarks search for (see "Words for search benchmarks" above).
-COMMON_WORD = "права"
-RARE_WORD = "сайгак"
 from .writing import (
     GenerationReport,
     SyntheticDataError,
     synthetic_data_delete,
     synthetic_projects_generate,
 )
+
+# The words benchmarks search for (see "Words for search benchmarks" above).
+COMMON_WORD = "права"
+RARE_WORD = "сайгак"
 
 __all__ = [
     "COMMON_WORD",
