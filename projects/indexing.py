@@ -46,7 +46,8 @@ from .write_behind import WriteBehind
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TEXT_FIELDS = ("title", "summary", "description", "objectives", "results")
-CHUNK = 1000  # projects rebuilt per round of queries
+CHUNK = 1000
+CENT = Decimal("0.01")  # projects rebuilt per round of queries
 
 # What of a project's derived data to rebuild.
 TEXT, NAMES, PLACES, BUDGETS = "text", "names", "places", "budgets"
@@ -141,13 +142,14 @@ def refresh_projects(
         return
     tree = PlaceTree.build(Place.objects.all())
     place_aliases = _aliases_by_owner(PlaceAlias, "place_id")
+    rates = _exchange_rates() if BUDGETS in parts else {}
     chunks = [project_ids[start : start + CHUNK] for start in range(0, len(project_ids), CHUNK)]
     without_document: list[int] = []
     bulk = len(project_ids) > CHUNK and TEXT in parts
     with _search_index_merged_once(bulk), WriteBehind(enabled=len(chunks) > 1) as behind:
         facts = _ProjectFacts.read(chunks[0], parts)
         for index in range(len(chunks)):
-            rows = _DerivedRows.build(facts, parts, tree, place_aliases)
+            rows = _DerivedRows.build(facts, parts, tree, place_aliases, rates)
             without_document += rows.without_document
             behind.wait()
             if index + 1 < len(chunks):
@@ -278,7 +280,9 @@ class _DerivedRows:
     without_document: list[int]
 
     @classmethod
-    def build(cls, facts: _ProjectFacts, parts, tree: PlaceTree, place_aliases) -> _DerivedRows:
+    def build(
+        cls, facts: _ProjectFacts, parts, tree: PlaceTree, place_aliases, rates: dict
+    ) -> _DerivedRows:
         documents, without_document = [], []
         if parts & {TEXT, NAMES}:
             documents = _search_documents(facts, parts, tree, place_aliases)
@@ -290,7 +294,7 @@ class _DerivedRows:
             parts=parts,
             documents=documents,
             place_rows=_place_index_rows(facts, tree) if PLACES in parts else [],
-            budgets=_budget_rows(facts) if BUDGETS in parts else ([], []),
+            budgets=_budget_rows(facts, rates) if BUDGETS in parts else ([], []),
             without_document=without_document,
         )
 
@@ -420,25 +424,57 @@ def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[De
     return {currency: (amount, currency == headline) for currency, amount in budgets.items()}
 
 
-def _budget_rows(facts: _ProjectFacts) -> tuple[list[dict], list[Project]]:
-    """Each project's ProjectBudget rows, and the project with its headline columns set."""
+def _budget_rows(facts: _ProjectFacts, rates: dict) -> tuple[list[dict], list[Project]]:
+    """Each project's ProjectBudget rows (stated, and converted into the currencies the rates
+    know), and the project with its headline columns set."""
     rows, headlines = [], []
-    for project_id in facts.rows:
+    for project_id, row in facts.rows.items():
         headline = Project(pk=project_id, headline_currency=None, headline_amount=None)
         budgets = project_budgets(facts.lines_of.get(project_id, []))
         for currency, (amount, is_headline) in budgets.items():
             rows.append(
-                {
-                    "project_id": project_id,
-                    "currency": currency,
-                    "amount": amount,
-                    "is_headline": is_headline,
-                }
+                _budget_row(project_id, currency, amount, stated=True, headline=is_headline)
             )
             if is_headline:
                 headline.headline_currency, headline.headline_amount = currency, amount
+        year = row["start_date"].year if row["start_date"] else None
+        for currency, amount in converted_budgets(headline, year, rates, budgets).items():
+            rows.append(_budget_row(project_id, currency, amount, stated=False, headline=False))
         headlines.append(headline)
     return rows, headlines
+
+
+def _budget_row(project_id, currency, amount, *, stated: bool, headline: bool) -> dict:
+    return {
+        "project_id": project_id,
+        "currency": currency,
+        "amount": amount,
+        "is_headline": headline,
+        "is_stated": stated,
+    }
+
+
+def converted_budgets(headline: Project, year: int | None, rates: dict, stated) -> dict:
+    """The headline budget in each currency the rates know and the project states no budget
+    in, at the annual average rates of its start year; nothing without a year or a rate (the
+    budget range's rule: a missing rate is no figure, never a guess)."""
+    if headline.headline_amount is None or year is None:
+        return {}
+    from_rate = rates.get((headline.headline_currency, year))
+    if from_rate is None:
+        return {}
+    converted = {}
+    for (currency, rate_year), to_rate in rates.items():
+        if rate_year == year and currency not in stated:
+            amount = headline.headline_amount * from_rate / to_rate
+            converted[currency] = amount.quantize(CENT)
+    return converted
+
+
+def _exchange_rates() -> dict[tuple[str, int], Decimal]:
+    """Every annual rate, as value in EUR (a few dozen rows)."""
+    rows = ExchangeRate.objects.values_list("currency", "year", "rate_to_eur")
+    return {(currency, year): rate for currency, year, rate in rows}
 
 
 # --- Signals --------------------------------------------------------------------------------
@@ -505,6 +541,12 @@ def _on_keyword(sender, instance, **kwargs):
     mark_stale(instance.projects.values_list("pk", flat=True), {NAMES})
 
 
+def _on_exchange_rate(sender, instance, **kwargs):
+    """Budgets converted at the rates of a year: the projects starting that year."""
+    starting = Project.objects.filter(start_date__year=instance.year)
+    mark_stale(starting.values_list("pk", flat=True), {BUDGETS})
+
+
 def _on_m2m(parts: set[str]):
     def handler(sender, instance, action, reverse, pk_set, **kwargs):
         if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
@@ -537,7 +579,7 @@ def connect_signals() -> None:
         (Place, _on_place),
         (PlaceAlias, _on_place),
         (Keyword, _on_keyword),
-        (ExchangeRate, lambda **kwargs: mark_data_changed()),
+        (ExchangeRate, _on_exchange_rate),
     ]
     for model, receiver in receivers:
         uid = f"registry-index-{model._meta.label_lower}"

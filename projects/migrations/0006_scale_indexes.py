@@ -105,6 +105,7 @@ class Migration(migrations.Migration):
                 ('currency', models.CharField(max_length=3)),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=18)),
                 ('is_headline', models.BooleanField(default=False)),
+                ('is_stated', models.BooleanField(default=True)),
             ],
             options={
                 'verbose_name': 'project budget',

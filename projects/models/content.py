@@ -17,16 +17,13 @@ from django.core.validators import EmailValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
     Case,
-    Exists,
     F,
     FilteredRelation,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -387,7 +384,8 @@ class ProjectQuerySet(models.QuerySet):
             return self.annotate(
                 budget_currency=F("headline_currency"), budget_amount=F("headline_amount")
             )
-        row = FilteredRelation("budgets", condition=Q(budgets__currency=currency))
+        stated = Q(budgets__currency=currency, budgets__is_stated=True)
+        row = FilteredRelation("budgets", condition=stated)
         return self.annotate(budget_row=row).annotate(
             budget_currency=Value(currency, output_field=models.CharField()),
             budget_amount=F("budget_row__amount"),
@@ -397,27 +395,12 @@ class ProjectQuerySet(models.QuerySet):
         """Projects whose budget in `currency` satisfies `lookup` ("gte" or "lte") against
         `bound`: the budget stated in that currency if the source gives one, else the headline
         budget converted with the annual average rates of the project's start year (exchange
-        rates in the admin); without a rate, the project is not in the range."""
+        rates in the admin); without a rate, the project is not in the range. Both are
+        ProjectBudget rows (indexing.py keeps the converted ones)."""
         from .derived import ProjectBudget
 
-        stated = ProjectBudget.objects.filter(currency=currency, **{f"amount__{lookup}": bound})
-        rates = ExchangeRate.objects.filter(year=OuterRef("rate_year")).values("rate_to_eur")
-        has_stated = ProjectBudget.objects.filter(project=OuterRef("project"), currency=currency)
-        converted = (
-            ProjectBudget.objects.filter(is_headline=True)
-            .exclude(currency=currency)
-            .exclude(Exists(has_stated))
-            .annotate(rate_year=ExtractYear("project__start_date"))
-            .annotate(
-                converted=F("amount")
-                * Subquery(rates.filter(currency=OuterRef("currency"))[:1], output_field=RATE)
-                / Subquery(rates.filter(currency=currency)[:1], output_field=RATE)
-            )
-            .filter(**{f"converted__{lookup}": bound})
-        )
-        return self.filter(
-            Q(pk__in=stated.values("project_id")) | Q(pk__in=converted.values("project_id"))
-        )
+        in_range = ProjectBudget.objects.filter(currency=currency, **{f"amount__{lookup}": bound})
+        return self.filter(pk__in=in_range.values("project_id"))
 
     def active_in_year(self, year: int):
         """Projects whose period includes the year (a project counts in every year from its

@@ -120,13 +120,18 @@ class ProjectPlaceIndex(models.Model):
 class ProjectBudget(models.Model):
     """A project's budget in one currency: its stated total in that currency, else the sum of
     its donor contributions in it (ProjectQuerySet.with_budget's rule). `is_headline` marks the
-    currency of the figure a list shows: a total before a contribution, the larger first."""
+    currency of the figure a list shows: a total before a contribution, the larger first.
+
+    Rows with `is_stated` false hold the headline budget converted into a currency the project
+    states nothing in, at the annual average rates of its start year (exchange rates in the
+    admin): what the budget range of the list compares, so that the range is one index lookup."""
 
     pk = models.CompositePrimaryKey("project", "currency")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
     currency = models.CharField(max_length=3)
     amount = AMOUNT_FIELD.clone()
     is_headline = models.BooleanField(default=False)
+    is_stated = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = "project budget"

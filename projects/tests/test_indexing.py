@@ -1,6 +1,7 @@
 """The derived tables (search documents, project-place index, budgets) follow every change of
 the records they come from, and the data version changes with them (projects/indexing.py)."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -192,3 +193,27 @@ def test_rebuild_indexes_restores_lost_rows(tree):
     assert "restored" in document_of(project)
     assert places_of(project) == {"port": True, "north": False, "land": False}
     assert "Rebuilt the derived rows of 1 projects" in out.getvalue()
+
+
+def test_converted_budgets_follow_the_exchange_rates_of_the_start_year():
+    from projects.models import ExchangeRate, Project
+
+    project = make_project(
+        "converted", start_date=datetime.date(2017, 3, 1), start_precision="month"
+    )
+    make_funding(project, donor=make_organization("eur-donor"), amount="1000", currency="EUR")
+    assert set(budgets_of(project)) == {"EUR"}  # no rates yet: nothing converted
+    rates = {"year": 2017, "source": "test"}
+    ExchangeRate.objects.create(currency="EUR", rate_to_eur=1, rate_to_usd=Decimal("1.13"), **rates)
+    usd = ExchangeRate.objects.create(
+        currency="USD", rate_to_eur=Decimal("0.885"), rate_to_usd=1, **rates
+    )
+    assert ProjectBudget.objects.get(project=project, currency="USD").amount == Decimal("1129.94")
+    in_range = Project.objects.with_budget_in_range("USD", "gte", Decimal("1100"))
+    assert list(in_range.values_list("slug", flat=True)) == ["converted"]
+    usd.rate_to_eur = Decimal("1")  # an editor corrects the rate
+    usd.save()
+    assert ProjectBudget.objects.get(project=project, currency="USD").amount == Decimal("1000.00")
+    assert not Project.objects.with_budget_in_range("USD", "gte", Decimal("1100")).exists()
+    # The stated budget is never replaced by a converted one.
+    assert ProjectBudget.objects.get(project=project, currency="EUR").is_stated
