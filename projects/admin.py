@@ -22,6 +22,7 @@ from . import indexing, search
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
 from .models import (
+    CURRENCY_CODES,
     Contact,
     ExchangeRate,
     FundingLine,
@@ -237,19 +238,34 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
+class FundingLineForm(forms.ModelForm):
+    """The currency is typed as its ISO 4217 code: a select of every code in each line made the
+    project page hundreds of kilobytes."""
+
+    currency = forms.CharField(
+        label=_("currency"),
+        max_length=3,
+        widget=forms.TextInput(attrs={"size": 4, "autocapitalize": "characters"}),
+        help_text=_("ISO 4217 code: EUR, USD, KZT, ..."),
+    )
+
+    class Meta:
+        model = FundingLine
+        fields = ["donor", "kind", "qualifier", "amount", "currency", "note"]
+
+    def clean_currency(self):
+        code = self.cleaned_data["currency"].strip().upper()
+        if code not in CURRENCY_CODES:
+            raise forms.ValidationError(_("Not an ISO 4217 currency code."), code="invalid_choice")
+        return code
+
+
 class FundingLineInline(TranslationStackedInline):
     model = FundingLine
+    form = FundingLineForm
     extra = 0
     autocomplete_fields = ["donor"]
     fields = [("donor", "kind"), ("qualifier", "amount", "currency"), "note"]
-
-
-class ProjectPlaceInline(admin.TabularInline):
-    model = Project.places.through
-    extra = 1
-    autocomplete_fields = ["place"]
-    verbose_name = _("place")
-    verbose_name_plural = _("places where the project works")
 
 
 class ContactInline(TranslationStackedInline):
@@ -347,20 +363,21 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     search_help_text = _("Words of the title, texts, organisations, places or contract number.")
     show_full_result_count = False  # one count of every project less per page
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["keywords"]
+    # Places in one autocomplete field (one query for all of them), not one inline row each.
+    autocomplete_fields = ["keywords", "places"]
     readonly_fields = ["created_at", "updated_at", "preview_link", "extracted_evidence"]
     actions = ["publish", "unpublish"]
     change_list_template = "admin/projects/project/change_list.html"
     inlines = [
         ParticipationInline,
         FundingLineInline,
-        ProjectPlaceInline,
         ContactInline,
         SourceDocumentInline,
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (_("Dates"), {"fields": [("start", "end"), "duration_months"]}),
+        (_("Where"), {"fields": ["places"]}),
         (
             _("Details"),
             {

@@ -2,11 +2,12 @@
 
 import datetime
 
+import lxml.html
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from projects.models import Project
+from projects.models import Place, Project, ProjectPlaceIndex
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,10 @@ def test_project_page_has_language_tabs_and_every_inline(admin_client):
     assert "vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html  # no asset from the internet
     prefixes = {formset.formset.prefix for formset in response.context["inline_admin_formsets"]}
-    assert prefixes == {"participations", "funding_lines", "Project_places", "contacts", "sources"}
+    assert prefixes == {"participations", "funding_lines", "contacts", "sources"}
+    # The places are one autocomplete field: every place of the record is selected in it.
+    selected = lxml.html.fromstring(html).xpath('//select[@name="places"]/option[@selected]/@value')
+    assert {int(pk) for pk in selected} >= set(project.places.values_list("pk", flat=True))
     assert 'value="2017-02"' in html and 'value="2020-01"' in html
     assert project.get_absolute_url() in html  # the preview link
 
@@ -99,7 +103,7 @@ def _post_data_for_new_project(**overrides):
         "end": "2026",
         "is_published": "",
     }
-    for prefix in ("participations", "funding_lines", "Project_places", "contacts", "sources"):
+    for prefix in ("participations", "funding_lines", "contacts", "sources"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data
@@ -178,3 +182,31 @@ def test_project_list_query_count_does_not_grow_with_rows(
 ):
     with django_assert_max_num_queries(20):
         changelist(admin_client)
+
+
+def test_places_and_currencies_are_typed_not_picked_from_long_lists(admin_client):
+    pavlodar, almaty = Place.objects.get(slug="pavlodar"), Place.objects.get(slug="almaty")
+    data = _post_data_for_new_project(
+        places=[pavlodar.pk, almaty.pk],
+        **{
+            "funding_lines-TOTAL_FORMS": "1",
+            "funding_lines-0-donor": "",
+            "funding_lines-0-kind": "total",
+            "funding_lines-0-qualifier": "exact",
+            "funding_lines-0-amount": "1000",
+            "funding_lines-0-currency": "eur",
+        },
+    )
+    response = admin_client.post(reverse("admin:projects_project_add"), data)
+    assert response.status_code == 302
+    project = Project.objects.get(slug="new-project")
+    assert set(project.places.all()) == {pavlodar, almaty}
+    assert project.funding_lines.get().currency == "EUR"
+    # The search index follows the places the editor chose.
+    assert ProjectPlaceIndex.objects.filter(project=project, place__slug="pavlodar-region").exists()
+    data["slug"] = "another-project"
+    data["funding_lines-0-currency"] = "ZZZ"
+    response = admin_client.post(reverse("admin:projects_project_add"), data)
+    assert response.status_code == 200
+    assert "Это не код валюты ISO 4217." in response.content.decode()
+    assert not Project.objects.filter(slug="another-project").exists()
