@@ -7,6 +7,8 @@ change makes all older entries unreachable at once, on every app server, with an
 by one, so no writer can forget one.
 """
 
+import contextvars
+import hashlib
 import secrets
 
 from django.core.cache import cache
@@ -18,8 +20,18 @@ from .models import RegistryState
 AGGREGATE_TIMEOUT = 60 * 60  # an hour; a change of data makes entries unreachable before that
 
 
+# The version a request read first: the rest of the request uses the same one (one query, and
+# every cached piece of a page from the same state of the data).
+_request_version: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "registry_data_version", default=None
+)
+
+
 def data_version() -> str:
-    """The current data version (one indexed query)."""
+    """The current data version (one indexed query, once per public page)."""
+    version = _request_version.get()
+    if version is not None:
+        return version
     version = RegistryState.objects.filter(pk=1).values_list("data_version", flat=True).first()
     return version or new_data_version()
 
@@ -33,9 +45,16 @@ def new_data_version() -> str:
     return token
 
 
+def cache_key(version: str, key: str) -> str:
+    """The key of `key` as of `version`: hashed, so that any search or address fits every
+    backend's limits (Memcached's 250 characters, no spaces)."""
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+    return f"registry:{version}:{digest}"
+
+
 def cached(version: str, key: str, compute, timeout: int = AGGREGATE_TIMEOUT):
     """compute() as of `version`, from the cache when another request already computed it."""
-    full_key = f"registry:{version}:{key}"
+    full_key = cache_key(version, key)
     value = cache.get(full_key)
     if value is None:
         value = compute()
@@ -44,10 +63,11 @@ def cached(version: str, key: str, compute, timeout: int = AGGREGATE_TIMEOUT):
 
 
 class CachedPublicPage:
-    """For the pages of a record (a project, an organisation, a place): what anonymous
-    visitors get is kept in the cache under the data version, the host and the full address
-    (language and query string included), so a page asked again costs one indexed query.
-    Editors (signed in) always get a fresh page: they preview drafts and check their edits."""
+    """What anonymous visitors get of a public page is kept in the cache under the data
+    version, the host and the full address (language and query string included), so a page
+    asked again costs one indexed query. Editors (signed in) always get a fresh page: they
+    preview drafts and check their edits. A request saying `Cache-Control: no-cache` is built
+    afresh too (and refreshes the cache), as HTTP has clients ask for it."""
 
     page_timeout = AGGREGATE_TIMEOUT
 
@@ -56,13 +76,19 @@ class CachedPublicPage:
             return super().get(request, *args, **kwargs)
         key = f"page:{request.get_host()}:{request.get_full_path()}"
         version = data_version()
-        kept = cache.get(f"registry:{version}:{key}")
+        fresh = "no-cache" in request.headers.get("Cache-Control", "")
+        full_key = cache_key(version, key)
+        kept = None if fresh else cache.get(full_key)
         if kept is not None:
             content, content_type = kept
             return HttpResponse(content, content_type=content_type)
-        response = super().get(request, *args, **kwargs)
-        response.render()
+        token = _request_version.set(version)
+        try:
+            response = super().get(request, *args, **kwargs)
+            response.render()
+        finally:
+            _request_version.reset(token)
         if response.status_code == 200:
             value = (response.content, response["Content-Type"])
-            cache.set(f"registry:{version}:{key}", value, self.page_timeout)
+            cache.set(full_key, value, self.page_timeout)
         return response

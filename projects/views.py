@@ -19,7 +19,7 @@ from .opendata import exports
 from .places import PlaceTree
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPublicPage, TemplateView):
     template_name = "projects/home.html"
 
     def get_context_data(self, **kwargs):
@@ -43,7 +43,7 @@ class HomeView(TemplateView):
         return context
 
 
-class ProjectListView(TemplateView):
+class ProjectListView(CachedPublicPage, TemplateView):
     """The searchable, filterable list. Every state is in the query string; the page, facets,
     map and charts all come from one search (selectors.ProjectSearch)."""
 

@@ -60,3 +60,14 @@ def test_editors_get_a_fresh_page_and_drafts_are_not_kept(client, project):
         assert client.get("/en/projects/cached/").status_code == 200
     assert len(fresh) > 3  # built afresh: the project and its rows are read
     assert draft.slug == "secret"
+
+
+def test_the_list_and_home_are_kept_too_and_no_cache_builds_them_afresh(client, project):
+    for url in ("/en/", "/en/projects/?q=water"):
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as again:
+            assert client.get(url).content == first.content
+        assert len(again) == 1
+        with CaptureQueriesContext(connection) as built:
+            fresh = client.get(url, headers={"Cache-Control": "no-cache"})
+        assert fresh.status_code == 200 and len(built) > 1
