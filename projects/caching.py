@@ -8,6 +8,7 @@ by one, so no writer can forget one.
 """
 
 import contextvars
+import functools
 import hashlib
 import secrets
 
@@ -92,3 +93,27 @@ class CachedPublicPage:
             value = (response.content, response["Content-Type"])
             cache.set(full_key, value, self.page_timeout)
         return response
+
+
+def cached_for_visitors(view):
+    """The same for a function that returns data (the API's operations): its result for the
+    host and the full address is kept under the data version; `Cache-Control: no-cache`
+    computes it afresh. Errors are raised as usual and never kept."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        version = data_version()
+        full_key = cache_key(version, f"data:{request.get_host()}:{request.get_full_path()}")
+        fresh = "no-cache" in request.headers.get("Cache-Control", "")
+        kept = None if fresh else cache.get(full_key)
+        if kept is not None:
+            return kept
+        token = _request_version.set(version)
+        try:
+            result = view(request, *args, **kwargs)
+        finally:
+            _request_version.reset(token)
+        cache.set(full_key, result, AGGREGATE_TIMEOUT)
+        return result
+
+    return wrapped

@@ -4,7 +4,7 @@ projects, and each one's record."""
 from django.urls import reverse
 from ninja import Path, Query, Router
 
-from ..caching import data_version
+from ..caching import cached_for_visitors, data_version
 from ..models import Organization
 from ..places import PlaceTree
 from ..selectors import directory, donor_totals, home_figures
@@ -30,6 +30,7 @@ PROJECTS_PER_ROLE = 20
     response={200: OrganizationPage, **ERROR_RESPONSES},
     summary="List organisations that take part in published projects",
 )
+@cached_for_visitors
 def list_organizations(request, params: Query[OrganizationListParams]):
     """Organisations with at least one published project, by slug, with their roles and
     project counts."""
@@ -55,6 +56,7 @@ def list_organizations(request, params: Query[OrganizationListParams]):
     response={200: OrganizationRecord, 404: ErrorBody},
     summary="An organisation's record",
 )
+@cached_for_visitors
 def get_organization(request, slug: str = Path(..., description="The organisation's slug.")):
     """The organisation, how many published projects it has in each role with the latest of
     them, and, as a donor, its totals per currency. An organisation with no published project
@@ -89,6 +91,7 @@ def _projects_url(request, organization: Organization, by_role: dict) -> str:
     response={200: DonorPage, **ERROR_RESPONSES},
     summary="List donors of published projects",
 )
+@cached_for_visitors
 def list_donors(request, params: Query[PageParams]):
     """Organisations with a donor role in a published project, most projects first, with what
     they give per currency (never added up across currencies)."""

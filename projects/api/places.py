@@ -2,7 +2,7 @@
 
 from ninja import Path, Query, Router
 
-from ..caching import data_version
+from ..caching import cached_for_visitors, data_version
 from ..models import Place
 from ..places import PlaceTree
 from ..selectors import home_figures
@@ -18,6 +18,7 @@ router = Router(tags=["places"])
     response={200: PlacePage, **ERROR_RESPONSES},
     summary="List places in the gazetteer",
 )
+@cached_for_visitors
 def list_places(request, params: Query[PlaceListParams]):
     """Every place in the gazetteer, by slug, whether or not a project works there."""
     places = Place.objects.select_related("parent").order_by("slug")
@@ -40,6 +41,7 @@ def list_places(request, params: Query[PlaceListParams]):
     response={200: PlaceRecord, 404: ErrorBody},
     summary="A place with the places it lies in",
 )
+@cached_for_visitors
 def get_place(request, slug: str = Path(..., description="The place's slug.")):
     """The place, the places it lies in (country first) and how many published projects work
     in it or anywhere inside it."""

@@ -3,6 +3,7 @@ project's full record."""
 
 from ninja import Path, Query, Router
 
+from ..caching import cached_for_visitors
 from ..filters import published_projects_matching
 from ..models import FundingLine, Place, Project
 from ..places import PlaceTree
@@ -27,6 +28,7 @@ router = Router(tags=["projects"])
     summary="List published projects",
     tags=["projects"],
 )
+@cached_for_visitors
 def list_projects(request, params: Query[ProjectListParams]):
     """Published projects filtered and sorted exactly as on the public list, a page at a time.
     Every filter narrows the list; an unknown slug or a budget range without its currency is
@@ -48,6 +50,7 @@ def list_projects(request, params: Query[ProjectListParams]):
     summary="A published project's full record",
     tags=["projects"],
 )
+@cached_for_visitors
 def get_project(request, slug: str = Path(..., description="The project's slug.")):
     """Everything the project's page shows, in all three languages, with the press releases it
     comes from word for word. Drafts are a 404."""
