@@ -10,9 +10,12 @@ skips generating the projects). The run migrates, loads the seeds and calls
 `manage.py generate_projects N --seed 1` unless the database already holds N synthetic projects.
 
 Then, in the same run:
-- pages: each address is requested --warmup times, then --repeat times, each request right
-  after one to /healthz (the baseline: one indexed query); p50 and p95 of each are printed with
-  their ratios to the baseline's, so machines and runs compare. Queries are counted exactly,
+- pages: each address is requested --warmup times (the first of which, right after the data
+  was loaded, is reported as "first": nothing cached yet), then --repeat times as visitors get
+  it and --repeat times with Cache-Control: no-cache ("built": the page is built, its
+  aggregates cached), each request right after one to /healthz (the baseline: one indexed
+  query); p50 and p95 of each are printed with their ratios to the baseline's, so machines and
+  runs compare. Queries are counted exactly,
   in-process (Django's test client, one request per page, on the same database); bytes and
   status come from gunicorn. HTML over 200 KB and anything but a 200 are flagged, never fatal;
 - exports and open data: each fetched once, streamed and counted: seconds, bytes, projects/s,
@@ -254,18 +257,22 @@ def measure_pages(server, pages, figures, cookies, args) -> list[float]:
     for _round in range(args.warmup):
         for page, page_figures in zip(pages, figures, strict=True):
             if not page_figures.failed:
-                record_answer(server, page_figures, request(server.port, page, cookies, args))
+                answer = request(server.port, page, cookies, args)
+                record_answer(server, page_figures, answer)
+                if page_figures.first is None:
+                    page_figures.first = answer.seconds
     for round_number in range(args.repeat):
         for page, page_figures in zip(pages, figures, strict=True):
-            if page_figures.failed:
-                continue
-            base = fetch(server.port, BASELINE, timeout=args.page_timeout)
-            if base.ok:
-                baseline.append(base.seconds)
-            answer = request(server.port, page, cookies, args)
-            record_answer(server, page_figures, answer)
-            if answer.status is not None and not page_figures.failed:
-                page_figures.times.append(answer.seconds)
+            for kept, times in ((True, page_figures.times), (False, page_figures.built)):
+                if page_figures.failed:
+                    continue
+                base = fetch(server.port, BASELINE, timeout=args.page_timeout)
+                if base.ok:
+                    baseline.append(base.seconds)
+                answer = request(server.port, page, cookies, args, kept=kept)
+                record_answer(server, page_figures, answer)
+                if answer.status is not None and not page_figures.failed:
+                    times.append(answer.seconds)
         progress(f"round {round_number + 1}/{args.repeat}")
     progress("")
     return baseline
@@ -277,9 +284,14 @@ def progress(text: str) -> None:
         print(f"\r  {text:70.70s}", end="" if text else "\r", file=sys.stderr, flush=True)
 
 
-def request(port, page, cookies, args):
+def request(port, page, cookies, args, *, kept: bool = True):
+    """The page as a visitor gets it, or (kept=False) built afresh: Cache-Control: no-cache."""
     return fetch(
-        port, page.path, cookies=cookies if page.admin else None, timeout=args.page_timeout
+        port,
+        page.path,
+        cookies=cookies if page.admin else None,
+        timeout=args.page_timeout,
+        headers=None if kept else {"Cache-Control": "no-cache"},
     )
 
 

@@ -61,11 +61,12 @@ def fetch(
     method: str = "GET",
     form: dict[str, str] | None = None,
     keep_body: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> Fetched:
     """Request the path from 127.0.0.1:port and read the whole response, counting its bytes
     (kept only with keep_body). Timed from connecting to the last byte; never raises for
     network or HTTP errors."""
-    headers = {"Host": "127.0.0.1", "User-Agent": "bench_scale"}
+    headers = {"Host": "127.0.0.1", "User-Agent": "bench_scale", **(headers or {})}
     if cookies:
         headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     payload = None

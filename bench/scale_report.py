@@ -23,6 +23,8 @@ class PageFigures:
     queries: int | None = None
     in_process_status: str = ""
     failed: bool = False  # no answer or a server error: not asked again
+    first: float | None = None  # the first request after the data was loaded: nothing cached
+    built: list[float] = field(default_factory=list)  # asked with Cache-Control: no-cache
 
     @property
     def status(self) -> str:
@@ -37,8 +39,14 @@ def page_rows(figures: list[PageFigures], baseline: list[float]) -> list[dict]:
     rows = []
     for page in figures:
         p50, p95 = percentile(page.times, 0.5), percentile(page.times, 0.95)
+        built50, built95 = percentile(page.built, 0.5), percentile(page.built, 0.95)
         rows.append(
             {
+                "built_p50_ms": built50 * 1000 if page.built else float("nan"),
+                "built_p95_ms": built95 * 1000 if page.built else float("nan"),
+                "ratio_built_p50": built50 / base50 if page.built and base50 else float("nan"),
+                "ratio_built_p95": built95 / base95 if page.built and base95 else float("nan"),
+                "first_ms": page.first * 1000 if page.first is not None else float("nan"),
                 "label": page.label,
                 "path": page.path,
                 "p50_ms": p50 * 1000,
@@ -83,10 +91,16 @@ def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -
         f"baseline {BASELINE}: p50 {baseline['p50_ms']:.1f} ms, p95 {baseline['p95_ms']:.1f} ms "
         f"({baseline['samples']} requests, interleaved with the pages)"
     )
+    print(
+        "p50/p95: the page as visitors get it (kept in the cache until the data changes); "
+        "built: asked with Cache-Control: no-cache, so the page is built (its aggregates "
+        "cached); first: the first request after the data was loaded, nothing cached yet"
+    )
     width = max(len(row["label"]) for row in rows)
     header = (
-        f"{'page':{width}s} {'p50 ms':>9s} {'p95 ms':>9s} {'ratio p50':>9s} {'ratio p95':>9s} "
-        f"{'queries':>7s} {'bytes':>10s} {'status':>6s}"
+        f"{'page':{width}s} {'p50 ms':>8s} {'p95 ms':>8s} {'×p50':>6s} {'×p95':>6s} "
+        f"{'built p50':>9s} {'built p95':>9s} {'×p50':>6s} {'×p95':>6s} {'first ms':>9s} "
+        f"{'queries':>7s} {'bytes':>9s} {'status':>6s}"
     )
     print()
     print(header)
@@ -94,10 +108,12 @@ def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -
     for row in rows:
         status = row["status"] if len(row["status"]) <= 6 else "error"
         line = (
-            f"{row['label']:{width}s} {number(row['p50_ms'], '.1f', 9)} "
-            f"{number(row['p95_ms'], '.1f', 9)} {number(row['ratio_p50'], '.1f', 9)} "
-            f"{number(row['ratio_p95'], '.1f', 9)} {number(row['queries'], 'd', 7)} "
-            f"{number(row['bytes'], 'd', 10)} {status:>6s}"
+            f"{row['label']:{width}s} {number(row['p50_ms'], '.1f', 8)} "
+            f"{number(row['p95_ms'], '.1f', 8)} {number(row['ratio_p50'], '.1f', 6)} "
+            f"{number(row['ratio_p95'], '.1f', 6)} {number(row['built_p50_ms'], '.1f', 9)} "
+            f"{number(row['built_p95_ms'], '.1f', 9)} {number(row['ratio_built_p50'], '.1f', 6)} "
+            f"{number(row['ratio_built_p95'], '.1f', 6)} {number(row['first_ms'], '.0f', 9)} "
+            f"{number(row['queries'], 'd', 7)} {number(row['bytes'], 'd', 9)} {status:>6s}"
         )
         notes = list(row["flags"])
         if len(row["status"]) > 6:
