@@ -338,7 +338,7 @@ def _largest_first(bars: list[Bar]) -> list[Bar]:
 # the bar (white on it) if it fits there on the narrowest screen, else after the bar if it fits
 # there, else on a line of its own under the bar: it is never cut off at the edge.
 
-CHART_BARS = 10  # bars per chart; the rest are summed up or counted in a note
+CHART_BARS = 8  # bars per chart; the rest are summed up or counted in a note
 SVG_LABEL_MAX = 36  # characters; a longer label is shortened in the drawing, whole in the table
 NARROWEST_WIDTH = 280  # px: a 320 px phone less the page margins
 VALUE_CHAR_WIDTH = 8  # px per character at the 13 px of the values, wide Cyrillic included

@@ -17,6 +17,10 @@ from .places import PlaceTree
 # A select of thousands of organisations helps no one and weighs hundreds of kilobytes: the
 # facet offers the organisations with the most matching projects (and the one chosen).
 ORGANIZATION_FACET_LIMIT = 50
+# Places: every country, region and city, and of the smaller places (districts, towns,
+# villages) those with most matching projects; the map's table and place pages lead to all.
+SMALL_PLACE_FACET_LIMIT = 60
+MAIN_PLACE_KINDS = {PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.CITY}
 
 
 @dataclass
@@ -125,10 +129,17 @@ def _place_facet(counts: dict[int, int], tree: PlaceTree, selected: str | None) 
     """A project working in Pavlodar counts for Pavlodar, Pavlodar Region and Kazakhstan."""
     group_of_kind = dict(PLACE_GROUPS)
     group_order = list(dict.fromkeys(str(label) for _kind, label in PLACE_GROUPS))
+    small = [pk for pk, count in counts.items() if count and pk in tree.places
+             and tree.places[pk].kind not in MAIN_PLACE_KINDS]  # fmt: skip
+    offered_small = set(heapq.nlargest(SMALL_PLACE_FACET_LIMIT, small, key=counts.__getitem__))
+    if selected in tree.id_of_slug:
+        offered_small.add(tree.id_of_slug[selected])
     options = []
     for pk, count in counts.items():
         place = tree.places.get(pk)
         if place is None or not count:
+            continue
+        if place.kind not in MAIN_PLACE_KINDS and pk not in offered_small:
             continue
         options.append(
             FacetOption(
@@ -140,7 +151,7 @@ def _place_facet(counts: dict[int, int], tree: PlaceTree, selected: str | None) 
             )
         )
     options.sort(key=lambda option: (group_order.index(option.group), option.label))
-    return Facet("place", options)
+    return Facet("place", options, more=len(small) - len(offered_small & set(small)))
 
 
 def _organization_facet(

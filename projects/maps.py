@@ -22,7 +22,7 @@ from .places import PlaceTree
 
 # The table under the map lists this many places (the most projects first); the map itself,
 # drawn from map.json, shows them all.
-TABLE_LIMIT = 40
+TABLE_LIMIT = 30
 
 
 @dataclass

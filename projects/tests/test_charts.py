@@ -149,9 +149,9 @@ def test_funding_by_region_counts_a_project_in_full_in_each_of_its_regions():
     assert regions["East Kazakhstan Region"] == f"633,793{NBSP}EUR"
     assert regions["Karaganda Region"] == f"633,793{NBSP}EUR"
     assert set(regions.values()) == {f"633,793{NBSP}EUR", f"213,793{NBSP}EUR"}
-    # Sixteen regions: the ten largest are drawn, the note counts the others.
-    assert len(regions) == 10
-    assert eur.notes == ["6 other regions, each with less, are not in the bars."]
+    # Sixteen regions: the largest are drawn, the note counts the others.
+    assert len(regions) == CHART_BARS
+    assert eur.notes == [f"{16 - CHART_BARS} other regions, each with less, are not in the bars."]
     tree = PlaceTree.load()
     figures = figures_of(Project.objects.published())
     by_region = {
