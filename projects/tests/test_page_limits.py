@@ -126,11 +126,11 @@ def test_the_place_facet_offers_every_region_and_city_and_the_busiest_small_plac
             for index in range(1 + (number < 3)):  # the first three have two projects
                 make_project(f"in-village-{number:02d}-{index}").places.add(village)
     page = get(client, "project-list")
-    options = page.xpath("//select[@id='f-place']/option[@value!='']/@value")
+    options = page.xpath("//select[@id='f-place']//option[@value!='']/@value")
     assert {"facet-region", "facet-city", "village-00", "village-02"} <= set(options)
     assert len([slug for slug in options if slug.startswith("village-")]) == SMALL_PLACE_FACET_LIMIT
     hint = page.xpath("//select[@id='f-place']/following-sibling::p")[0].text_content()
     assert f"{extra} more" in hint
     chosen = f"village-{SMALL_PLACE_FACET_LIMIT + extra - 1}"
     page = get(client, "project-list", params={"place": chosen})
-    assert page.xpath(f"//select[@id='f-place']/option[@value='{chosen}']/@selected")
+    assert page.xpath(f"//select[@id='f-place']//option[@value='{chosen}']/@selected")
