@@ -117,3 +117,29 @@ def cached_for_visitors(view):
         return result
 
     return wrapped
+
+
+def cached_response(view):
+    """cached_for_visitors for a view that returns a whole response (the Atom feed): its
+    content and type are kept for anonymous visitors."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        version = data_version()
+        full_key = cache_key(version, f"response:{request.get_host()}:{request.get_full_path()}")
+        fresh = "no-cache" in request.headers.get("Cache-Control", "")
+        kept = None if fresh else cache.get(full_key)
+        if kept is not None:
+            return HttpResponse(kept[0], content_type=kept[1])
+        token = _request_version.set(version)
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            _request_version.reset(token)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(full_key, (response.content, response["Content-Type"]), AGGREGATE_TIMEOUT)
+        return response
+
+    return wrapped

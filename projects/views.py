@@ -11,7 +11,7 @@ from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
 from . import charts, maps, paging, selectors
-from .caching import CachedPublicPage, data_version
+from .caching import CachedPublicPage, cached, data_version
 from .currency import DISPLAY_CURRENCIES, RateTable
 from .filters import SortOrder, published_projects_matching
 from .models import Organization, Participation, ParticipationRole, Place, Project
@@ -153,14 +153,18 @@ class OrganizationDetailView(CachedPublicPage, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
-        summary = selectors.organization_summary(organization)
+        version = data_version()
+        summary = cached(
+            version,
+            f"organization-summary:{organization.pk}",
+            lambda: selectors.organization_summary(organization),
+        )
         if not summary.roles and not self.request.user.is_staff:
             raise Http404("No published project involves this organisation.")
         key = "donor" if summary.is_donor else "organization"
         list_query = urlencode({key: organization.slug})
         context.update(summary=summary, list_query=list_query)
         if summary.roles:
-            version = data_version()
             projects = published_projects_matching(QueryDict(list_query))
             figures = selectors.place_figures(
                 projects, version=version, key=f"organization:{organization.pk}:{key}"

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from projects.api import api
+from projects.caching import cached_response
 from projects.feeds import NewProjectsFeed
 from projects.health import healthz
 from projects.sitemaps import sitemap_index, sitemap_section
@@ -26,6 +27,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("feed/", NewProjectsFeed(), name="feed"),
+    path("feed/", cached_response(NewProjectsFeed()), name="feed"),
     path("", include("projects.urls")),
 )

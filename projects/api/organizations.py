@@ -4,7 +4,7 @@ projects, and each one's record."""
 from django.urls import reverse
 from ninja import Path, Query, Router
 
-from ..caching import cached_for_visitors, data_version
+from ..caching import cached, cached_for_visitors, data_version
 from ..models import Organization
 from ..places import PlaceTree
 from ..selectors import directory, donor_totals, home_figures
@@ -37,7 +37,11 @@ def list_organizations(request, params: Query[OrganizationListParams]):
     organizations = directory.organizations_with_published_projects(
         kind=params.kind, role=params.role
     )
-    page = paginate(request, organizations.order_by("slug"), params)
+    # The total is counted over every organisation: kept until the data changes.
+    count = cached(
+        data_version(), f"organizations-count:{params.kind}:{params.role}", organizations.count
+    )
+    page = paginate(request, organizations.order_by("slug"), params, count=count)
     ids = [organization.pk for organization in page["results"]]
     roles, counts = directory.published_roles_of(ids), directory.published_project_counts(ids)
     page["results"] = [
@@ -98,7 +102,8 @@ def list_donors(request, params: Query[PageParams]):
     version = data_version()
     ranking = directory.donor_ranking(home_figures(version, PlaceTree.load(version)))
     page = paginate(request, ranking, params)
-    totals = directory.donor_totals_of([donor.pk for donor, _count in page["results"]])
+    # Every donor's totals in one grouped query, kept until the data changes.
+    totals = cached(version, "donor-totals", directory.donor_totals_of)
     page["results"] = [
         {
             **organization_base(request, donor),

@@ -79,13 +79,16 @@ def donor_ranking(figures: SearchFigures) -> list[tuple[Organization, int]]:
     return [(donor, counts[donor.pk]) for donor in ranked]
 
 
-def donor_totals_of(donor_ids: list[int]) -> dict[int, dict[str, Decimal]]:
-    """Each donor's stated contributions to published projects, one total per currency."""
+def donor_totals_of(donor_ids: list[int] | None = None) -> dict[int, dict[str, Decimal]]:
+    """Each donor's stated contributions to published projects, one total per currency (of
+    every donor without `donor_ids`)."""
+    lines = FundingLine.objects.filter(
+        donor__isnull=False, project__is_published=True, kind=FundingKind.DONOR_CONTRIBUTION
+    )
+    if donor_ids is not None:
+        lines = lines.filter(donor__in=donor_ids)
     rows = (
-        FundingLine.objects.filter(
-            donor__in=donor_ids, project__is_published=True, kind=FundingKind.DONOR_CONTRIBUTION
-        )
-        .values("donor", "currency")
+        lines.values("donor", "currency")
         .annotate(total=Sum("amount"))
         .order_by("donor", "currency")
     )

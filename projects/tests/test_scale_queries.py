@@ -41,7 +41,7 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "organisation": (f"/ru/organizations/{organization}/", 9),
         "donor": (f"/ru/organizations/{donor}/", 9),
         "place": ("/ru/places/kazakhstan/", 7),
-        "feed": ("/ru/feed/", 4),
+        "feed": ("/ru/feed/", 5),
         "api, projects": ("/api/projects/?page_size=50", 7),
         "api, project": (f"/api/projects/{project.slug}/", 10),
         "api, organisations": ("/api/organizations/?page_size=50", 5),
