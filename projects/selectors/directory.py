@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Sum
 
 from ..aggregates import SearchFigures
-from ..models import FundingKind, FundingLine, Organization, Participation, Project
+from ..models import FundingKind, FundingLine, Organization, Participation
+from .pages import latest_projects_by_role, published_participations, role_counts
 
 
 def organizations_with_published_projects(*, kind: str | None = None, role: str | None = None):
@@ -49,25 +50,13 @@ def published_roles_of(organization_ids: list[int]) -> dict[int, list[str]]:
 def newest_projects_by_role(organization: Organization, limit: int) -> dict[str, dict]:
     """Per role: how many published projects the organisation has, and the slugs of the
     `limit` that start latest."""
-    participations = Participation.objects.filter(
-        organization=organization, project__is_published=True
-    )
-    counts = dict(
-        participations.order_by()
-        .values("role")
-        .annotate(projects=Count("project", distinct=True))
-        .values_list("role", "projects")
-    )
-    result = {}
-    for role in sorted(counts):
-        slugs = (
-            Project.objects.published()
-            .filter(pk__in=participations.filter(role=role).values("project_id"))
-            .order_by("-start_date", "slug")
-            .values_list("slug", flat=True)[:limit]
-        )
-        result[role] = {"count": counts[role], "slugs": list(slugs)}
-    return result
+    participations = published_participations(organization)
+    counts = role_counts(participations)
+    latest = latest_projects_by_role(participations, limit)
+    return {
+        role: {"count": counts[role], "slugs": [project.slug for project in latest[role]]}
+        for role in sorted(counts)
+    }
 
 
 def donor_ranking(figures: SearchFigures) -> list[tuple[Organization, int]]:

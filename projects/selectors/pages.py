@@ -120,16 +120,9 @@ def organization_summary(organization: Organization) -> OrganizationSummary:
     """What an organisation's page shows: per role, how many published projects and the
     newest of them; the money it gives and the money its projects receive, per currency."""
     summary = OrganizationSummary()
-    participations = Participation.objects.filter(
-        organization=organization, project__is_published=True
-    )
-    counts = dict(
-        participations.order_by()
-        .values("role")
-        .annotate(projects=Count("project", distinct=True))
-        .values_list("role", "projects")
-    )
-    latest = _latest_projects_by_role(participations)
+    participations = published_participations(organization)
+    counts = role_counts(participations)
+    latest = latest_projects_by_role(participations)
     for role, label in ParticipationRole.choices:
         if counts.get(role):
             summary.roles.append(RoleProjects(role, str(label), counts[role], latest[role]))
@@ -160,8 +153,25 @@ def _add_funding_received(summary: OrganizationSummary, participations) -> None:
     summary.funding_received = list(largest[:FUNDING_LIST_LENGTH])
 
 
-def _latest_projects_by_role(participations) -> dict[str, list[Project]]:
-    """The ROLE_LIST_LENGTH latest-starting projects of each role, in one query."""
+def published_participations(organization: Organization):
+    """The organisation's roles in published projects."""
+    return Participation.objects.filter(organization=organization, project__is_published=True)
+
+
+def role_counts(participations) -> dict[str, int]:
+    """How many projects each role of `participations` takes part in."""
+    return dict(
+        participations.order_by()
+        .values("role")
+        .annotate(projects=Count("project", distinct=True))
+        .values_list("role", "projects")
+    )
+
+
+def latest_projects_by_role(
+    participations, limit: int = ROLE_LIST_LENGTH
+) -> dict[str, list[Project]]:
+    """The `limit` latest-starting projects of each role, in one query."""
     rank = Window(
         RowNumber(),
         partition_by=[F("role")],
@@ -170,7 +180,7 @@ def _latest_projects_by_role(participations) -> dict[str, list[Project]]:
     rows = (
         participations.select_related("project")
         .annotate(rank=rank)
-        .filter(rank__lte=ROLE_LIST_LENGTH)
+        .filter(rank__lte=limit)
         .order_by("role", "rank")
     )
     latest: dict[str, list[Project]] = defaultdict(list)
