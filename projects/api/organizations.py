@@ -42,13 +42,12 @@ def list_organizations(request, params: Query[OrganizationListParams]):
         data_version(), f"organizations-count:{params.kind}:{params.role}", organizations.count
     )
     page = paginate(request, organizations.order_by("slug"), params, count=count)
-    ids = [organization.pk for organization in page["results"]]
-    roles, counts = directory.published_roles_of(ids), directory.published_project_counts(ids)
+    facts = cached(data_version(), "organization-roles", directory.published_roles_and_counts)
     page["results"] = [
         {
             **organization_base(request, organization),
-            "roles": roles.get(organization.pk, []),
-            "project_count": counts.get(organization.pk, 0),
+            "roles": facts.get(organization.pk, ([], 0))[0],
+            "project_count": facts.get(organization.pk, ([], 0))[1],
         }
         for organization in page["results"]
     ]
