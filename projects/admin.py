@@ -47,12 +47,28 @@ admin.site.site_title = _("Registry admin")
 admin.site.index_title = _("Records")
 
 
-class RegistryAdminMixin:
-    """Web addresses typed without a scheme are taken as https (Django 6's default). A save
-    rebuilds the derived rows of the projects it touches once, after every inline is saved
-    (indexing.batch), not once per row."""
+class TextAsStoredField(forms.CharField):
+    """Browsers send a textarea's line breaks as CR LF (HTML's form encoding); the registry
+    stores LF, so that saving a form nobody changed changes nothing."""
 
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class EditorFormsMixin:
+    """Form fields of every admin page and inline: web addresses typed without a scheme are
+    taken as https (Django 6's default); long texts keep their line breaks as stored."""
+
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.TextField: {"form_class": TextAsStoredField},
+    }
+
+
+class RegistryAdminMixin(EditorFormsMixin):
+    """A save rebuilds the derived rows of the projects it touches once, after every inline is
+    saved (indexing.batch), not once per row."""
 
     def changeform_view(self, request, *args, **kwargs):
         with indexing.batch():
@@ -85,7 +101,7 @@ class SlugFixedOnceSavedMixin(RegistryAdminMixin):
 # --- Places ---------------------------------------------------------------------------------
 
 
-class PlaceAliasInline(admin.TabularInline):
+class PlaceAliasInline(EditorFormsMixin, admin.TabularInline):
     model = PlaceAlias
     extra = 1
 
@@ -104,7 +120,7 @@ class PlaceAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
 # --- Organisations --------------------------------------------------------------------------
 
 
-class OrganizationAliasInline(admin.TabularInline):
+class OrganizationAliasInline(EditorFormsMixin, admin.TabularInline):
     model = OrganizationAlias
     extra = 1
 
@@ -233,7 +249,7 @@ class PressReleaseImportForm(forms.Form):
         return cleaned
 
 
-class CompactRelatedWidgets:
+class CompactRelatedWidgets(EditorFormsMixin):
     """An inline row's links beside a related record keep "change" and "add" only: "view" and
     "delete" (a popup away from the record) cost a kilobyte per row on big projects' pages."""
 
@@ -288,7 +304,31 @@ class ContactInline(CompactRelatedWidgets, TranslationStackedInline):
     fields = ["name", "position", "organization", ("phones", "emails")]
 
 
+def source_text_as_received(source: SourceDocument) -> str:
+    """The press release's words exactly as stored, never in a form field. HTML drops one line
+    break right after <pre>: the one written here, so that the text's own first ones show."""
+    return format_html('<pre class="source-text">\n{}</pre>', source.text)
+
+
+def source_versions_links(source: SourceDocument) -> str:
+    """Links to the version this one corrects and to the one that corrects it, if any."""
+    links = []
+    if source.supersedes_id:
+        url = reverse("admin:projects_sourcedocument_change", args=[source.supersedes_id])
+        links.append(
+            format_html('{} <a href="{}">#{}</a>', _("Corrects"), url, source.supersedes_id)
+        )
+    later = SourceDocument.objects.filter(supersedes=source).values_list("pk", flat=True).first()
+    if later:
+        url = reverse("admin:projects_sourcedocument_change", args=[later])
+        links.append(format_html('{} <a href="{}">#{}</a>', _("Corrected by"), url, later))
+    return format_html_join(" · ", "{}", ((link,) for link in links)) or "—"
+
+
 class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
+    """A project's press releases, read-only: their words never change here. Corrections and
+    metadata are edited on the source document's own page."""
+
     model = SourceDocument
     extra = 0
     fields = [
@@ -296,8 +336,43 @@ class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
         "title",
         "publisher",
         "url",
-        "text",
+        ("sha256", "open_link"),
+        "text_as_received",
     ]
+    readonly_fields = [
+        "file_name",
+        "language",
+        "published_on",
+        "title",
+        "publisher",
+        "url",
+        "sha256",
+        "open_link",
+        "text_as_received",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # a press release is imported or added on its own page, whole
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    @admin.display(description=_("text as received"))
+    def text_as_received(self, source):
+        return source_text_as_received(source)
+
+    @admin.display(description=_("versions"))
+    def open_link(self, source):
+        url = reverse("admin:projects_sourcedocument_change", args=[source.pk])
+        return format_html(
+            '<a href="{}">{}</a> · {}',
+            url,
+            _("Open, or attach a corrected version"),
+            source_versions_links(source),
+        )
 
 
 class StatusListFilter(admin.SimpleListFilter):
@@ -615,9 +690,91 @@ class ExchangeRateAdmin(RegistryAdminMixin, admin.ModelAdmin):
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
-    list_display = ["__str__", "language", "published_on", "project"]
+    """A press release's words are typed once, when it is added; afterwards they are shown
+    read-only. A correction is attached as a new version that keeps the old one."""
+
+    list_display = ["__str__", "language", "published_on", "project", "supersedes"]
     list_filter = ["language"]
-    list_select_related = ["project"]
+    list_select_related = ["project", "supersedes"]
     search_fields = ["file_name", "title", "text"]
     autocomplete_fields = ["project"]
-    readonly_fields = ["sha256", "created_at", "updated_at"]
+    raw_id_fields = ["supersedes"]
+    change_form_template = "admin/projects/sourcedocument/change_form.html"
+    add_fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "project",
+                    ("file_name", "language", "published_on"),
+                    "title",
+                    "publisher",
+                    "url",
+                    "supersedes",
+                    "correction_note",
+                    "text",
+                ]
+            },
+        )
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "project",
+                    ("file_name", "language", "published_on"),
+                    "title",
+                    "publisher",
+                    "url",
+                    "versions",
+                    "correction_note",
+                    ("sha256", "created_at", "updated_at"),
+                    "text_as_received",
+                ]
+            },
+        )
+    ]
+    WORDS = ["file_name", "language", "sha256", "text_as_received", "versions"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["strip"] = False  # a press release is kept as received, blank lines and all
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.pk:
+            return [*self.WORDS, "created_at", "updated_at"]
+        return []
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_changeform_initial_data(self, request):
+        """ "Attach a corrected version" opens this form with the earlier version's details and
+        words, to be corrected."""
+        initial = super().get_changeform_initial_data(request)
+        earlier = SourceDocument.objects.filter(pk=request.GET.get("supersedes") or None).first()
+        if earlier is not None:
+            initial.update(
+                supersedes=earlier.pk,
+                project=earlier.project_id,
+                language=earlier.language,
+                published_on=earlier.published_on,
+                title=earlier.title,
+                url=earlier.url,
+                text=earlier.text,
+                **{
+                    f"publisher_{code}": getattr(earlier, f"publisher_{code}")
+                    for code, _name in settings.LANGUAGES
+                },
+            )
+        return initial
+
+    @admin.display(description=_("text as received"))
+    def text_as_received(self, source):
+        return source_text_as_received(source)
+
+    @admin.display(description=_("versions"))
+    def versions(self, source):
+        return source_versions_links(source)

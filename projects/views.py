@@ -108,6 +108,7 @@ class ProjectDetailView(CachedPublicPage, DetailView):
         context["participations_by_role"] = _group_by_role(project.participations.all())
         context["funding_totals"] = _totals_of(project.funding_lines.all())
         context["report_error_url"] = _report_error_url(self.request, project)
+        context["source_versions"] = _source_versions(project.sources.all())
         context["is_translation"] = project.original_language != translation.get_language()
         context.update(display_currency_context(self.request))
         return context
@@ -119,6 +120,17 @@ def _group_by_role(participations) -> list[tuple[str, list[Participation]]]:
     for participation in sorted(participations, key=lambda p: order[p.role]):
         grouped.setdefault(participation.get_role_display(), []).append(participation)
     return list(grouped.items())
+
+
+def _source_versions(sources) -> list[tuple]:
+    """Each press release with the version it corrects and the version correcting it (None
+    where there is none), from the prefetched sources: no query."""
+    sources = list(sources)
+    by_pk = {source.pk: source for source in sources}
+    corrected_by = {source.supersedes_id: source for source in sources if source.supersedes_id}
+    return [
+        (source, by_pk.get(source.supersedes_id), corrected_by.get(source.pk)) for source in sources
+    ]
 
 
 def _totals_of(lines) -> dict[str, list]:

@@ -810,8 +810,17 @@ class ExchangeRate(TimestampedModel):
         return f"{self.currency} {self.year}"
 
 
+class SourceImmutableError(ValidationError):
+    """A stored source's words were about to change."""
+
+
 class SourceDocument(TimestampedModel):
-    """A press release exactly as received; the project's facts come from it."""
+    """A press release exactly as received; the project's facts come from it.
+
+    Its text and SHA-256 never change once stored: the model refuses such a save and a database
+    trigger (migration 0007) refuses any other UPDATE. A correction is a new document that
+    `supersedes` this one, which stays as it was.
+    """
 
     project = models.ForeignKey(
         Project,
@@ -836,18 +845,55 @@ class SourceDocument(TimestampedModel):
         editable=False,
         help_text=_("What the importer read from the text, for the editor's review."),
     )
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("corrected version of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrected_by",
+        help_text=_("The earlier version this text corrects; the earlier one is kept as it was."),
+    )
+    correction_note = models.TextField(
+        _("what was corrected"),
+        blank=True,
+        help_text=_("For a corrected version: what differs from the earlier text, and why."),
+    )
 
     class Meta:
         verbose_name = _("source document")
         verbose_name_plural = _("source documents")
-        ordering = ["project", "file_name"]
+        ordering = ["project", "file_name", "pk"]
 
     def __str__(self):
         return self.file_name or self.title or f"#{self.pk}"
 
     def save(self, *args, **kwargs):
-        self.sha256 = text_sha256(self.text)
+        sha256 = text_sha256(self.text)
+        if not self._state.adding and self.pk is not None:
+            stored = SourceDocument.objects.filter(pk=self.pk).values_list("sha256", flat=True)
+            if stored and stored[0] != sha256:
+                raise SourceImmutableError(
+                    _(
+                        "A stored press release never changes. "
+                        "Attach a corrected version instead; the original is kept."
+                    )
+                )
+        self.sha256 = sha256
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.supersedes_id and not self.correction_note.strip():
+            raise ValidationError(
+                {"correction_note": _("Say what this version corrects in the earlier text.")}
+            )
+        if self.supersedes_id and self.supersedes.project_id != self.project_id:
+            raise ValidationError(
+                {"project": _("A correction belongs to the same project as the earlier version.")}
+            )
+        if self.supersedes_id and self.supersedes.text == self.text:
+            raise ValidationError({"text": _("The text is the same as the earlier version's.")})
 
 
 def text_sha256(text: str) -> str:

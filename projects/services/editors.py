@@ -5,17 +5,17 @@ from django.contrib.auth.models import Group, Permission
 EDITORS_GROUP = "Editors"
 # Editors keep records right: they add, change and view every registry record, and delete the
 # rows that live inside a project (links, money, contacts, aliases). Deleting whole projects,
-# organisations or places, and anything about users and groups, stays with administrators.
+# organisations, places or press releases, and anything about users and groups, stays with
+# administrators.
 EDITOR_FULL_MODELS = [
     "participation",
     "fundingline",
     "contact",
     "organizationalias",
     "placealias",
-    "sourcedocument",
     "exchangerate",
 ]
-EDITOR_KEEP_MODELS = ["project", "organization", "place", "keyword"]
+EDITOR_KEEP_MODELS = ["project", "organization", "place", "keyword", "sourcedocument"]
 
 
 def editors_group_ensure() -> Group:
