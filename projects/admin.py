@@ -38,9 +38,11 @@ from .models import (
     ProjectPlaceIndex,
     ProjectSearchDocument,
     ProjectStatus,
+    PublishingEvent,
     SourceDocument,
 )
 from .partial_dates import parse_partial_date
+from .services import publishing
 
 admin.site.site_header = _("Grant-project registry")
 admin.site.site_title = _("Registry admin")
@@ -426,6 +428,52 @@ class PlaceListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewListFilter(admin.SimpleListFilter):
+    """Drafts, the publishers' queue of drafts submitted for review, and published projects."""
+
+    title = _("publishing")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        waiting = publishing.review_queue().count()
+        return [
+            ("waiting", _("waiting for review (%(count)d)") % {"count": waiting}),
+            ("draft", _("drafts not submitted")),
+            ("published", _("published")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(pk__in=publishing.review_queue().values("pk"))
+        if self.value() == "draft":
+            return queryset.filter(is_published=False, review_requested_at__isnull=True)
+        if self.value() == "published":
+            return queryset.filter(is_published=True)
+        return queryset
+
+
+class PublishingEventInline(admin.TabularInline):
+    """Who submitted, published or withdrew the project, and when: read-only."""
+
+    model = PublishingEvent
+    extra = 0
+    fields = ["action", "user", "at", "via"]
+    readonly_fields = fields
+    verbose_name_plural = _("publishing history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
 @admin.register(Project)
 class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     form = ProjectAdminForm
@@ -439,7 +487,7 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
         "preview_link",
     ]
     list_filter = [
-        "is_published",
+        ReviewListFilter,
         StatusListFilter,
         DonorListFilter,
         PlaceListFilter,
@@ -453,14 +501,22 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     # Places in one autocomplete field (one query for all of them), not one inline row each.
     autocomplete_fields = ["keywords", "places"]
-    readonly_fields = ["created_at", "updated_at", "preview_link", "extracted_evidence"]
-    actions = ["publish", "unpublish"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "preview_link",
+        "extracted_evidence",
+        "publishing_state",
+    ]
+    actions = ["submit_for_review", "publish", "unpublish"]
     change_list_template = "admin/projects/project/change_list.html"
+    change_form_template = "admin/projects/project/change_form.html"
     inlines = [
         ParticipationInline,
         FundingLineInline,
         ContactInline,
         SourceDocumentInline,
+        PublishingEventInline,
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
@@ -478,8 +534,32 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
                 ]
             },
         ),
-        (_("Publishing"), {"fields": ["is_published", "preview_link", "created_at", "updated_at"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "is_published",
+                    "publishing_state",
+                    "preview_link",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not publishing.can_publish(request.user):
+            readonly.append("is_published")  # editors submit for review instead
+        return readonly
+
+    def has_publish_permission(self, request):
+        return publishing.can_publish(request.user)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["can_submit_for_review"] = self.has_change_permission(request)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
@@ -620,15 +700,65 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if obj.is_published and obj.published_at is None:
-            obj.published_at = timezone.now()
+        """A publisher's change of the "published" box goes through the publishing service,
+        which records who and when."""
+        publish_change = "is_published" in form.changed_data
+        wanted = obj.is_published
+        if publish_change:
+            obj.is_published = not wanted
         super().save_model(request, obj, form, change)
+        if publish_change:
+            step = publishing.publish if wanted else publishing.withdraw
+            step(Project.objects.filter(pk=obj.pk), request.user)
+            obj.refresh_from_db()
 
-    @admin.action(description=_("Publish the selected projects"), permissions=["change"])
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_submit_for_review" in request.POST:
+            return self._submit_and_reopen(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_submit_for_review" in request.POST:
+            return self._submit_and_reopen(request, obj)
+        return super().response_change(request, obj)
+
+    def _submit_and_reopen(self, request, obj):
+        """ "Save and submit for review": the record is saved, then queued for publishers."""
+        if publishing.submit_for_review(Project.objects.filter(pk=obj.pk), request.user):
+            self.message_user(request, _("Saved and submitted for review."), messages.SUCCESS)
+        else:
+            self.message_user(request, _("Saved. Published projects need no review."))
+        return redirect(reverse("admin:projects_project_change", args=[obj.pk]))
+
+    @admin.display(description=_("review"))
+    def publishing_state(self, project):
+        if project.is_published:
+            return _("Published")
+        if project.review_requested_at:
+            return format_html(
+                "{} {}",
+                _("Waiting for review since"),
+                timezone.localtime(project.review_requested_at).strftime("%Y-%m-%d %H:%M"),
+            )
+        return _("Draft, not submitted for review")
+
+    @admin.action(description=_("Submit the selected drafts for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        count = publishing.submit_for_review(queryset, request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d draft submitted for review.",
+                "%(count)d drafts submitted for review.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Publish the selected projects"), permissions=["publish"])
     def publish(self, request, queryset):
-        queryset.filter(published_at__isnull=True).update(published_at=timezone.now())
-        count = queryset.update(is_published=True)
-        indexing.mark_data_changed()  # update() sends no signal
+        count = publishing.publish(queryset, request.user)
         self.message_user(
             request,
             ngettext("%(count)d project published.", "%(count)d projects published.", count)
@@ -636,10 +766,11 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Withdraw the selected projects to drafts"), permissions=["change"])
+    @admin.action(
+        description=_("Withdraw the selected projects to drafts"), permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
-        indexing.mark_data_changed()  # update() sends no signal
+        count = publishing.withdraw(queryset, request.user)
         self.message_user(
             request,
             ngettext(

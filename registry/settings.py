@@ -47,6 +47,10 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = env_bool("DEBUG", default=True)
 
+# Review before publishing: off (the default), only the Publishers group publishes; on, anyone
+# who may change projects publishes their own drafts (for small teams).
+REGISTRY_SELF_PUBLISHING = env_bool("REGISTRY_SELF_PUBLISHING", default=False)
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:

@@ -506,6 +506,28 @@ class Project(TimestampedModel):
         _("published"), default=False, help_text=_("Drafts are invisible to the public.")
     )
     published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    # Review before publishing (services/publishing.py writes these, nothing else does).
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    review_requested_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    review_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted for review by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     keywords = models.ManyToManyField(
         Keyword, verbose_name=_("keywords"), blank=True, related_name="projects"
     )
@@ -528,6 +550,7 @@ class Project(TimestampedModel):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        permissions = [("publish_project", _("Can publish and withdraw projects"))]
         ordering = ["-created_at", "slug"]
         constraints = [
             models.CheckConstraint(
@@ -899,3 +922,40 @@ class SourceDocument(TimestampedModel):
 def text_sha256(text: str) -> str:
     """Identity of a source text: the same press release imported twice is found again."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class PublishingAction(models.TextChoices):
+    SUBMITTED = "submitted", _("submitted for review")
+    PUBLISHED = "published", _("published")
+    WITHDRAWN = "withdrawn", _("withdrawn to drafts")
+
+
+class PublishingEvent(models.Model):
+    """Who submitted, published or withdrew a project, when, and from where."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="publishing_events",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=PublishingAction.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    via = models.CharField(_("from"), max_length=40, help_text=_("admin, or a command's name"))
+
+    class Meta:
+        verbose_name = _("publishing event")
+        verbose_name_plural = _("publishing events")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["project", "-at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.at:%Y-%m-%d %H:%M}"

@@ -5,7 +5,8 @@
   checks.py: what a file must satisfy before anything is written; record_values.py: how a
   record maps onto columns; bulk.py: the compare-validate-write machinery they share;
 - seeds.py: reading the files in seeds/ (gazetteer, reviewed records, exchange rates);
-- editors.py: the Editors group and its permissions.
+- editors.py: the Editors group and its permissions;
+- publishing.py: review before publishing (submit, publish, withdraw) and the Publishers group.
 """
 
 from .bulk import SeedError

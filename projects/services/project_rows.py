@@ -27,6 +27,7 @@ from ..models import Project, SourceDocument
 from ..partial_dates import parse_partial_date
 from ..write_behind import WriteBehind
 from .bulk import Plan, SeedError, plan_upsert, validate, write
+from .publishing import first_published_at
 from .record_values import (
     LINKS,
     PROJECT_FIELDS,
@@ -199,9 +200,8 @@ def _plan_projects(chunk: list[Entry], existing: _Existing, report):
     wanted = {}
     for entry in chunk:
         values = project_values(entry.record)
-        first_published = existing.projects.get(values["slug"], {}).get("published_at")
-        # First publication is stamped once and kept (a later unpublishing keeps the date).
-        values["published_at"] = first_published or (now if values["is_published"] else None)
+        previous = existing.projects.get(values["slug"], {}).get("published_at")
+        values["published_at"] = first_published_at(previous, values["is_published"], now)
         wanted[values["slug"]] = values
     plan = plan_upsert(existing=existing.projects, wanted=wanted)
     label_of = {entry.record.project.slug: f"{entry.label}: project" for entry in chunk}

@@ -67,7 +67,13 @@ def test_project_page_has_language_tabs_and_every_inline(admin_client):
     assert "vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html  # no asset from the internet
     prefixes = {formset.formset.prefix for formset in response.context["inline_admin_formsets"]}
-    assert prefixes == {"participations", "funding_lines", "contacts", "sources"}
+    assert prefixes == {
+        "participations",
+        "funding_lines",
+        "contacts",
+        "sources",
+        "publishing_events",
+    }
     # The places are one autocomplete field: every place of the record is selected in it.
     selected = lxml.html.fromstring(html).xpath('//select[@name="places"]/option[@selected]/@value')
     assert {int(pk) for pk in selected} >= set(project.places.values_list("pk", flat=True))
@@ -103,7 +109,7 @@ def _post_data_for_new_project(**overrides):
         "end": "2026",
         "is_published": "",
     }
-    for prefix in ("participations", "funding_lines", "contacts", "sources"):
+    for prefix in ("participations", "funding_lines", "contacts", "sources", "publishing_events"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data

@@ -16,6 +16,8 @@ from django.urls import reverse
 
 from projects.models import Project, SourceDocument, SourceImmutableError
 
+from .admin_forms import browser_form_data
+
 pytestmark = pytest.mark.django_db
 
 SEED_000 = "human-rights-communication-information-governance"
@@ -214,26 +216,3 @@ def snapshot(project) -> dict:
         "participations": list(project.participations.order_by("pk").values()),
         "places": sorted(project.places.values_list("pk", flat=True)),
     }
-
-
-def browser_form_data(html: bytes) -> dict:
-    """The fields of the admin form as a browser submits them (HTML's form encoding)."""
-    form = lxml.html.fromstring(html.decode("utf-8")).xpath("//form[@id='project_form']")[0]
-    data: dict[str, list[str]] = {}
-    for element in form.xpath(".//input|.//textarea|.//select"):
-        name = element.get("name")
-        if not name or element.get("disabled") is not None:
-            continue
-        if element.tag == "textarea":
-            # Browsers drop one newline after <textarea> and send line breaks as CR LF.
-            value = (element.text or "").removeprefix("\n").replace("\r\n", "\n")
-            data.setdefault(name, []).append(value.replace("\n", "\r\n"))
-        elif element.tag == "select":
-            chosen = element.xpath(".//option[@selected]/@value")
-            data.setdefault(name, []).extend(chosen)
-        elif element.get("type") in ("checkbox", "radio"):
-            if element.get("checked") is not None:
-                data.setdefault(name, []).append(element.get("value", "on"))
-        elif element.get("type") not in ("submit", "button", "file"):
-            data.setdefault(name, []).append(element.get("value", ""))
-    return data

@@ -9,21 +9,28 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from projects.services import EDITORS_GROUP, editors_group_ensure
+from projects.services.publishing import PUBLISHERS_GROUP, publishers_group_ensure
 
 
 class Command(BaseCommand):
     help = (
         "Create (or update) an editor: a staff account in the Editors group, which can add and "
         "change registry records in the admin but cannot manage users or groups. The password "
-        "is asked for interactively, or read from the EDITOR_PASSWORD environment variable."
+        "is asked for interactively, or read from the EDITOR_PASSWORD environment variable. "
+        "With --publisher, also in the Publishers group, which publishes and withdraws projects."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
+        parser.add_argument(
+            "--publisher",
+            action="store_true",
+            help="Also a member of the Publishers group: publishes, withdraws and reviews drafts.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, username: str, email: str, **options):
+    def handle(self, *args, username: str, email: str, publisher: bool = False, **options):
         group = editors_group_ensure()
         User = get_user_model()
         user, created = User.objects.get_or_create(username=username)
@@ -39,10 +46,12 @@ class Command(BaseCommand):
             user.set_unusable_password()
         user.save()
         user.groups.add(group)
+        groups = f"{EDITORS_GROUP} group"
+        if publisher:
+            user.groups.add(publishers_group_ensure())
+            groups = f"{EDITORS_GROUP} and {PUBLISHERS_GROUP} groups"
         verb = "Created" if created else "Updated"
-        self.stdout.write(
-            self.style.SUCCESS(f"{verb} editor {username} in the {EDITORS_GROUP} group.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"{verb} editor {username} in the {groups}."))
         if not user.has_usable_password():
             self.stdout.write(f"Set a password with: python manage.py changepassword {username}")
 
