@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -171,6 +172,10 @@ class ProjectAdminForm(forms.ModelForm):
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source; empty if unknown."),
     )
 
+    # The version of the record the form was opened on: a save on top of someone else's later
+    # save is refused and explained (no lost updates), until the editor saves again knowingly.
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Project
         # The stored date columns are replaced by the typed `start` and `end` fields above.
@@ -181,6 +186,48 @@ class ProjectAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["start"].initial = self.instance.start.isoformat()
             self.fields["end"].initial = self.instance.end.isoformat()
+            self.fields["edit_token"].initial = edit_token(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.is_bound:
+            opened, stored = cleaned.get("edit_token") or "", edit_token(self.instance)
+            if not same_version(opened, stored):
+                # The next Save is the editor's informed decision: it carries today's version.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("edit_token")] = stored
+                raise forms.ValidationError(self._conflict_messages(opened))
+        return cleaned
+
+    def _conflict_messages(self, opened: str) -> list[str]:
+        messages_ = [
+            _(
+                "Someone else saved this project after you opened it. Nothing was saved. "
+                "Compare below, then press Save again to keep your version, or reload the "
+                "page to start from theirs."
+            )
+        ]
+        for entry in saves_since(self.instance, opened):
+            messages_.append(
+                _("%(who)s, %(when)s: %(what)s")
+                % {
+                    "who": entry.user.get_username() if entry.user else "?",
+                    "when": timezone.localtime(entry.action_time).strftime("%Y-%m-%d %H:%M"),
+                    "what": entry.get_change_message(),
+                }
+            )
+        for name in self.changed_data:
+            if name in ("edit_token",) or name not in self.fields:
+                continue
+            messages_.append(
+                _("%(field)s — saved now: «%(stored)s»; yours: «%(yours)s»")
+                % {
+                    "field": self.fields[name].label,
+                    "stored": shorten(self[name].initial),
+                    "yours": shorten(self.cleaned_data.get(name, self[name].data)),
+                }
+            )
+        return messages_
 
     def _clean_partial_date(self, field_name: str, *, period_end: bool):
         try:
@@ -215,6 +262,43 @@ class ProjectAdminForm(forms.ModelForm):
                 renamed.setdefault(target, []).extend(errors)
             error = forms.ValidationError(renamed)
         super().add_error(field, error)
+
+
+def edit_token(project: Project) -> str:
+    """The version of a project's record (every save through the admin changes its time), and
+    the last entry of the admin's log about it then."""
+    if not project.updated_at:
+        return ""
+    last_logged = _project_log(project).order_by("-pk").values_list("pk", flat=True).first()
+    return f"{project.updated_at.isoformat()}|{last_logged or 0}"
+
+
+def same_version(opened: str, stored: str) -> bool:
+    return opened.partition("|")[0] == stored.partition("|")[0]
+
+
+def saves_since(project: Project, opened: str):
+    """The admin's log of saves of `project` after the version `opened`."""
+    last_seen = opened.partition("|")[2]
+    entries = _project_log(project).select_related("user").order_by("pk")
+    if last_seen.isdigit():
+        entries = entries.filter(pk__gt=int(last_seen))
+    return entries[:10]
+
+
+def _project_log(project: Project):
+    return LogEntry.objects.filter(
+        content_type__app_label="projects",
+        content_type__model="project",
+        object_id=str(project.pk),
+    )
+
+
+def shorten(value, limit: int = 120) -> str:
+    if hasattr(value, "__iter__") and not isinstance(value, str):
+        value = ", ".join(str(item) for item in value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class PressReleaseImportForm(forms.Form):
@@ -519,7 +603,7 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
         PublishingEventInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description"]}),
+        (None, {"fields": ["title", "slug", "summary", "description", "edit_token"]}),
         (_("Dates"), {"fields": [("start", "end"), "duration_months"]}),
         (_("Where"), {"fields": ["places"]}),
         (

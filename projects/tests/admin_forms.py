@@ -5,7 +5,9 @@ import lxml.html
 
 def browser_form_data(html: bytes) -> dict:
     """The fields of the admin form as a browser submits them (HTML's form encoding)."""
-    form = lxml.html.fromstring(html.decode("utf-8")).xpath("//form[@id='project_form']")[0]
+    form = lxml.html.fromstring(html.decode("utf-8") if isinstance(html, bytes) else html).xpath(
+        "//form[@id='project_form']"
+    )[0]
     data: dict[str, list[str]] = {}
     for element in form.xpath(".//input|.//textarea|.//select"):
         name = element.get("name")

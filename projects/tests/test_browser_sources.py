@@ -1,5 +1,6 @@
-"""Saving every seed project unchanged in a real Chromium changes nothing: the press releases
-keep the bytes and SHA-256 of their files in seeds/, and no history entry claims a change."""
+"""Editing in a real Chromium: saving every seed project unchanged changes nothing (the press
+releases keep the bytes and SHA-256 of their files in seeds/, and no history entry claims a
+change), and two editors saving one project get a conflict, not a silent loss."""
 
 import hashlib
 import json
@@ -14,6 +15,7 @@ from projects.models import Project, SourceDocument
 from .browser_support import log_in
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
+SEED_004 = "active-local-stakeholder-participation-east-central-kazakhstan"
 
 
 def test_saving_each_seed_project_unchanged_keeps_every_source_byte(page, seeds):
@@ -38,3 +40,39 @@ def test_saving_each_seed_project_unchanged_keeps_every_source_byte(page, seeds)
         assert source.text.encode("utf-8") == file_bytes, source.file_name
         assert source.sha256 == hashlib.sha256(file_bytes).hexdigest()
     assert page.console_errors == []
+
+
+def test_two_editors_in_two_browsers_get_a_conflict_not_a_silent_loss(browser, live_server, seeds):
+    project = Project.objects.get(slug=SEED_004)
+    change = f"/ru/admin/projects/project/{project.pk}/change/"
+    editors = []
+    for name in ("aigerim", "daniyar"):
+        User.objects.create_superuser(name, password="long-password-for-tests")
+        context = browser.new_context(base_url=live_server.url)
+        page = context.new_page()
+        log_in(page, name, "long-password-for-tests")
+        page.goto(change)
+        editors.append(page)
+    first, second = editors
+
+    first.fill("#id_contract_number", "CSO-LA/2016/999-999")
+    first.click("input[name=_continue]")
+    first.wait_for_selector(".messagelist .success")
+
+    second.fill("#id_duration_months", "37")
+    second.click("input[name=_continue]")
+    conflict = second.locator(".errornote, .errorlist.nonfield")
+    conflict.first.wait_for(state="visible")
+    text = second.locator(".errorlist.nonfield").inner_text()
+    assert "aigerim" in text and "CSO-LA/2016/999-999" in text
+    stored = Project.objects.get(pk=project.pk)
+    assert stored.contract_number == "CSO-LA/2016/999-999"
+    assert stored.duration_months != 37
+
+    # Saving again is the editor's decision: their whole form, as the conflict note said.
+    second.click("input[name=_continue]")
+    second.wait_for_selector(".messagelist .success")
+    stored = Project.objects.get(pk=project.pk)
+    assert stored.duration_months == 37
+    for page in editors:
+        page.context.close()

@@ -56,7 +56,8 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "admin list": ("/ru/admin/projects/project/", 8),
         # Django's autocomplete widgets read each selected organisation and place of the
         # inlines one by one: this grows with the record's own rows, not with the registry.
-        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 30),
+        # (+1: the admin log's latest entry, the version the conflict check compares).
+        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 31),
     }
 
 
