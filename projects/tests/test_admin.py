@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from projects.models import Place, Project, ProjectPlaceIndex
 
+from .admin_forms import browser_form_data
+
 pytestmark = pytest.mark.django_db
 
 SEED_004 = "active-local-stakeholder-participation-east-central-kazakhstan"
@@ -33,8 +35,19 @@ def test_project_list_shows_all_seed_projects_with_status_and_donors(admin_clien
     response = changelist(admin_client)
     assert response.status_code == 200
     assert response.context["cl"].result_count == 5
-    html = response.content.decode()
-    assert "USAID" in html
+    assert listed_titles(response) == set(Project.objects.values_list("title", flat=True))
+    rows = lxml.html.fromstring(response.content.decode()).xpath(
+        "//table[@id='result_list']//tbody/tr"
+    )
+    donors_by_title = {
+        row.xpath("string(.//th[contains(@class, 'field-title')])").strip(): row.xpath(
+            "string(.//td[contains(@class, 'field-donors_display')])"
+        ).strip()
+        for row in rows
+    }
+    usaid_project = Project.objects.get(participations__organization__slug="usaid")
+    assert "USAID" in donors_by_title[usaid_project.title]
+    assert sum("USAID" in donors for donors in donors_by_title.values()) == 1
 
 
 @pytest.mark.parametrize(
@@ -145,8 +158,12 @@ def test_bad_dates_get_a_form_error_not_a_crash(admin_client, overrides, field):
 
 def test_slug_cannot_change_once_saved(admin_client):
     project = Project.objects.get(slug=SEED_004)
-    response = admin_client.get(reverse("admin:projects_project_change", args=[project.pk]))
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    response = admin_client.get(url)
     assert "slug" not in response.context["adminform"].form.fields
+    data = browser_form_data(response.content)
+    assert admin_client.post(url, {**data, "slug": "a-new-address"}).status_code == 302
+    assert Project.objects.get(pk=project.pk).slug == SEED_004
 
 
 def test_publish_and_withdraw_actions(admin_client):
@@ -180,7 +197,11 @@ def test_draft_preview_is_for_staff_only(admin_client, client):
     ],
 )
 def test_every_model_has_a_working_list(admin_client, url_name):
-    assert admin_client.get(reverse(url_name)).status_code == 200
+    response = admin_client.get(reverse(url_name))
+    assert response.status_code == 200
+    changelist = response.context["cl"]
+    assert changelist.result_count == changelist.model.objects.count() > 0
+    assert len(changelist.result_list) == min(changelist.result_count, changelist.list_per_page)
 
 
 def test_project_list_query_count_does_not_grow_with_rows(

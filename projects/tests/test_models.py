@@ -189,6 +189,24 @@ def test_drafts_are_not_published():
 )
 def test_normalize_name_ignores_case_quotes_dashes_and_yo(left, right):
     assert normalize_name(left) == normalize_name(right)
+    assert normalize_name(left)  # a name never normalises to nothing
+
+
+@pytest.mark.parametrize(
+    ("name", "normalised"),
+    [
+        ("ОО «Эхо»", "оо эхо"),
+        ("Усть–Каменогорск", "усть-каменогорск"),
+        ("Алёна", "алена"),
+        ("  Нота   Бене ", "нота бене"),
+    ],
+)
+def test_normalize_name_gives_the_matching_key(name, normalised):
+    assert normalize_name(name) == normalised
+
+
+def test_different_names_stay_different():
+    assert normalize_name("ОО «Эхо»") != normalize_name("ОФ «Нота Бене»")
 
 
 def test_aliases_are_stored_normalized_and_once_per_organisation():

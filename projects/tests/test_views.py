@@ -1,5 +1,6 @@
 """The public project page that the admin previews (the full portal comes later)."""
 
+import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -29,7 +30,15 @@ def test_project_page_in_each_language(client, seeded_db, language, expected):
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
     assert expected.casefold() in html.casefold()
-    assert "213" in html and "EUR" in html
+    page = lxml.html.fromstring(html)
+    caption = page.xpath("string(//table[@class='budget']/caption)").strip()
+    amounts = [
+        cell.text_content().strip()
+        for cell in page.xpath("//table[@class='budget']//td[@class='num']")
+    ]
+    assert caption.endswith("EUR")
+    shown = [amount.replace("\u00a0", " ").replace("\u202f", " ") for amount in amounts]
+    assert shown == [{"ru": "213 793 EUR", "en": "213,793 EUR"}[language]]
     assert 'href="mailto:plobachev@mail.ru"' in html
     assert 'href="tel:+77012164919"' in html
 
