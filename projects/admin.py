@@ -1,9 +1,13 @@
 """The editors' admin: every record in ru / kk / en tabs, projects edited on one page."""
 
+from contextlib import contextmanager
+
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -19,8 +23,9 @@ from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
 )
+from reversion.admin import VersionAdmin
 
-from . import indexing, search
+from . import history, indexing, search
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
 from .models import (
@@ -40,10 +45,15 @@ from .models import (
     ProjectSearchDocument,
     ProjectStatus,
     PublishingEvent,
+    RevisionOrigin,
     SourceDocument,
 )
 from .partial_dates import parse_partial_date
 from .services import publishing
+
+# Before any VersionAdmin below is instantiated, which would register its model without the
+# exclusions and follows history.py gives.
+history.register_models()
 
 admin.site.site_header = _("Grant-project registry")
 admin.site.site_title = _("Registry admin")
@@ -86,6 +96,37 @@ class RegistryAdminMixin(EditorFormsMixin):
             return super().response_action(request, queryset)
 
 
+class HistoryAdmin(VersionAdmin):
+    """Every save through the admin is a revision of the record's history (projects/history.py):
+    its page lists who changed what, old -> new, and reverts to any version."""
+
+    object_history_template = "admin/projects/object_history.html"
+    history_latest_first = True
+
+    @contextmanager
+    def create_revision(self, request):
+        with super().create_revision(request):
+            reversion.add_meta(RevisionOrigin, via="admin")
+            yield
+
+    def _reversion_revisionform_view(self, request, version, *args, **kwargs):
+        # reversion reverts the whole revision a version belongs to; a load's revision holds
+        # thousands of records, and reverting one record must not touch the others.
+        version.revision.revert = lambda delete=False: history.revert_record(version)
+        return super()._reversion_revisionform_view(request, version, *args, **kwargs)
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        entries = history.history_of(self.model, unquote(object_id))
+        for entry in entries:
+            entry.url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_revision",
+                args=[quote(entry.version.object_id), entry.version.pk],
+            )
+        context = {"history_entries": entries, **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=context)
+
+
 class SlugFixedOnceSavedMixin(RegistryAdminMixin):
     """Slugs are public addresses: editable when a record is created, fixed afterwards."""
 
@@ -110,7 +151,7 @@ class PlaceAliasInline(EditorFormsMixin, admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+class PlaceAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     list_display = ["name", "kind", "parent", "country_code", "latitude", "longitude"]
     list_filter = ["kind", "country_code"]
     list_select_related = ["parent"]
@@ -129,7 +170,7 @@ class OrganizationAliasInline(EditorFormsMixin, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+class OrganizationAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     list_display = ["name", "short_name", "kind", "country", "city"]
     list_filter = ["kind", "country"]
     list_select_related = ["city"]
@@ -559,7 +600,7 @@ class PublishingEventInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
+class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
     form = ProjectAdminForm
     list_display = [
         "title",
@@ -681,6 +722,7 @@ class ProjectAdmin(SlugFixedOnceSavedMixin, TabbedTranslationAdmin):
                     text=form.cleaned_data["press_release"],
                     file_name=form.cleaned_data["file_name"],
                     language=form.cleaned_data["language"] or None,
+                    user=request.user,
                 )
             except IngestError as error:
                 form.add_error(None, str(error))
@@ -897,7 +939,7 @@ class ContactAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(RegistryAdminMixin, admin.ModelAdmin):
+class ExchangeRateAdmin(HistoryAdmin, RegistryAdminMixin, admin.ModelAdmin):
     list_display = ["currency", "year", "rate_to_eur", "rate_to_usd", "source"]
     list_filter = ["currency", "year"]
     search_fields = ["currency", "source"]

@@ -7,7 +7,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Grant-project registry")
 
     def ready(self):
-        from . import db_functions, indexing
+        from . import db_functions, history, indexing
 
         db_functions.install()
         indexing.connect_signals()
+        history.register_models()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from . import indexing
+from . import history, indexing
 from .ingest import Extraction, extract
 from .ingest.morphology import morph
 from .ingest.result import OrganizationFound
@@ -94,7 +94,7 @@ class OrganizationIndex:
 
 @transaction.atomic
 def press_release_import(
-    *, text: str, file_name: str = "", language: str | None = None
+    *, text: str, file_name: str = "", language: str | None = None, user=None
 ) -> ImportReport:
     """Create an unpublished draft from a press release (or return the one made from the same
     text before). Raises projects.ingest.IngestError for text that cannot be read."""
@@ -105,7 +105,7 @@ def press_release_import(
     extraction = extract(text, language)
     report = ImportReport(project=None, created=True, extraction=extraction)  # type: ignore[arg-type]
     organizations = OrganizationIndex()
-    with indexing.batch():
+    with history.recorded("import", user=user, comment=file_name), indexing.batch():
         project = _create_project(extraction, text, file_name)
         report.project = project
         _link_participations(project, extraction, organizations, report)
@@ -121,6 +121,7 @@ def press_release_import(
             published_on=_published_day(extraction),
             extraction=evidence_record(extraction),
         )
+        history.add_records(Project, [project.pk])
     return report
 
 

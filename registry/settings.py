@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "ninja",  # serves the API docs page's assets locally
+    "reversion",  # history of records with revert (projects/history.py)
     "projects",
 ]
 

@@ -42,6 +42,7 @@ from .derived import (
     ProjectSearchDocument,
     RegistryState,
 )
+from .history import RevisionOrigin
 
 __all__ = [
     "AMOUNT_FIELD",
@@ -74,6 +75,7 @@ __all__ = [
     "PublishingAction",
     "PublishingEvent",
     "RegistryState",
+    "RevisionOrigin",
     "SourceDocument",
     "SourceImmutableError",
     "TimestampedModel",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .. import indexing
+from .. import history, indexing
 from ..models import (
     Keyword,
     Organization,
@@ -77,10 +77,12 @@ def records_load(
     gazetteer: Gazetteer,
     texts: Callable[[SeedRecord], list[str]],
     progress: Callable[[str], None] | None = None,
+    via: str = "load_records",
 ) -> LoadReport:
     """Load places, then organisations and keywords, then projects from records (keyed by the
     file or position they come from, for messages); `texts(record)` gives each source's text.
-    progress(message), if given, hears about each chunk of projects and the index rebuild."""
+    progress(message), if given, hears about each chunk of projects and the index rebuild.
+    What changed is one revision of the records' history, from `via`."""
     report = LoadReport()
     organizations = merge_organizations(records)
     entries = []
@@ -116,6 +118,14 @@ def records_load(
             progress=progress,
         )
         _mark_stale(changed_projects, changed_places, changed_organizations, changed_keywords)
+        history.record_changes(
+            via,
+            {
+                Place: changed_places,
+                Organization: changed_organizations,
+                Project: changed_projects,
+            },
+        )
         if report.changed:
             indexing.mark_data_changed()
     return report

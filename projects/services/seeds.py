@@ -12,7 +12,7 @@ from django.db import transaction
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from .. import indexing
+from .. import history, indexing
 from ..models import ExchangeRate
 from ..seed_schema import Gazetteer, SeedRecord, Translated
 from .bulk import SeedError, plan_upsert, validate, write
@@ -124,6 +124,8 @@ def exchange_rates_load(*, path: Path, report: LoadReport) -> None:
     report.add("exchange rates", "unchanged", plan.unchanged)
     if plan.created or plan.updated:
         indexing.mark_data_changed()  # converted figures change; bulk writes send no signals
+        changed = [plan.ids[key] for key in [*plan.created, *plan.updated]]
+        history.record_changes("load_seeds", {ExchangeRate: changed})
 
 
 @transaction.atomic
@@ -145,6 +147,6 @@ def seeds_load(*, seeds_dir: Path) -> LoadReport:
         ]
 
     with indexing.batch():
-        report = records_load(records=records, gazetteer=gazetteer, texts=texts)
+        report = records_load(records=records, gazetteer=gazetteer, texts=texts, via="load_seeds")
         exchange_rates_load(path=seeds_dir / EXCHANGE_RATES_FILE, report=report)
     return report

@@ -3,11 +3,10 @@
 import lxml.html
 
 
-def browser_form_data(html: bytes) -> dict:
+def browser_form_data(html: bytes | str, form_id: str = "project_form") -> dict:
     """The fields of the admin form as a browser submits them (HTML's form encoding)."""
-    form = lxml.html.fromstring(html.decode("utf-8") if isinstance(html, bytes) else html).xpath(
-        "//form[@id='project_form']"
-    )[0]
+    text = html.decode("utf-8") if isinstance(html, bytes) else html
+    form = lxml.html.fromstring(text).xpath(f"//form[@id='{form_id}']")[0]
     data: dict[str, list[str]] = {}
     for element in form.xpath(".//input|.//textarea|.//select"):
         name = element.get("name")

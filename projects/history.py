@@ -1,0 +1,291 @@
+"""History of the records editors keep: who changed what, when, from where, and revert.
+
+django-reversion keeps it (rather than django-simple-history) because a project is edited
+with its funding lines, participations, contacts and places on one page: reversion stores one
+*revision* per save holding the project and every row edited with it, and its admin reverts
+such a revision whole (rows added since are removed), where simple-history keeps one table of
+rows per model and reverts each row on its own.
+
+Each revision records where it came from (admin, import, load_seeds, load_records) in a
+RevisionOrigin beside it. `changes()` turns two versions into "field: old -> new" lines, in the
+field names of every language (title [ru], title [kk], title [en]).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import DecimalField, Model, Prefetch, QuerySet
+from reversion.models import Version
+
+from .models import (
+    Contact,
+    ExchangeRate,
+    FundingLine,
+    Keyword,
+    Organization,
+    OrganizationAlias,
+    Participation,
+    Place,
+    PlaceAlias,
+    Project,
+    RevisionOrigin,
+)
+
+# Derived from the funding lines, rebuilt on every save: not worth keeping.
+PROJECT_EXCLUDED = ("headline_currency", "headline_amount")
+# Changed only through the publishing service: a revert never publishes nor withdraws.
+PUBLISHING_FIELDS = (
+    "is_published",
+    "published_at",
+    "published_by_id",
+    "review_requested_at",
+    "review_requested_by_id",
+)
+PROJECT_FOLLOWS = ("participations", "funding_lines", "contacts")
+RECORDS_PER_REVISION = 250
+NOT_SHOWN = {"id", "project", "updated_at", "created_at", *PUBLISHING_FIELDS}
+
+
+def register_models() -> None:
+    """Called once, before the admin's VersionAdmins are made."""
+    if reversion.is_registered(Project):
+        return
+    reversion.register(Project, follow=PROJECT_FOLLOWS, exclude=PROJECT_EXCLUDED)
+    for model in (Participation, FundingLine, Contact, OrganizationAlias, PlaceAlias, Keyword):
+        reversion.register(model)
+    reversion.register(Organization, follow=("aliases",))
+    reversion.register(Place, follow=("aliases",))
+    reversion.register(ExchangeRate)
+
+
+@contextlib.contextmanager
+def recorded(via: str, *, user=None, comment: str = ""):
+    """Everything saved or added to the revision inside is one revision, from `via` (inside
+    an open revision, that one)."""
+    if reversion.is_active():
+        yield
+        return
+    with reversion.create_revision():
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        if comment:
+            reversion.set_comment(comment)
+        reversion.add_meta(RevisionOrigin, via=via)
+        yield
+
+
+def add_records(model: type[Model], ids) -> None:
+    """Put the current state of these records (with the rows they follow) in the open
+    revision (a few records: an import)."""
+    if not reversion.is_active() or not ids:
+        return
+    for record in with_follows(model).filter(pk__in=sorted(ids)):
+        reversion.add_to_revision(record)
+
+
+def record_changes(via: str, changed: dict[type[Model], Iterable[int]], comment: str = "") -> None:
+    """What a bulk load wrote (bulk writes send no signals, so the loaders name the records),
+    as revisions of RECORDS_PER_REVISION records each: the queries per record stay constant
+    (the rows they follow are prefetched), and reversion's cost of adding a version, which
+    grows with the size of the revision, stays bounded."""
+    for model, ids in changed.items():
+        ids = sorted(set(ids))
+        for start in range(0, len(ids), RECORDS_PER_REVISION):
+            chunk = ids[start : start + RECORDS_PER_REVISION]
+            with reversion.create_revision(atomic=False):
+                reversion.set_comment(comment)
+                reversion.add_meta(RevisionOrigin, via=via)
+                for record in with_follows(model).filter(pk__in=chunk):
+                    reversion.add_to_revision(record)
+
+
+def with_follows(model: type[Model]) -> QuerySet:
+    """The model's records with the rows their history follows, read in a few queries."""
+    lookups = []
+    for name in reversion.revisions._get_options(model).follow:
+        related = model._meta.get_field(name).related_model
+        names = [f.name for f in related._meta.concrete_fields if f.name == "organization"]
+        lookups.append(Prefetch(name, queryset=related._default_manager.select_related(*names)))
+    lookups += [field.name for field in model._meta.many_to_many]
+    return model._default_manager.prefetch_related(*lookups).order_by("pk")
+
+
+def revert_record(version: Version) -> None:
+    """Bring one record and the rows it follows back to `version`: rows added since are
+    deleted. Other records saved in the same revision (a load holds many) are left alone."""
+    rows = _followed(version)
+    publishing_state = _publishing_state(version)
+    with transaction.atomic():
+        for model, key in _follow_links(version._model):
+            content_type = ContentType.objects.get_for_model(model)
+            kept = [object_id for type_id, object_id in rows if type_id == content_type.pk]
+            stale = model._default_manager.filter(**{key: version.object_id}).exclude(pk__in=kept)
+            stale.delete()
+        version.revert()
+        for row in rows.values():
+            row.revert()
+        if publishing_state:
+            Project.objects.filter(pk=version.object_id).update(**publishing_state)
+
+
+def _publishing_state(version: Version) -> dict:
+    """A project's current publishing state, which a revert keeps (it never publishes nor
+    withdraws: that is the publishing service's)."""
+    if version._model is not Project:
+        return {}
+    row = Project.objects.filter(pk=version.object_id).values_list(*PUBLISHING_FIELDS).first()
+    return dict(zip(PUBLISHING_FIELDS, row, strict=True)) if row else {}
+
+
+# --- Reading the history ------------------------------------------------------------------------
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class RowChange:
+    """A row edited with the record (a funding line, a contact ...): added, removed or changed."""
+
+    kind: str  # "added", "removed", "changed"
+    label: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class Entry:
+    version: Version
+    origin: str
+    fields: list[FieldChange]
+    rows: list[RowChange]
+
+
+def history_of(model: type[Model], object_id: str, limit: int = 200) -> list[Entry]:
+    """The object's versions, newest first, each with what changed since the one before."""
+    versions = list(
+        Version.objects.get_for_object_reference(model, object_id)
+        .select_related("revision__user", "revision__origin")
+        .order_by("revision__date_created", "pk")
+    )[-limit:]
+    entries = []
+    previous = None
+    for version in versions:
+        entries.append(
+            Entry(
+                version=version,
+                origin=_origin(version),
+                fields=changes(previous, version),
+                rows=row_changes(previous, version),
+            )
+        )
+        previous = version
+    return entries[::-1]
+
+
+def _origin(version: Version) -> str:
+    try:
+        return version.revision.origin.via
+    except RevisionOrigin.DoesNotExist:
+        return ""
+
+
+def changes(older: Version | None, newer: Version) -> list[FieldChange]:
+    """The fields of `newer` that differ from `older` (every field when it is the first)."""
+    model = newer._model
+    before = _field_values(older) if older is not None else {}
+    after = _field_values(newer)
+    result = []
+    for model_field in model._meta.concrete_fields + model._meta.many_to_many:
+        name = model_field.attname
+        if name in NOT_SHOWN or model_field.name in NOT_SHOWN or name not in after:
+            continue
+        old, new = before.get(name), after.get(name)
+        if old != new and not (older is None and new in (None, "", [])):
+            label = str(model_field.verbose_name)
+            result.append(FieldChange(label, _shown(model_field, old), _shown(model_field, new)))
+    return result
+
+
+def row_changes(older: Version | None, newer: Version) -> list[RowChange]:
+    """Rows saved with the record in `newer`'s revision compared with `older`'s."""
+    before = _followed(older) if older is not None else {}
+    after = _followed(newer)
+    result = []
+    for key, version in after.items():
+        if key not in before:
+            result.append(RowChange("added", _row_label(version), changes(None, version)))
+        else:
+            fields = changes(before[key], version)
+            if fields:
+                result.append(RowChange("changed", _row_label(version), fields))
+    for key, version in before.items():
+        if key not in after:
+            result.append(RowChange("removed", _row_label(version)))
+    return result
+
+
+def _followed(version: Version) -> dict[tuple[int, str], Version]:
+    """The rows of the version's revision that the record follows (its funding lines,
+    participations, contacts, aliases) and that belong to it."""
+    owners = _follow_links(version._model)
+    if not owners:
+        return {}
+    rows = {}
+    for model, key in owners:
+        # A load's revision holds the rows of many records: only this one's are read (the
+        # serialised row names its owner as "<field>": <id>, e.g. "project": 12).
+        field_name = model._meta.get_field(key.removesuffix("_id")).name
+        candidates = version.revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            serialized_data__regex=rf'"{field_name}": {int(version.object_id)}[,}}]',
+        )
+        for other in candidates:
+            if str(other.field_dict.get(key)) == str(version.object_id):
+                rows[(other.content_type_id, other.object_id)] = other
+    return rows
+
+
+def _follow_links(model: type[Model]) -> list[tuple[type[Model], str]]:
+    """(row model, attname of its key to `model`) for each relation the history follows."""
+    links = []
+    for name in reversion.revisions._get_options(model).follow:
+        relation = model._meta.get_field(name)
+        links.append((relation.related_model, relation.field.attname))
+    return links
+
+
+def _field_values(version: Version) -> dict:
+    """Stored values by attname (many-to-many fields: lists of ids)."""
+    return version.field_dict
+
+
+def _row_label(version: Version) -> str:
+    return f"{version._model._meta.verbose_name}: {version.object_repr}"
+
+
+def _shown(model_field, value) -> str:
+    """A value as an editor reads it: choices by label, linked records by name."""
+    if value is None or value == "":
+        return "—"
+    if model_field.many_to_many:
+        names = model_field.related_model._default_manager.filter(pk__in=value)
+        return ", ".join(sorted(str(name) for name in names)) or "—"
+    if model_field.is_relation:
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"#{value}"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, DecimalField):
+        return str(Decimal(value).quantize(Decimal(1).scaleb(-model_field.decimal_places)))
+    return str(value)
