@@ -52,12 +52,13 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "project, editor": (project.get_absolute_url(), 11),
         "organisation, editor": (f"/ru/organizations/{organization}/", 11),
         "place, editor": ("/ru/places/kazakhstan/", 9),
-        # The list counts the drafts waiting for review in its "publishing" filter.
-        "admin list": ("/ru/admin/projects/project/", 8),
+        # The list counts the drafts waiting for review in its "publishing" filter; the
+        # history (reversion) opens a transaction around admin views: SAVEPOINT and RELEASE.
+        "admin list": ("/ru/admin/projects/project/", 10),
         # Django's autocomplete widgets read each selected organisation and place of the
         # inlines one by one: this grows with the record's own rows, not with the registry.
         # (+1: the admin log's latest entry, the version the conflict check compares).
-        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 31),
+        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 33),
     }
 
 
