@@ -14,15 +14,19 @@ field names of every language (title [ru], title [kk], title [en]).
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import router, transaction
 from django.db.models import DecimalField, Model, Prefetch, QuerySet
-from reversion.models import Version
+from django.utils import timezone
+from django.utils.encoding import is_protected_type
+from reversion.models import Revision, Version
 
 from .models import (
     Contact,
@@ -92,18 +96,82 @@ def add_records(model: type[Model], ids) -> None:
 
 def record_changes(via: str, changed: dict[type[Model], Iterable[int]], comment: str = "") -> None:
     """What a bulk load wrote (bulk writes send no signals, so the loaders name the records),
-    as revisions of RECORDS_PER_REVISION records each: the queries per record stay constant
-    (the rows they follow are prefetched), and reversion's cost of adding a version, which
-    grows with the size of the revision, stays bounded."""
+    as revisions of RECORDS_PER_REVISION records each, with the rows they follow. The versions
+    are written as reversion writes them, but read and serialised a chunk at a time (a few
+    queries per chunk, no per-record ORM round trips): recording a load of many projects
+    through reversion.add_to_revision() took longer than the load itself."""
     for model, ids in changed.items():
         ids = sorted(set(ids))
         for start in range(0, len(ids), RECORDS_PER_REVISION):
-            chunk = ids[start : start + RECORDS_PER_REVISION]
-            with reversion.create_revision(atomic=False):
-                reversion.set_comment(comment)
-                reversion.add_meta(RevisionOrigin, via=via)
-                for record in with_follows(model).filter(pk__in=chunk):
-                    reversion.add_to_revision(record)
+            versions = bulk_versions(model, ids[start : start + RECORDS_PER_REVISION])
+            if versions:
+                _save_revision(versions, via=via, comment=comment)
+
+
+def bulk_versions(model: type[Model], ids: list[int]) -> list[Version]:
+    """Versions of these records and of the rows their history follows."""
+    records = list(model._default_manager.filter(pk__in=ids).order_by("pk"))
+    m2m = _m2m_ids(model, ids)
+    versions = [_version(record, m2m) for record in records]
+    for related, key in _follow_links(model):
+        rows = related._default_manager.filter(**{f"{key}__in": ids}).order_by("pk")
+        if any(f.name == "organization" for f in related._meta.concrete_fields):
+            rows = rows.select_related("organization")
+        m2m = _m2m_ids(related, None)
+        versions += [_version(row, m2m) for row in rows]
+    return versions
+
+
+def _m2m_ids(model: type[Model], ids: list[int] | None) -> dict[str, dict[int, list[int]]]:
+    """Per many-to-many field kept in versions: record id -> related ids (one query each)."""
+    result = {}
+    options = reversion.revisions._get_options(model)
+    for model_field in model._meta.many_to_many:
+        through = model_field.remote_field.through
+        # Django's serialiser leaves out links kept in a model of their own (participations).
+        if model_field.name not in options.fields or ids is None or not through._meta.auto_created:
+            continue
+        source, target = model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
+        pairs = through._default_manager.filter(**{f"{source}__in": ids}).order_by(target)
+        by_record: dict[int, list[int]] = {}
+        for record_id, related_id in pairs.values_list(f"{source}_id", f"{target}_id"):
+            by_record.setdefault(record_id, []).append(related_id)
+        result[model_field.name] = by_record
+    return result
+
+
+def _version(record: Model, m2m: dict[str, dict[int, list[int]]]) -> Version:
+    """A Version of `record` as reversion writes one (Django's JSON serialisation: fields by
+    name, keys by id, values as Django's serialiser gives them)."""
+    model = type(record)
+    options = reversion.revisions._get_options(model)
+    fields = {}
+    for model_field in model._meta.concrete_fields:
+        if model_field.primary_key or model_field.name not in options.fields:
+            continue
+        value = model_field.value_from_object(record)
+        fields[model_field.name] = (
+            value if is_protected_type(value) else model_field.value_to_string(record)
+        )
+    for name, by_record in m2m.items():
+        fields[name] = by_record.get(record.pk, [])
+    data = [{"model": model._meta.label_lower, "pk": record.pk, "fields": fields}]
+    return Version(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(record.pk),
+        db=router.db_for_write(model),
+        format="json",
+        serialized_data=json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False),
+        object_repr=str(record),
+    )
+
+
+def _save_revision(versions: list[Version], *, via: str, comment: str) -> None:
+    revision = Revision.objects.create(comment=comment, date_created=timezone.now())
+    for version in versions:
+        version.revision = revision
+    Version.objects.bulk_create(versions, batch_size=500)
+    RevisionOrigin.objects.create(revision=revision, via=via)
 
 
 def with_follows(model: type[Model]) -> QuerySet:
@@ -211,6 +279,9 @@ def changes(older: Version | None, newer: Version) -> list[FieldChange]:
         if name in NOT_SHOWN or model_field.name in NOT_SHOWN or name not in after:
             continue
         old, new = before.get(name), after.get(name)
+        if model_field.many_to_many:  # the same links in another order are no change
+            old = sorted(old) if old is not None else None
+            new = sorted(new) if new is not None else None
         if old != new and not (older is None and new in (None, "", [])):
             label = str(model_field.verbose_name)
             result.append(FieldChange(label, _shown(model_field, old), _shown(model_field, new)))

@@ -208,3 +208,25 @@ def test_funding_line_changes_show_inside_the_project_history(editor_client):
     assert [(change.label, change.old, change.new) for change in changed[0].fields] == [
         (amount_label, f"{line.amount}", "123456.00")
     ]
+
+
+def test_a_load_writes_the_same_versions_as_reversion_itself(editor_client):
+    """record_changes serialises in bulk; what it stores reads back as reversion's own."""
+    project = Project.objects.get(slug=SEED_004)
+    with history.recorded("admin"):
+        history.add_records(Project, [project.pk])
+    own = Version.objects.get_for_object(project).order_by("-pk").first()
+    [bulk, *rows] = history.bulk_versions(Project, [project.pk])
+
+    def comparable(version):
+        data = dict(version.field_dict)
+        return {
+            key: sorted(value) if isinstance(value, list) else value for key, value in data.items()
+        }
+
+    assert comparable(bulk) == comparable(own)
+    assert bulk.object_repr == own.object_repr
+    own_rows = {(v.content_type_id, v.object_id) for v in own.revision.version_set.all()}
+    assert {(v.content_type.pk, v.object_id) for v in rows} == own_rows - {
+        (own.content_type_id, own.object_id)
+    }
