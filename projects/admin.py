@@ -957,40 +957,29 @@ class SourceDocumentAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
     autocomplete_fields = ["project"]
     raw_id_fields = ["supersedes"]
     change_form_template = "admin/projects/sourcedocument/change_form.html"
+    DESCRIPTION = [
+        "project",
+        ("file_name", "language", "published_on"),
+        "title",
+        "publisher",
+        "url",
+    ]
     add_fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "project",
-                    ("file_name", "language", "published_on"),
-                    "title",
-                    "publisher",
-                    "url",
-                    "supersedes",
-                    "correction_note",
-                    "text",
-                ]
-            },
-        )
+        (None, {"fields": [*DESCRIPTION, "supersedes", "correction_note", "text"]}),
     ]
     fieldsets = [
         (
             None,
             {
                 "fields": [
-                    "project",
-                    ("file_name", "language", "published_on"),
-                    "title",
-                    "publisher",
-                    "url",
+                    *DESCRIPTION,
                     "versions",
                     "correction_note",
                     ("sha256", "created_at", "updated_at"),
                     "text_as_received",
                 ]
             },
-        )
+        ),
     ]
     WORDS = ["file_name", "language", "sha256", "text_as_received", "versions"]
 
