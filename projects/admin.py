@@ -799,7 +799,10 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
         return (
             super()
             .get_queryset(request)
-            .prefetch_related(Prefetch("participations", queryset=donor_participations))
+            # Under its own name: the history follows project.participations, all of them.
+            .prefetch_related(
+                Prefetch("participations", queryset=donor_participations, to_attr="donor_links")
+            )
         )
 
     @admin.display(description=_("status"))
@@ -814,7 +817,7 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
     @admin.display(description=_("donors"))
     def donors_display(self, project):
         # Prefetched in get_queryset: donor participations only.
-        return ", ".join(str(p.organization) for p in project.participations.all())
+        return ", ".join(str(p.organization) for p in project.donor_links)
 
     @admin.display(description=_("public page"))
     def preview_link(self, project):

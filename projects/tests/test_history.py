@@ -83,6 +83,12 @@ def test_an_admin_save_shows_who_and_each_old_and_new_value(editor_client):
     assert rows[number_label] == (old_number, "CSO-LA/2016/000-001")
     assert rows[title_kk_label] == (old_title_kk, "Жаңа атауы")
     assert len(rows) == 2  # nothing else claims a change
+    assert newest.xpath(".//p[contains(@class, 'history-row')]") == []  # no row came or went
+    revision = Version.objects.get_for_object(project).order_by("-pk").first().revision
+    kept = {(v.content_type.model, v.object_id) for v in revision.version_set.all()}
+    assert {
+        ("participation", str(pk)) for pk in project.participations.values_list("pk", flat=True)
+    } <= kept
 
 
 def test_revert_restores_the_fields_and_the_rows_edited_with_them(editor_client):
