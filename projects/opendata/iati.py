@@ -61,10 +61,12 @@ activity-date      (ActivityDateType) A start on or before today -> 2 Actual sta
                    first (start) or last (end) day of that period, and a narrative in
                    ru/kk/en says so. The schema requires at least one date: when neither the
                    start nor the end is known, the activity gets a 2 Actual start on the date
-                   by which it had been announced (the earliest source publication date, or
-                   else the day the registry recorded it), and a narrative says that the
-                   start is not stated. An activity with only a known end keeps just that
-                   date.
+                   by which it had been announced (the earliest publication date its sources
+                   state), and a narrative says that the start is not stated. With no such
+                   date either, the activity is left out: no date is made up (the day the
+                   registry recorded a project is no fact about it). An activity with only a
+                   known end keeps just that date, and commitments (transactions need a date)
+                   only when a start or publication date is known.
 contact-info       One per contact, type 1 General Enquiries: organisation, person-name,
                    job-title (narratives), and telephone and email as printed.
 recipient-country  The countries of the project's places, with equal percentages that add up
@@ -216,22 +218,12 @@ PRECISION_NOTES = {
     },
 }
 START_NOT_STATED = {
-    "source": {
-        "ru": "Дата начала в источнике не указана; это дата публикации источника, "
-        "к которой о проекте уже было объявлено.",
-        "kk": "Бастау күні дереккөзде көрсетілмеген; бұл – дереккөздің жарияланған күні, "
-        "жоба осы күнге дейін жарияланған.",
-        "en": "The source does not state the start; this is the date the source was "
-        "published, by which the activity had been announced.",
-    },
-    "record": {
-        "ru": "Дата начала в источнике не указана; это дата внесения проекта в реестр, "
-        "к которой о проекте уже было объявлено.",
-        "kk": "Бастау күні дереккөзде көрсетілмеген; бұл – жобаның тізілімге енгізілген "
-        "күні, жоба осы күнге дейін жарияланған.",
-        "en": "The source does not state the start; this is the date the registry recorded "
-        "the activity, by which it had been announced.",
-    },
+    "ru": "Дата начала в источнике не указана; это дата публикации источника, "
+    "к которой о проекте уже было объявлено.",
+    "kk": "Бастау күні дереккөзде көрсетілмеген; бұл – дереккөздің жарияланған күні, "
+    "жоба осы күнге дейін жарияланған.",
+    "en": "The source does not state the start; this is the date the source was "
+    "published, by which the activity had been announced.",
 }
 AMOUNT_QUALIFIERS = {
     "more_than": {
@@ -350,11 +342,12 @@ def iati_document(
             for chunk in chunks:
                 for item in chunk:
                     tally.project_read()
-                    if item.participations:  # participating-org is required: no one, no activity
+                    facts = _Facts.of(item, export)
+                    # participating-org and a date are required: without an organisation, or
+                    # without any date a source states, no activity (no date is made up).
+                    if item.participations and _has_stated_date(facts):
                         document.write("\n")
-                        document.write(
-                            _activity(_Facts.of(item, export), export), pretty_print=True
-                        )
+                        document.write(_activity(facts, export), pretty_print=True)
                         tally.written += 1
                         document.flush()
                         yield sink.take()
@@ -396,7 +389,9 @@ def _activity(facts: _Facts, export: _Export) -> etree._Element:
             activity.append(location)
     if headline_amount is not None and project.start_date and project.end_date:
         _budget(activity, project, currency, headline_amount)
-    _transactions(activity, facts, export, _committed_on(facts, export.today))
+    committed_on = _committed_on(facts, export.today)
+    if committed_on is not None:  # a transaction needs a date: none is made up
+        _transactions(activity, facts, export, committed_on)
     _document_links(activity, project, export)
     return activity
 
@@ -509,8 +504,7 @@ def _document_links(activity, project: Project, export: _Export) -> None:
 def _activity_dates(activity, facts: _Facts, today: datetime.date) -> None:
     project = facts.project
     if project.start_date is None and project.end_date is None:
-        announced_on, basis = _announced_on(facts)
-        _activity_date(activity, "2", announced_on, START_NOT_STATED[basis])
+        _activity_date(activity, "2", _announced_on(facts), START_NOT_STATED)
         return
     if project.start_date is not None:
         start_type = "2" if project.start_date <= today else "1"
@@ -533,23 +527,26 @@ def _precision_note(date: PartialDate, edge: str) -> dict[str, str]:
     return {language: note.format(value=date.isoformat()) for language, note in notes.items()}
 
 
-def _announced_on(facts: _Facts) -> tuple[datetime.date, str]:
-    """The date by which the activity had been announced, and what says so ("source" or
-    "record"): the earliest source publication date, else the day the registry recorded it."""
-    recorded_on = timezone.localdate(facts.project.created_at)
+def _has_stated_date(facts: _Facts) -> bool:
+    project = facts.project
+    return bool(project.start_date or project.end_date or _announced_on(facts))
+
+
+def _announced_on(facts: _Facts) -> datetime.date | None:
+    """The date by which the activity had been announced: the earliest publication date its
+    sources state (None when none does: the day the registry recorded a project is no fact
+    about the activity)."""
     published = [source["published_on"] for source in facts.sources if source["published_on"]]
-    if published and min(published) <= recorded_on:
-        return min(published), "source"
-    return recorded_on, "record"
+    return min(published) if published else None
 
 
-def _committed_on(facts: _Facts, today: datetime.date) -> datetime.date:
+def _committed_on(facts: _Facts, today: datetime.date) -> datetime.date | None:
     """The earliest date by which the donors' commitments are known to have existed: a grant
     is committed before its work starts, and before it is announced."""
-    announced_on, _basis = _announced_on(facts)
+    announced_on = _announced_on(facts)
     start_date = facts.project.start_date
     if start_date is not None and start_date <= today:
-        return min(announced_on, start_date)
+        return min(announced_on, start_date) if announced_on else start_date
     return announced_on
 
 

@@ -60,6 +60,7 @@ class Command(BaseCommand):
 def _summary(tally: Tally) -> str:
     left_out = tally.read - tally.written
     return (
-        f"{tally.read} published projects read, {left_out} left out (no organisation); "
+        f"{tally.read} published projects read, {left_out} left out (no organisation, or no "
+        f"date a source states); "
         f"{tally.seconds:.1f} s."
     )
