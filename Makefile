@@ -27,9 +27,11 @@ run: seed
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## test: the whole suite on SQLite, then on PostgreSQL (a temporary server the tests start,
-## or the one DATABASE_URL names; skipped with a notice where PostgreSQL is not installed).
-test: test-sqlite test-postgres
+## test: the whole suite on SQLite and on PostgreSQL (a temporary server the tests start, or
+## the one DATABASE_URL names; skipped with a notice where PostgreSQL is not installed), the two
+## side by side; each one's output is printed whole when it ends.
+test: install
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest
