@@ -210,9 +210,7 @@ def _plan_projects(chunk: list[Entry], existing: _Existing, report):
         [(label_of[slug], values) for slug, values in plan.rows_to_write()],
         model_clean=True,
     )
-    report.add("projects", "created", len(plan.created))
-    report.add("projects", "updated", len(plan.updated))
-    report.add("projects", "unchanged", plan.unchanged)
+    report.add_plan("projects", plan)
     return plan
 
 
@@ -296,9 +294,7 @@ def _plan_sources(chunk: list[Entry], existing: _Existing, writes: _Writes, repo
     if existing.stale_sources:
         stale_ids = [pk for pk, _project in existing.stale_sources]
         writes.deletes.append((SourceDocument, {"pk__in": stale_ids}))
-    report.add("source documents", "created", len(plan.created))
-    report.add("source documents", "updated", len(plan.updated))
-    report.add("source documents", "unchanged", plan.unchanged)
+    report.add_plan("source documents", plan)
     report.add("source documents", "deleted", len(existing.stale_sources))
     writes.project_changes |= {writes.source_slugs[sha] for sha in [*plan.created, *plan.updated]}
     # Projects that lost a source (to a record, or because no record has it any more).

@@ -55,6 +55,12 @@ class LoadReport:
     def add(self, kind: str, outcome: str, count: int = 1) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += count
 
+    def add_plan(self, kind: str, plan) -> None:
+        """The counts of a written bulk.Plan: rows created, updated and already right."""
+        self.add(kind, "created", len(plan.created))
+        self.add(kind, "updated", len(plan.updated))
+        self.add(kind, "unchanged", plan.unchanged)
+
     def lines(self) -> list[str]:
         return [
             f"{kind}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
@@ -205,9 +211,7 @@ def organizations_load(
     rows = [(label[slug], values) for slug, values in plan.rows_to_write()]
     validate(Organization, rows, exclude=["city"])
     write(Organization, plan)
-    report.add("organisations", "created", len(plan.created))
-    report.add("organisations", "updated", len(plan.updated))
-    report.add("organisations", "unchanged", plan.unchanged)
+    report.add_plan("organisations", plan)
     aliases = {plan.ids[slug]: record.aliases for slug, (record, _) in organizations.items()}
     added, with_new_aliases = add_aliases(OrganizationAlias, "organization", aliases)
     report.add("organisation aliases", "created", added)
@@ -233,7 +237,5 @@ def keywords_load(*, entries: list[Entry], report) -> tuple[dict[str, int], set[
     plan = plan_upsert(existing=existing, wanted=wanted)
     validate(Keyword, [(labels[slug], values) for slug, values in plan.rows_to_write()])
     write(Keyword, plan)
-    report.add("keywords", "created", len(plan.created))
-    report.add("keywords", "updated", len(plan.updated))
-    report.add("keywords", "unchanged", plan.unchanged)
+    report.add_plan("keywords", plan)
     return plan.ids, plan.changed_ids

@@ -119,9 +119,7 @@ def exchange_rates_load(*, path: Path, report: LoadReport) -> None:
     plan = plan_upsert(existing=existing, wanted=wanted)
     validate(ExchangeRate, [(labels[key], values) for key, values in plan.rows_to_write()])
     write(ExchangeRate, plan)
-    report.add("exchange rates", "created", len(plan.created))
-    report.add("exchange rates", "updated", len(plan.updated))
-    report.add("exchange rates", "unchanged", plan.unchanged)
+    report.add_plan("exchange rates", plan)
     if plan.created or plan.updated:
         indexing.mark_data_changed()  # converted figures change; bulk writes send no signals
         changed = [plan.ids[key] for key in [*plan.created, *plan.updated]]
