@@ -114,22 +114,19 @@ def bulk_versions(model: type[Model], ids: list[int]) -> list[Version]:
     m2m = _m2m_ids(model, ids)
     versions = [_version(record, m2m) for record in records]
     for related, key in _follow_links(model):
-        rows = related._default_manager.filter(**{f"{key}__in": ids}).order_by("pk")
-        if any(f.name == "organization" for f in related._meta.concrete_fields):
-            rows = rows.select_related("organization")
-        m2m = _m2m_ids(related, None)
-        versions += [_version(row, m2m) for row in rows]
+        rows = _rows_of(related).filter(**{f"{key}__in": ids}).order_by("pk")
+        versions += [_version(row, {}) for row in rows]  # the followed rows have no m2m
     return versions
 
 
-def _m2m_ids(model: type[Model], ids: list[int] | None) -> dict[str, dict[int, list[int]]]:
+def _m2m_ids(model: type[Model], ids: list[int]) -> dict[str, dict[int, list[int]]]:
     """Per many-to-many field kept in versions: record id -> related ids (one query each)."""
     result = {}
     options = reversion.revisions._get_options(model)
     for model_field in model._meta.many_to_many:
         through = model_field.remote_field.through
         # Django's serialiser leaves out links kept in a model of their own (participations).
-        if model_field.name not in options.fields or ids is None or not through._meta.auto_created:
+        if model_field.name not in options.fields or not through._meta.auto_created:
             continue
         source, target = model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
         pairs = through._default_manager.filter(**{f"{source}__in": ids}).order_by(target)
@@ -176,13 +173,19 @@ def _save_revision(versions: list[Version], *, via: str, comment: str) -> None:
 
 def with_follows(model: type[Model]) -> QuerySet:
     """The model's records with the rows their history follows, read in a few queries."""
-    lookups = []
-    for name in reversion.revisions._get_options(model).follow:
-        related = model._meta.get_field(name).related_model
-        names = [f.name for f in related._meta.concrete_fields if f.name == "organization"]
-        lookups.append(Prefetch(name, queryset=related._default_manager.select_related(*names)))
+    lookups = [
+        Prefetch(name, queryset=_rows_of(model._meta.get_field(name).related_model))
+        for name in reversion.revisions._get_options(model).follow
+    ]
     lookups += [field.name for field in model._meta.many_to_many]
     return model._default_manager.prefetch_related(*lookups).order_by("pk")
+
+
+def _rows_of(related: type[Model]) -> QuerySet:
+    """A followed row model's rows, with the organisation their names show (participations,
+    contacts) read in the same query."""
+    names = [f.name for f in related._meta.concrete_fields if f.name == "organization"]
+    return related._default_manager.select_related(*names)
 
 
 def revert_record(version: Version) -> None:
@@ -246,18 +249,18 @@ def history_of(model: type[Model], object_id: str, limit: int = 200) -> list[Ent
         .select_related("revision__user", "revision__origin")
         .order_by("revision__date_created", "pk")
     )[-limit:]
+    rows = [_followed(version) for version in versions]  # each version's rows, read once
     entries = []
-    previous = None
-    for version in versions:
+    for index, version in enumerate(versions):
+        previous = versions[index - 1] if index else None
         entries.append(
             Entry(
                 version=version,
                 origin=_origin(version),
                 fields=changes(previous, version),
-                rows=row_changes(previous, version),
+                rows=row_changes(rows[index - 1] if index else {}, rows[index]),
             )
         )
-        previous = version
     return entries[::-1]
 
 
@@ -271,8 +274,8 @@ def _origin(version: Version) -> str:
 def changes(older: Version | None, newer: Version) -> list[FieldChange]:
     """The fields of `newer` that differ from `older` (every field when it is the first)."""
     model = newer._model
-    before = _field_values(older) if older is not None else {}
-    after = _field_values(newer)
+    before = older.field_dict if older is not None else {}
+    after = newer.field_dict  # by attname; many-to-many fields: lists of ids
     result = []
     for model_field in model._meta.concrete_fields + model._meta.many_to_many:
         name = model_field.attname
@@ -288,10 +291,9 @@ def changes(older: Version | None, newer: Version) -> list[FieldChange]:
     return result
 
 
-def row_changes(older: Version | None, newer: Version) -> list[RowChange]:
-    """Rows saved with the record in `newer`'s revision compared with `older`'s."""
-    before = _followed(older) if older is not None else {}
-    after = _followed(newer)
+def row_changes(before: dict, after: dict) -> list[RowChange]:
+    """The rows a record follows in one version (`after`, from _followed) compared with the
+    version before."""
     result = []
     for key, version in after.items():
         if key not in before:
@@ -334,11 +336,6 @@ def _follow_links(model: type[Model]) -> list[tuple[type[Model], str]]:
         relation = model._meta.get_field(name)
         links.append((relation.related_model, relation.field.attname))
     return links
-
-
-def _field_values(version: Version) -> dict:
-    """Stored values by attname (many-to-many fields: lists of ids)."""
-    return version.field_dict
 
 
 def _row_label(version: Version) -> str:
