@@ -13,7 +13,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +26,7 @@ from projects.opendata import batches, files
 from projects.opendata.giving360 import grants_package
 
 from .factories import make_funding, make_organization, make_place, make_project
+from .streams import receive_in_pieces
 
 pytestmark = pytest.mark.django_db
 
@@ -401,12 +401,7 @@ def test_the_package_is_streamed_as_it_is_written(
         for index in range(6):
             add_fundable_project(index)
     response = client.get(reverse("opendata:360giving"))
-    assert isinstance(response, StreamingHttpResponse)
-    pieces = iter(response.streaming_content)
-    with CaptureQueriesContext(connection) as first:
-        received = [next(pieces)]
-    with CaptureQueriesContext(connection) as rest:
-        received += list(pieces)
+    received, first, rest = receive_in_pieces(response)
     text = b"".join(received).decode("utf-8")
     package = json.loads(text)
     assert schema_errors(package_validator, package) == []

@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Q
-from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +25,7 @@ from projects.models import Contact, Organization, Participation, Project, Sourc
 from projects.opendata import batches, files, iati
 
 from .factories import make_funding, make_organization, make_place, make_project
+from .streams import receive_in_pieces
 
 pytestmark = pytest.mark.django_db
 
@@ -608,12 +608,7 @@ def test_the_file_is_streamed_as_it_is_written(client, schema, monkeypatch):
     monkeypatch.setattr(files, "PIECE_SIZE", 1)  # hand on every activity at once
     add_projects(6, first=0)
     response = client.get(reverse("opendata:iati"))
-    assert isinstance(response, StreamingHttpResponse)
-    pieces = iter(response.streaming_content)
-    with CaptureQueriesContext(connection) as first:
-        received = [next(pieces)]
-    with CaptureQueriesContext(connection) as rest:
-        received += list(pieces)
+    received, first, rest = receive_in_pieces(response)
     document = etree.fromstring(b"".join(received))
     assert_valid(schema, document)
     assert len(document) == exportable_count() >= 6
