@@ -26,12 +26,15 @@ from modeltranslation.admin import (
 from reversion.admin import VersionAdmin
 
 from . import history, indexing, search
+from .facts import fact_keys_of
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
 from .models import (
     CURRENCY_CODES,
     Contact,
+    EvidenceBasis,
     ExchangeRate,
+    FactEvidence,
     FundingLine,
     Keyword,
     Organization,
@@ -184,7 +187,7 @@ class OrganizationAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslation
         "slug",
         "aliases__name",
     ]
-    autocomplete_fields = ["city"]
+    autocomplete_fields = ["city", "part_of"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [OrganizationAliasInline]
 
@@ -428,7 +431,7 @@ class ContactInline(CompactRelatedWidgets, TranslationStackedInline):
     model = Contact
     extra = 0
     autocomplete_fields = ["organization"]
-    fields = ["name", "position", "organization", ("phones", "emails")]
+    fields = ["name", "position", "organization", ("phones", "faxes", "emails")]
 
 
 def source_text_as_received(source: SourceDocument) -> str:
@@ -463,6 +466,7 @@ class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
         "title",
         "publisher",
         "url",
+        "dateline",
         ("sha256", "open_link"),
         "text_as_received",
     ]
@@ -473,6 +477,7 @@ class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
         "title",
         "publisher",
         "url",
+        "dateline",
         "sha256",
         "open_link",
         "text_as_received",
@@ -500,6 +505,56 @@ class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
             _("Open, or attach a corrected version"),
             source_versions_links(source),
         )
+
+
+class FactEvidenceForm(forms.ModelForm):
+    """Evidence as an editor gives it: the fact (one of the project's, as last saved), and
+    either the source's words (found in the text; `start` only when they occur more than
+    once) or a note on the inference."""
+
+    class Meta:
+        model = FactEvidence
+        fields = ["fact", "basis", "source", "quote", "start", "note"]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("basis") != EvidenceBasis.STATED:
+            return cleaned
+        source, quote = cleaned.get("source"), cleaned.get("quote") or ""
+        if source is None or not quote:
+            raise forms.ValidationError(_("A stated fact needs the source and its words."))
+        start = cleaned.get("start")
+        if start is None:
+            start = source.text.find(quote)
+            if start < 0:
+                raise forms.ValidationError({"quote": _("These words are not in the source.")})
+        self.instance.end = start + len(quote)
+        cleaned["start"] = start
+        return cleaned
+
+
+class FactEvidenceInline(CompactRelatedWidgets, TranslationStackedInline):
+    """Where each fact comes from. The facts offered are the project's as last saved: save a
+    new funding line or place first, then give its evidence."""
+
+    model = FactEvidence
+    form = FactEvidenceForm
+    extra = 0
+    fields = [("fact", "basis"), ("source", "start"), "quote", "note"]
+    verbose_name_plural = _("where the facts come from")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        keys = fact_keys_of(obj) if obj is not None and obj.pk else []
+        used = list(obj.evidence.values_list("fact", flat=True)) if obj is not None else []
+        choices = [("", "---------")] + [(key, key) for key in dict.fromkeys(keys + used)]
+        formset.form.base_fields["fact"].widget = forms.Select(choices=choices)
+        sources = formset.form.base_fields["source"]
+        sources.queryset = (
+            SourceDocument.objects.filter(project=obj) if obj else sources.queryset.none()
+        )
+        return formset
 
 
 class StatusListFilter(admin.SimpleListFilter):
@@ -640,11 +695,24 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
         ParticipationInline,
         FundingLineInline,
         ContactInline,
+        FactEvidenceInline,
         SourceDocumentInline,
         PublishingEventInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "edit_token"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "title_given_by_editor",
+                    "slug",
+                    "summary",
+                    "description",
+                    "edit_token",
+                ]
+            },
+        ),
         (_("Dates"), {"fields": [("start", "end"), "duration_months"]}),
         (_("Where"), {"fields": ["places"]}),
         (
@@ -957,7 +1025,7 @@ class SourceDocumentAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
     list_filter = ["language"]
     list_select_related = ["project", "supersedes"]
     search_fields = ["file_name", "title", "text"]
-    autocomplete_fields = ["project"]
+    autocomplete_fields = ["project", "dateline_place"]
     raw_id_fields = ["supersedes"]
     change_form_template = "admin/projects/sourcedocument/change_form.html"
     DESCRIPTION = [
@@ -966,6 +1034,7 @@ class SourceDocumentAdmin(RegistryAdminMixin, TabbedTranslationAdmin):
         "title",
         "publisher",
         "url",
+        ("dateline", "dateline_place"),
     ]
     add_fieldsets = [
         (None, {"fields": [*DESCRIPTION, "supersedes", "correction_note", "text"]}),

@@ -31,6 +31,7 @@ from reversion.models import Revision, Version
 from .models import (
     Contact,
     ExchangeRate,
+    FactEvidence,
     FundingLine,
     Keyword,
     Organization,
@@ -52,7 +53,7 @@ PUBLISHING_FIELDS = (
     "review_requested_at",
     "review_requested_by_id",
 )
-PROJECT_FOLLOWS = ("participations", "funding_lines", "contacts")
+PROJECT_FOLLOWS = ("participations", "funding_lines", "contacts", "evidence")
 RECORDS_PER_REVISION = 250
 NOT_SHOWN = {"id", "project", "updated_at", "created_at", *PUBLISHING_FIELDS}
 
@@ -62,7 +63,15 @@ def register_models() -> None:
     if reversion.is_registered(Project):
         return
     reversion.register(Project, follow=PROJECT_FOLLOWS, exclude=PROJECT_EXCLUDED)
-    for model in (Participation, FundingLine, Contact, OrganizationAlias, PlaceAlias, Keyword):
+    for model in (
+        Participation,
+        FundingLine,
+        Contact,
+        FactEvidence,
+        OrganizationAlias,
+        PlaceAlias,
+        Keyword,
+    ):
         reversion.register(model)
     reversion.register(Organization, follow=("aliases",))
     reversion.register(Place, follow=("aliases",))

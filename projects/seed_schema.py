@@ -71,6 +71,8 @@ class SourceRecord(Strict):
     published: str | None = None
     publisher: Translated | None = None
     url: str | None = None
+    dateline: NonEmpty | None = None  # the place (and date) printed before the first sentence
+    dateline_place: Slug | None = None  # the gazetteer place the dateline names
     text: str | None = None  # the verbatim text, in exports (seeds keep it in `file`)
     extraction: dict | None = None  # what the importer read in it, in exports
 
@@ -108,11 +110,42 @@ class FundingRecord(Strict):
 
 
 class ContactRecord(Strict):
-    name: Translated
+    name: Translated | None = None  # null when the source gives an organisation, no person
     position: Translated | None = None
     organization: Slug | None = None
     phones: list[NonEmpty] = Field(default_factory=list)
+    faxes: list[NonEmpty] = Field(default_factory=list)
     emails: list[NonEmpty] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _someone_to_contact(self):
+        if self.name is None and self.organization is None:
+            raise ValueError("give the person's name or the organisation to contact")
+        return self
+
+
+class EvidenceRecord(Strict):
+    """Where the source states a fact (`quote` at character `at` of its text), or, with no
+    quote, the editor's `note` on how the fact was inferred. A stated fact may carry a note
+    too (why the words support it)."""
+
+    fact: NonEmpty  # a key of facts.py: "title", "place:almaty", "funding:…"
+    quote: Annotated[str, StringConstraints(min_length=1)] | None = None  # exactly as printed
+    at: Annotated[int, Field(ge=0)] | None = None
+    source: NonEmpty | None = None  # the source's file; the record's first source if null
+    note: Translated | None = None
+
+    @model_validator(mode="after")
+    def _stated_or_inferred(self):
+        if self.quote is None and self.note is None:
+            raise ValueError("give the source's words (quote and at) or the editor's note")
+        if (self.quote is None) != (self.at is None):
+            raise ValueError("a quote needs `at`, its character offset in the source text")
+        return self
+
+    @property
+    def stated(self) -> bool:
+        return self.quote is not None
 
 
 class ProjectRecord(Strict):
@@ -120,6 +153,7 @@ class ProjectRecord(Strict):
     published: bool
     original_language: Language | None = None  # defaults to the source's language
     title: Translated
+    title_given_by_editor: bool = False  # the source names no project
     summary: Translated | None = None
     description: Translated | None = None
     objectives: list[Translated] = Field(default_factory=list)
@@ -133,6 +167,7 @@ class ProjectRecord(Strict):
     funding: list[FundingRecord] = Field(default_factory=list)
     places: list[Slug] = Field(default_factory=list)
     contacts: list[ContactRecord] = Field(default_factory=list)
+    evidence: list[EvidenceRecord] = Field(default_factory=list)
     # Made by the load-test generator (exports say so); stored as Project.is_synthetic.
     synthetic: bool = False
 
@@ -156,8 +191,10 @@ class OrganizationRecord(Strict):
     city: Slug | None = None
     address: Translated | None = None
     phones: list[NonEmpty] = Field(default_factory=list)
+    faxes: list[NonEmpty] = Field(default_factory=list)
     emails: list[NonEmpty] = Field(default_factory=list)
     website: str | None = None
+    part_of: Slug | None = None  # the organisation this one is a unit of
     links: list[NonEmpty] = Field(default_factory=list)
     aliases: list[NonEmpty] = Field(default_factory=list)
 

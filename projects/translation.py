@@ -7,7 +7,16 @@ import from a Kazakh press release starts with Kazakh text only, and fallbacks
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Contact, FundingLine, Keyword, Organization, Place, Project, SourceDocument
+from .models import (
+    Contact,
+    FactEvidence,
+    FundingLine,
+    Keyword,
+    Organization,
+    Place,
+    Project,
+    SourceDocument,
+)
 
 
 @register(Project)
@@ -49,4 +58,10 @@ class FundingLineTranslation(TranslationOptions):
 @register(SourceDocument)
 class SourceDocumentTranslation(TranslationOptions):
     fields = ("publisher",)
+    required_languages = ()
+
+
+@register(FactEvidence)
+class FactEvidenceTranslation(TranslationOptions):
+    fields = ("note",)
     required_languages = ()

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from . import charts, maps, paging, selectors
 from .caching import CachedPublicPage, cached, data_version
 from .currency import DISPLAY_CURRENCIES, RateTable
+from .facts import attach_facts
 from .filters import SortOrder, published_projects_matching
 from .models import Organization, Participation, ParticipationRole, Place, Project
 from .opendata import exports
@@ -109,6 +110,7 @@ class ProjectDetailView(CachedPublicPage, DetailView):
         context["funding_totals"] = _totals_of(project.funding_lines.all())
         context["report_error_url"] = _report_error_url(self.request, project)
         context["source_versions"] = _source_versions(project.sources.all())
+        context.update(attach_facts(project))
         context["is_translation"] = project.original_language != translation.get_language()
         context.update(display_currency_context(self.request))
         return context
@@ -160,7 +162,9 @@ class OrganizationDetailView(CachedPublicPage, DetailView):
 
     template_name = "projects/organization_detail.html"
     context_object_name = "organization"
-    queryset = Organization.objects.select_related("city__parent").prefetch_related("aliases")
+    queryset = Organization.objects.select_related("city__parent", "part_of").prefetch_related(
+        "aliases"
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -171,7 +175,7 @@ class OrganizationDetailView(CachedPublicPage, DetailView):
             f"organization-summary:{organization.pk}",
             lambda: selectors.organization_summary(organization),
         )
-        if not summary.roles and not self.request.user.is_staff:
+        if not summary.has_projects and not self.request.user.is_staff:
             raise Http404("No published project involves this organisation.")
         key = "donor" if summary.is_donor else "organization"
         list_query = urlencode({key: organization.slug})

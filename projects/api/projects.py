@@ -101,8 +101,10 @@ def project_record(request, project: Project, tree: PlaceTree) -> dict:
             for place in project.places.all()
         ],
         "funding": [budget_line(line) for line in project.funding_lines.all()],
+        "title_given_by_editor": project.title_given_by_editor,
         "contacts": [contact_person(contact) for contact in project.contacts.all()],
         "sources": [source(document) for document in project.sources.all()],
+        "evidence": evidence_of(project),
     }
 
 
@@ -129,6 +131,7 @@ def contact_person(contact) -> dict:
         "position": translated(contact, "position"),
         "organization": contact.organization.slug if contact.organization else None,
         "phones": contact.phones,
+        "faxes": contact.faxes,
         "emails": contact.emails,
     }
 
@@ -141,5 +144,25 @@ def source(document) -> dict:
         "title": document.title or None,
         "publisher": translated(document, "publisher"),
         "url": document.url or None,
+        "dateline": document.dateline or None,
+        "sha256": document.sha256,
         "text": document.text,
     }
+
+
+def evidence_of(project: Project) -> list[dict]:
+    """Where each fact comes from (facts.py names the fact): characters [start, end) of a
+    source's text (the source by its SHA-256, as in `sources`), or an editor's note."""
+    shas = {document.pk: document.sha256 for document in project.sources.all()}
+    return [
+        {
+            "fact": row.fact,
+            "basis": row.basis,
+            "source_sha256": shas.get(row.source_id),
+            "start": row.start,
+            "end": row.end,
+            "quote": row.quote or None,
+            "note": translated(row, "note"),
+        }
+        for row in project.evidence.all()
+    ]

@@ -217,10 +217,15 @@ class BudgetLine(Schema):
 
 
 class ContactPerson(Schema):
-    name: TranslatedText
+    name: TranslatedText = Field(
+        description="Empty in every language when the source gives an organisation to contact."
+    )
     position: TranslatedText
-    organization: str | None = Field(description="Slug of the organisation they speak for.")
+    organization: str | None = Field(
+        description="Slug of the organisation they speak for, only when the source says so."
+    )
     phones: list[str]
+    faxes: list[str]
     emails: list[str]
 
 
@@ -233,7 +238,32 @@ class Source(Schema):
     title: str | None
     publisher: TranslatedText
     url: str | None
+    dateline: str | None = Field(
+        description="The place (and date) printed before the first sentence, as printed."
+    )
+    sha256: str = Field(description="SHA-256 of the text (UTF-8): the document's identity.")
     text: str = Field(description="The verbatim text of the press release.")
+
+
+class Evidence(Schema):
+    """Where one fact of the record comes from: the words of a source that state it, or an
+    editor's note on how it was inferred."""
+
+    fact: str = Field(
+        description=(
+            "The fact, named with its value: title, start:2017-02, end:2020-01, duration:24, "
+            "contract_number:…, funding:<donor or ->:<amount>:<currency>:<kind>:<qualifier>, "
+            "participation:<organisation>:<role>, place:<slug>, contact:<name> or "
+            "contact:org:<organisation>. Evidence whose fact no longer matches the record's "
+            "value has stopped applying."
+        )
+    )
+    basis: Literal["stated", "inferred"]
+    source_sha256: str | None = Field(description="The source quoted (see sources[].sha256).")
+    start: int | None = Field(description="First character of the words in the source text.")
+    end: int | None = Field(description="Character after the last.")
+    quote: str | None = Field(description="The words, as in the source text.")
+    note: TranslatedText = Field(description="The editor's note (required for an inference).")
 
 
 class ProjectRecord(ProjectSummary):
@@ -246,8 +276,12 @@ class ProjectRecord(ProjectSummary):
     keywords: list[ProjectKeyword]
     places: list[ProjectPlace]
     funding: list[BudgetLine]
+    title_given_by_editor: bool = Field(
+        description="The source names no project: the title is the editor's description."
+    )
     contacts: list[ContactPerson]
     sources: list[Source]
+    evidence: list[Evidence]
 
 
 class ProjectPage(Page):

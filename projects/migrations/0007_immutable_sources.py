@@ -5,6 +5,8 @@ from django.db import migrations, models
 
 # The database itself refuses to change a stored press release's words, whatever writes the
 # row (the admin, a loader's bulk update, a shell): the model's own check covers save() only.
+# SQLite drops triggers when it rebuilds a table (adding a foreign key, altering a column): a
+# later migration that rebuilds projects_sourcedocument makes the trigger again (see 0010).
 MESSAGE = "source documents are immutable: attach a corrected version instead"
 
 SQLITE_TRIGGER = f"""

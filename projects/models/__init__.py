@@ -42,6 +42,7 @@ from .derived import (
     ProjectSearchDocument,
     RegistryState,
 )
+from .evidence import EvidenceBasis, FactEvidence
 from .history import RevisionOrigin
 
 __all__ = [
@@ -54,7 +55,9 @@ __all__ = [
     "Alias",
     "AmountQualifier",
     "Contact",
+    "EvidenceBasis",
     "ExchangeRate",
+    "FactEvidence",
     "FundingKind",
     "FundingLine",
     "Keyword",

@@ -240,10 +240,20 @@ class Organization(TimestampedModel):
     )
     address = models.TextField(_("address"), blank=True)
     phones = StringListField(_("phones"), help_text=_("One per line."))
+    faxes = StringListField(_("faxes"), help_text=_("One per line, as printed."))
     emails = StringListField(
         _("e-mails"), help_text=_("One per line."), validators=[validate_emails]
     )
     website = models.URLField(_("website"), blank=True)
+    part_of = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        help_text=_("The organisation this one is a unit of (a bureau of a ministry)."),
+    )
     links = StringListField(_("social media and other links"), help_text=_("One per line."))
     is_synthetic = synthetic_flag()
 
@@ -458,6 +468,7 @@ class ProjectQuerySet(models.QuerySet):
                 queryset=Contact.objects.select_related("organization").order_by("id"),
             ),
             models.Prefetch("sources", queryset=SourceDocument.objects.order_by("file_name", "id")),
+            "evidence",
         )
 
 
@@ -469,6 +480,14 @@ class Project(TimestampedModel):
         help_text=_("Part of the public address; ASCII, from the English title. Never change it."),
     )
     title = models.CharField(_("title"), max_length=500)
+    title_given_by_editor = models.BooleanField(
+        _("title given by an editor"),
+        default=False,
+        help_text=_(
+            "The source names no project: the title describes it in the editor's words. "
+            "Pages say so."
+        ),
+    )
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True, help_text=_("One per line."))
@@ -776,7 +795,12 @@ class Contact(models.Model):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="contacts"
     )
-    name = models.CharField(pgettext_lazy("a person's", "name"), max_length=200)
+    name = models.CharField(
+        pgettext_lazy("a person's", "name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty when the source gives an organisation to contact, not a person."),
+    )
     position = models.CharField(_("position"), max_length=300, blank=True)
     organization = models.ForeignKey(
         Organization,
@@ -787,6 +811,7 @@ class Contact(models.Model):
         related_name="contacts",
     )
     phones = StringListField(_("phones"), help_text=_("One per line, as printed."))
+    faxes = StringListField(_("faxes"), help_text=_("One per line, as printed."))
     emails = StringListField(
         _("e-mails"), help_text=_("One per line."), validators=[validate_emails]
     )
@@ -797,7 +822,12 @@ class Contact(models.Model):
         ordering = ["project", "id"]
 
     def __str__(self):
-        return self.name
+        return self.name or (str(self.organization) if self.organization_id else "")
+
+    def clean(self):
+        super().clean()
+        if not (self.name or self.organization_id):
+            raise ValidationError(_("Give a person's name or the organisation to contact."))
 
 
 class ExchangeRate(TimestampedModel):
@@ -861,6 +891,21 @@ class SourceDocument(TimestampedModel):
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
     url = models.URLField(_("address on the web"), max_length=500, blank=True)
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=200,
+        blank=True,
+        help_text=_("The place (and date) printed before the first sentence, as printed."),
+    )
+    dateline_place = models.ForeignKey(
+        Place,
+        verbose_name=_("place of publication"),
+        on_delete=models.SET_NULL,  # the dateline's words stay
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The place the dateline names."),
+    )
     extraction = models.JSONField(
         _("extracted facts and their evidence"),
         null=True,

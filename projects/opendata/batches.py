@@ -30,7 +30,16 @@ from django.urls import reverse
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
-from ..models import Contact, FundingLine, Keyword, Organization, Participation, Place, Project
+from ..models import (
+    Contact,
+    FactEvidence,
+    FundingLine,
+    Keyword,
+    Organization,
+    Participation,
+    Place,
+    Project,
+)
 from ..models import SourceDocument as Source
 from ..places import PlaceTree
 
@@ -47,6 +56,7 @@ FIRST_SOURCE_DATE = "first_source_date"
 CONTACTS = "contacts"
 SOURCES = "sources"
 SOURCE_DETAILS = "source_details"  # sources without their text
+EVIDENCE = "evidence"
 
 
 def translated_fields(*names: str) -> tuple[str, ...]:
@@ -112,6 +122,7 @@ class ProjectValues:
     contacts: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     source_details: list[dict] = field(default_factory=list)  # by file name
+    evidence: list[dict] = field(default_factory=list)  # FactEvidence values, by id
 
 
 def project_chunks(
@@ -186,11 +197,23 @@ def _grouped(rows: Iterable[tuple]) -> dict[int, list]:
     return grouped
 
 
-CONTACT_COLUMNS = ("organization_id", "phones", "emails", *translated_fields("name", "position"))
+CONTACT_COLUMNS = (
+    "organization_id", "phones", "faxes", "emails", *translated_fields("name", "position"),
+)  # fmt: skip
 SOURCE_COLUMNS = (
-    "file_name", "language", "title", "published_on", "url", "text", "extraction",
+    "id", "file_name", "language", "title", "published_on", "url", "dateline",
+    "dateline_place_id", "text", "extraction",
     *translated_fields("publisher"),
 )  # fmt: skip
+EVIDENCE_COLUMNS = (
+    "fact",
+    "basis",
+    "source_id",
+    "start",
+    "end",
+    "quote",
+    *translated_fields("note"),
+)
 SOURCE_DETAIL_COLUMNS = ("file_name", "title", "url", "published_on", "updated_at")
 
 
@@ -247,6 +270,9 @@ class _RelatedRows:
     def _sources(self, ids: list[int]) -> dict[int, list]:
         return self._dicts(Source, ids, SOURCE_COLUMNS, "id")
 
+    def _evidence(self, ids: list[int]) -> dict[int, list]:
+        return self._dicts(FactEvidence, ids, EVIDENCE_COLUMNS, "id")
+
     def _source_details(self, ids: list[int]) -> dict[int, list]:
         return self._dicts(Source, ids, SOURCE_DETAIL_COLUMNS, "file_name", "id")
 
@@ -258,7 +284,7 @@ class _RelatedRows:
 
 
 _KINDS = (PARTICIPATIONS, FUNDING, PLACES, KEYWORDS, FIRST_SOURCE_DATE, CONTACTS, SOURCES,
-          SOURCE_DETAILS)  # fmt: skip
+          SOURCE_DETAILS, EVIDENCE)  # fmt: skip
 _EMPTY = {kind: () for kind in _KINDS} | {FIRST_SOURCE_DATE: None}
 
 

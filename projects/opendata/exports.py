@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..filters import InvalidFilters, published_projects_matching
@@ -57,6 +58,8 @@ class ExportContext:
     tree: PlaceTree
     regions: dict[int, int | None] = field(default_factory=dict)
     labels: dict = field(default_factory=dict)
+    # "fax" before a fax number, in the export's language.
+    label_fax: str = field(default_factory=lambda: gettext("fax"))
 
     @classmethod
     def load(cls, base_url: str) -> ExportContext:
@@ -135,16 +138,26 @@ def _date(row: dict, edge: str) -> str:
 
 
 def _contacts(project: ProjectValues, context: ExportContext) -> str:
+    """Each contact as "name, phones, faxes, e-mails"; an organisation to contact (no person)
+    by the organisation's name."""
     return "; ".join(
         ", ".join(
             [
-                in_language(contact, "name", context.languages),
+                _contact_name(contact, context),
                 *contact["phones"],
+                *(f"{context.label_fax} {fax}" for fax in contact["faxes"]),
                 *contact["emails"],
             ]
         )  # fmt: skip
         for contact in project.contacts
     )
+
+
+def _contact_name(contact: dict, context: ExportContext) -> str:
+    name = in_language(contact, "name", context.languages)
+    if name or not contact["organization_id"]:
+        return name
+    return context.organizations[contact["organization_id"]]
 
 
 def _status(project: ProjectValues, context: ExportContext) -> str:

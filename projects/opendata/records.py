@@ -35,11 +35,12 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PROJECT_FIELDS = (
     "slug", "is_published", "is_synthetic", "original_language", "start_date",
     "start_precision", "end_date", "end_precision", "duration_months", "contract_number",
+    "title_given_by_editor",
     *translated_fields("title", "summary", "description", "objectives", "results"),
 )  # fmt: skip
 RELATED = (
     batches.PARTICIPATIONS, batches.FUNDING, batches.PLACES, batches.KEYWORDS,
-    batches.CONTACTS, batches.SOURCES,
+    batches.CONTACTS, batches.SOURCES, batches.EVIDENCE,
 )  # fmt: skip
 
 
@@ -47,6 +48,7 @@ class OrganizationEntry(NamedTuple):
     slug: str
     city_id: int | None
     record: dict
+    part_of_id: int | None = None  # the organisation it is a unit of
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class RecordBook:
 
 
 ORGANIZATION_COLUMNS = (
-    "slug", "kind", "country", "city_id", "phones", "emails", "website", "links",
+    "slug", "kind", "country", "city_id", "phones", "faxes", "emails", "website", "links",
+    "part_of_id",
     *translated_fields("name", "short_name", "address"),
 )  # fmt: skip
 
@@ -87,10 +90,16 @@ def _organizations(ids: list[int] | None, places) -> dict[int, OrganizationEntry
     ):
         aliases_of.setdefault(organization_id, []).append(name)
     entries = {}
-    for row in batches.table_rows(Organization, ids, *ORGANIZATION_COLUMNS):
+    rows = list(batches.table_rows(Organization, ids, *ORGANIZATION_COLUMNS))
+    parents = {row["part_of_id"] for row in rows if row["part_of_id"]}
+    slugs = dict(Organization.objects.filter(pk__in=parents).values_list("pk", "slug"))
+    for row in rows:
         city = places[row["city_id"]] if row["city_id"] else None
-        record = organization_record(row, city, aliases_of.get(row["pk"], []))
-        entries[row["pk"]] = OrganizationEntry(row["slug"], row["city_id"], record)
+        part_of = slugs.get(row["part_of_id"])
+        record = organization_record(row, city, aliases_of.get(row["pk"], []), part_of)
+        entries[row["pk"]] = OrganizationEntry(
+            row["slug"], row["city_id"], record, row["part_of_id"]
+        )
     return entries
 
 
@@ -109,10 +118,15 @@ def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Itera
             place_ids.update(project.places)
             # Organisations' home places too: load_records needs every place a record names.
             organizations = [org for org, _role in project.participations]
-            organizations += [c["organization_id"] for c in project.contacts]
-            for organization_id in organizations:
+            organizations += [
+                c["organization_id"] for c in project.contacts if c["organization_id"]
+            ]
+            for organization_id in with_parents(organizations, book):
                 if organization_id and book.organizations[organization_id].city_id:
                     place_ids.add(book.organizations[organization_id].city_id)
+            place_ids.update(
+                s["dateline_place_id"] for s in project.sources if s["dateline_place_id"]
+            )
             yield ("," if index else "") + "\n" + _dumps(project_record(project, book))
             index += 1
     yield '\n], "places": ['
@@ -149,17 +163,31 @@ def translated_lines(row: dict, field: str) -> list[dict]:
     ]
 
 
+def with_parents(organization_ids: list[int], book: RecordBook) -> list[int]:
+    """The organisations and those they are units of (a record defines every organisation
+    it names), each once, in order."""
+    found: dict[int, None] = {}
+    for organization_id in organization_ids:
+        while organization_id and organization_id not in found:
+            found[organization_id] = None
+            organization_id = book.organizations[organization_id].part_of_id
+    return list(found)
+
+
 def project_record(project: ProjectValues, book: RecordBook) -> dict:
     row = project.row
     organization_ids = [org for org, _role in project.participations]
     organization_ids += [c["organization_id"] for c in project.contacts if c["organization_id"]]
-    organizations = {org: book.organizations[org].record for org in organization_ids}
-    sources = [source_record(source) for source in project.sources]
+    organizations = {
+        org: book.organizations[org].record for org in with_parents(organization_ids, book)
+    }
+    sources = [source_record(source, book) for source in project.sources]
     record = {
         "slug": row["slug"],
         "published": row["is_published"],
         "original_language": row["original_language"],
         "title": all_languages(row, "title"),
+        "title_given_by_editor": row["title_given_by_editor"],
         "summary": all_languages(row, "summary"),
         "description": all_languages(row, "description"),
         "objectives": translated_lines(row, "objectives"),
@@ -176,6 +204,7 @@ def project_record(project: ProjectValues, book: RecordBook) -> dict:
         "funding": [funding_record(line, book) for line in project.funding],
         "places": [book.places[place].slug for place in project.places],
         "contacts": [contact_record(contact, book) for contact in project.contacts],
+        "evidence": evidence_records(project.evidence, project.sources),
     }
     if row["is_synthetic"]:
         record["synthetic"] = True
@@ -187,8 +216,31 @@ def project_record(project: ProjectValues, book: RecordBook) -> dict:
     }
 
 
-def source_record(source: dict) -> dict:
+def evidence_records(evidence: list[dict], sources: list[dict]) -> list[dict]:
+    """The evidence in the record format: a quote at its offset (its source named when it is
+    not the first), or the editor's note."""
+    first = sources[0]["id"] if sources else None
+    files = {source["id"]: source["file_name"] for source in sources}
+    records = []
+    for row in evidence:
+        record = {"fact": row["fact"], "note": _some_text(batches_note(row))}
+        if row["basis"] == "stated":
+            record.update(quote=row["quote"], at=row["start"])
+            if row["source_id"] != first:
+                record["source"] = files[row["source_id"]]
+        records.append(record)
+    return records
+
+
+def batches_note(row: dict) -> dict[str, str | None]:
+    return {language: row[f"note_{language}"] for language in LANGUAGES}
+
+
+def source_record(source: dict, book: RecordBook | None = None) -> dict:
+    place = source.get("dateline_place_id")
     return {
+        "dateline": source.get("dateline") or None,
+        "dateline_place": book.places[place].slug if place and book else None,
         "file": source["file_name"],
         "language": source["language"],
         "title": source["title"] or None,
@@ -218,11 +270,14 @@ def contact_record(contact: dict, book: RecordBook) -> dict:
         "position": all_languages(contact, "position"),
         "organization": book.organizations[organization_id].slug if organization_id else None,
         "phones": contact["phones"],
+        "faxes": contact["faxes"],
         "emails": contact["emails"],
     }
 
 
-def organization_record(row: dict, city: Place | None, aliases: list[str]) -> dict:
+def organization_record(
+    row: dict, city: Place | None, aliases: list[str], part_of: str | None = None
+) -> dict:
     return {
         "slug": row["slug"],
         "name": all_languages(row, "name"),
@@ -232,9 +287,11 @@ def organization_record(row: dict, city: Place | None, aliases: list[str]) -> di
         "city": city.slug if city is not None else None,
         "address": all_languages(row, "address"),
         "phones": row["phones"],
+        "faxes": row["faxes"],
         "emails": row["emails"],
         "website": row["website"] or None,
         "links": row["links"],
+        "part_of": part_of,
         "aliases": sorted(aliases),
     }
 

@@ -106,6 +106,13 @@ class OrganizationSummary:
     received_totals: dict[str, Decimal] = field(default_factory=dict)
     funding_received: list[FundingLine] = field(default_factory=list)
     funding_received_count: int = 0
+    # Published projects whose press release gives it to contact (no role in the project).
+    contact_for: list[Project] = field(default_factory=list)
+    contact_for_count: int = 0
+
+    @property
+    def has_projects(self) -> bool:
+        return bool(self.roles or self.contact_for_count)
 
     @property
     def is_donor(self) -> bool:
@@ -130,7 +137,16 @@ def organization_summary(organization: Organization) -> OrganizationSummary:
         _add_funding_given(summary, organization)
     if any(count for role, count in counts.items() if role != ParticipationRole.DONOR):
         _add_funding_received(summary, participations)
+    _add_contact_for(summary, organization)
     return summary
+
+
+def _add_contact_for(summary: OrganizationSummary, organization: Organization) -> None:
+    projects = Project.objects.published().filter(contacts__organization=organization).distinct()
+    summary.contact_for_count = projects.count()
+    if summary.contact_for_count:
+        newest = projects.order_by(F("start_date").desc(nulls_last=True), "-pk")
+        summary.contact_for = list(newest[:ROLE_LIST_LENGTH])
 
 
 def _add_funding_given(summary: OrganizationSummary, organization: Organization) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticValidationError
 
+from ..facts import TITLE, record_fact_keys
 from ..models import ParticipationRole
 from ..partial_dates import parse_partial_date
 from ..seed_schema import Gazetteer, OrganizationRecord, SeedRecord
@@ -60,6 +61,11 @@ def check_record_references(label: str, record: SeedRecord, files_dir: Path | No
         for i, contact in enumerate(project.contacts)
         if contact.organization
     ]
+    references += [
+        (f"organizations ({organization.slug}).part_of", organization.part_of)
+        for organization in record.organizations
+        if organization.part_of
+    ]
     for location, slug in references:
         if slug not in defined:
             raise SeedError(f"{label}: {location}: organisation {slug!r} is not in organizations")
@@ -80,10 +86,13 @@ def check_record_references(label: str, record: SeedRecord, files_dir: Path | No
             raise SeedError(f"{label}: {where}.file: {source.file!r} is not in {files_dir}")
 
 
-def check_records(entries: list[Entry], organizations: dict, places: set[str]) -> None:
+def check_records(
+    entries: list[Entry], organizations: dict, places: set[str], *, reviewed: bool = False
+) -> None:
     """What no single record can get wrong: a project or a source text listed twice, the same
     organisation twice in one role, places and home towns that exist (in the file's gazetteer
-    or already in the database)."""
+    or already in the database), quotes that are the source's words; for reviewed records,
+    evidence for every fact."""
     first_of_slug: dict[str, str] = {}
     first_of_text: dict[str, str] = {}
     for entry in entries:
@@ -113,6 +122,16 @@ def check_records(entries: list[Entry], organizations: dict, places: set[str]) -
                     f"{entry.label}: {where}.text: the same text as {first_of_text[sha]}"
                 )
             first_of_text[sha] = f"{entry.label}: {where}"
+        for index, source in enumerate(entry.record.sources):
+            if source.dateline_place and source.dateline_place not in places:
+                where = "source" if index == 0 else f"other_sources.{index - 1}"
+                raise SeedError(
+                    f"{entry.label}: {where}.dateline_place: {source.dateline_place!r} is not "
+                    "in the gazetteer"
+                )
+        check_evidence(entry)
+        if reviewed:
+            check_evidence_complete(entry.label, entry.record)
     for slug, (record, label) in organizations.items():
         if record.city and record.city not in places:
             raise SeedError(
@@ -120,7 +139,59 @@ def check_records(entries: list[Entry], organizations: dict, places: set[str]) -
             )
 
 
-LIST_FACTS = ("aliases", "phones", "emails", "links")
+def check_evidence(entry: Entry) -> None:
+    """A quote is the source's text at the given offset, character for character. (Evidence
+    of a fact whose value has changed since is kept: it no longer applies, as in the
+    database; reviewed seeds may not hold such evidence, see check_evidence_complete.)"""
+    record = entry.record
+    texts = {source.file: text for source, text in zip(record.sources, entry.texts, strict=True)}
+    for index, evidence in enumerate(record.project.evidence):
+        where = f"{entry.label}: project.evidence.{index}"
+        if not evidence.stated:
+            continue
+        if not entry.texts:
+            raise SeedError(f"{where}.quote: the record has no source to quote")
+        if evidence.source is None:
+            text = entry.texts[0]
+        elif evidence.source in texts:
+            text = texts[evidence.source]
+        else:
+            raise SeedError(f"{where}.source: {evidence.source!r} is not a source of the record")
+        found = text[evidence.at : evidence.at + len(evidence.quote)]
+        if found != evidence.quote:
+            hint = text.find(evidence.quote)
+            hint = f" (the words are at {hint})" if hint >= 0 else " (the words are not in it)"
+            raise SeedError(
+                f"{where}.quote: the source's text at {evidence.at} is {found!r}, "
+                f"not {evidence.quote!r}{hint}"
+            )
+
+
+def check_evidence_complete(label: str, record: SeedRecord) -> None:
+    """A reviewed record says, for every fact, where the source states it or how the editor
+    inferred it; a title given by an editor is explained as an inference."""
+    keys = record_fact_keys(record.project)
+    for index, evidence in enumerate(record.project.evidence):
+        if evidence.fact not in keys:
+            raise SeedError(
+                f"{label}: project.evidence.{index}.fact: {evidence.fact!r} is not a fact of "
+                "this record"
+            )
+    covered = {evidence.fact for evidence in record.project.evidence}
+    missing = [key for key in keys if key not in covered]
+    if missing:
+        raise SeedError(
+            f"{label}: project.evidence: no evidence for " + ", ".join(repr(k) for k in missing)
+        )
+    if record.project.title_given_by_editor and not any(
+        evidence.fact == TITLE and not evidence.stated for evidence in record.project.evidence
+    ):
+        raise SeedError(
+            f"{label}: project.evidence: a title given by an editor needs the editor's note"
+        )
+
+
+LIST_FACTS = ("aliases", "phones", "faxes", "emails", "links")
 
 
 def merge_organizations(records: dict) -> dict[str, tuple[OrganizationRecord, str]]:

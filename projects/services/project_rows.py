@@ -191,7 +191,7 @@ def _plan(chunk: list[Entry], existing: _Existing, targets: Targets, report) -> 
         _plan_links(chunk, link, existing, project_ids, targets, writes, report)
     for kind in ROW_KINDS:
         _plan_rows(chunk, kind, existing, project_ids, targets, writes, report)
-    _plan_sources(chunk, existing, writes, report)
+    _plan_sources(chunk, existing, targets, writes, report)
     return writes
 
 
@@ -258,7 +258,9 @@ def _plan_rows(chunk, kind: RowKind, existing, project_ids, targets, writes, rep
     writes.inserts.append((kind.model, [(slug, row) for _label, slug, row in added]))
 
 
-def _plan_sources(chunk: list[Entry], existing: _Existing, writes: _Writes, report) -> None:
+def _plan_sources(
+    chunk: list[Entry], existing: _Existing, targets, writes: _Writes, report
+) -> None:
     """Each project's sources are exactly its record's, found again by the SHA-256 of their
     text (the text itself is neither read back nor rewritten)."""
     wanted, label_of = {}, {}
@@ -274,6 +276,10 @@ def _plan_sources(chunk: list[Entry], existing: _Existing, writes: _Writes, repo
                 "published_on": parse_partial_date(source.published).date,
                 **translated("publisher", source.publisher),
                 "url": source.url or "",
+                "dateline": source.dateline or "",
+                "dateline_place_id": (
+                    targets.place_ids[source.dateline_place] if source.dateline_place else None
+                ),
                 "extraction": source.extraction,
             }
             writes.source_slugs[sha] = slug

@@ -32,6 +32,7 @@ PROJECT_FIELDS = [
     "original_language",
     "is_published",
     "is_synthetic",
+    "title_given_by_editor",
 ]
 SOURCE_FIELDS = [
     "project_id",
@@ -41,10 +42,12 @@ SOURCE_FIELDS = [
     "published_on",
     *(f"publisher_{lang}" for lang in LANGUAGES),
     "url",
+    "dateline",
+    "dateline_place_id",
     "extraction",
 ]
 # Foreign keys are ids of rows this load has just read or written: not checked again per row.
-RELATIONS = ["project", "organization", "donor"]
+RELATIONS = ["project", "organization", "donor", "dateline_place", "part_of"]
 
 
 def translated(field_name: str, text: Translated | None) -> dict[str, str]:
@@ -110,6 +113,7 @@ def _contacts(data, organization_ids) -> list[dict[str, Any]]:
                 organization_ids[contact.organization] if contact.organization else None
             ),
             "phones": contact.phones,
+            "faxes": contact.faxes,
             "emails": contact.emails,
         }
         for contact in data.contacts
@@ -152,6 +156,7 @@ ROW_KINDS = [
             *(f"{name}_{lang}" for name in ("name", "position") for lang in LANGUAGES),
             "organization_id",
             "phones",
+            "faxes",
             "emails",
         ),
     ),
@@ -193,6 +198,7 @@ def project_values(record: SeedRecord) -> dict[str, Any]:
         "original_language": record.language,
         "is_published": data.published,
         "is_synthetic": data.synthetic,
+        "title_given_by_editor": data.title_given_by_editor,
     }
 
 
@@ -243,14 +249,20 @@ ORGANIZATION_FIELDS = [
     "country",
     "city_id",
     "phones",
+    "faxes",
     "emails",
     "website",
     "links",
     "is_synthetic",
+    "part_of_id",
 ]
 
 
-def organization_values(record: OrganizationRecord, place_ids: dict[str, int]) -> dict[str, Any]:
+def organization_values(
+    record: OrganizationRecord, place_ids: dict[str, int], organization_ids: dict[str, int]
+) -> dict[str, Any]:
+    """The organisation's columns; the organisation it is part of by id if that one is known
+    yet (else None, set by a second pass)."""
     return {
         "slug": record.slug,
         **translated("name", record.name),
@@ -260,9 +272,11 @@ def organization_values(record: OrganizationRecord, place_ids: dict[str, int]) -
         "country": record.country or "",
         "city_id": place_ids[record.city] if record.city else None,
         "phones": record.phones,
+        "faxes": record.faxes,
         "emails": record.emails,
         "website": record.website or "",
         "links": record.links,
+        "part_of_id": organization_ids.get(record.part_of) if record.part_of else None,
         # The load-test generator's organisations (it names them so) stay marked elsewhere.
         "is_synthetic": record.slug.startswith(SYNTHETIC_PREFIX),
     }

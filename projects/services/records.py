@@ -33,6 +33,7 @@ from ..models import (
 from ..seed_schema import Gazetteer, OrganizationRecord, SeedRecord
 from .bulk import add_aliases, in_batches, plan_upsert, validate, write
 from .checks import check_records, merge_organizations, record_label
+from .evidence_rows import evidence_load
 from .project_rows import projects_load
 from .record_values import (
     ORGANIZATION_FIELDS,
@@ -84,11 +85,13 @@ def records_load(
     texts: Callable[[SeedRecord], list[str]],
     progress: Callable[[str], None] | None = None,
     via: str = "load_records",
+    reviewed: bool = False,
 ) -> LoadReport:
     """Load places, then organisations and keywords, then projects from records (keyed by the
     file or position they come from, for messages); `texts(record)` gives each source's text.
     progress(message), if given, hears about each chunk of projects and the index rebuild.
-    What changed is one revision of the records' history, from `via`."""
+    What changed is one revision of the records' history, from `via`. Reviewed records
+    (seeds) must give evidence for every fact."""
     report = LoadReport()
     organizations = merge_organizations(records)
     entries = []
@@ -105,7 +108,7 @@ def records_load(
         )
     known_places = {place.slug for place in gazetteer.places}
     known_places.update(Place.objects.values_list("slug", flat=True))
-    check_records(entries, organizations, known_places)
+    check_records(entries, organizations, known_places, reviewed=reviewed)
 
     def index_progress(done: int, total: int) -> None:
         if progress is not None:
@@ -123,6 +126,7 @@ def records_load(
             report=report,
             progress=progress,
         )
+        changed_projects |= evidence_load(entries=entries, report=report)
         _mark_stale(changed_projects, changed_places, changed_organizations, changed_keywords)
         history.record_changes(
             via,
@@ -200,8 +204,9 @@ def organizations_load(
     for slugs in in_batches(list(organizations)):
         rows = Organization.objects.filter(slug__in=slugs).values("pk", *ORGANIZATION_FIELDS)
         existing.update({row["slug"]: row for row in rows})
+    known_ids = {slug: row["pk"] for slug, row in existing.items()}
     wanted = {
-        slug: organization_values(record, place_ids)
+        slug: organization_values(record, place_ids, known_ids)
         for slug, (record, _label) in organizations.items()
     }
     plan = plan_upsert(existing=existing, wanted=wanted)
@@ -211,11 +216,19 @@ def organizations_load(
     rows = [(label[slug], values) for slug, values in plan.rows_to_write()]
     validate(Organization, rows, exclude=["city"])
     write(Organization, plan)
+    _link_new_units(organizations, plan.ids, wanted)
     report.add_plan("organisations", plan)
     aliases = {plan.ids[slug]: record.aliases for slug, (record, _) in organizations.items()}
     added, with_new_aliases = add_aliases(OrganizationAlias, "organization", aliases)
     report.add("organisation aliases", "created", added)
     return plan.ids, plan.changed_ids | with_new_aliases
+
+
+def _link_new_units(organizations, ids: dict[str, int], written: dict[str, dict]) -> None:
+    """Units (part_of) of an organisation that this load created: set once both have ids."""
+    for slug, (record, _label) in organizations.items():
+        if record.part_of and written[slug]["part_of_id"] is None:
+            Organization.objects.filter(pk=ids[slug]).update(part_of_id=ids[record.part_of])
 
 
 def keywords_load(*, entries: list[Entry], report) -> tuple[dict[str, int], set[int]]:

@@ -16,7 +16,11 @@ from .. import history, indexing
 from ..models import ExchangeRate
 from ..seed_schema import Gazetteer, SeedRecord, Translated
 from .bulk import SeedError, plan_upsert, validate, write
-from .checks import check_gazetteer, check_record_references, format_validation_error
+from .checks import (
+    check_gazetteer,
+    check_record_references,
+    format_validation_error,
+)
 from .records import LoadReport, records_load
 
 LANGUAGES = ("ru", "kk", "en")
@@ -145,6 +149,8 @@ def seeds_load(*, seeds_dir: Path) -> LoadReport:
         ]
 
     with indexing.batch():
-        report = records_load(records=records, gazetteer=gazetteer, texts=texts, via="load_seeds")
+        report = records_load(
+            records=records, gazetteer=gazetteer, texts=texts, via="load_seeds", reviewed=True
+        )
         exchange_rates_load(path=seeds_dir / EXCHANGE_RATES_FILE, report=report)
     return report

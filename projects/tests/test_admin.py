@@ -84,6 +84,7 @@ def test_project_page_has_language_tabs_and_every_inline(admin_client):
         "participations",
         "funding_lines",
         "contacts",
+        "evidence",
         "sources",
         "publishing_events",
     }
@@ -122,7 +123,14 @@ def _post_data_for_new_project(**overrides):
         "end": "2026",
         "is_published": "",
     }
-    for prefix in ("participations", "funding_lines", "contacts", "sources", "publishing_events"):
+    for prefix in (
+        "participations",
+        "funding_lines",
+        "contacts",
+        "evidence",
+        "sources",
+        "publishing_events",
+    ):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data

@@ -89,7 +89,7 @@ def test_funding_by_donor_in_usd_keeps_the_up_to_qualifier():
     usd = chart(charts_in(), "donor-USD")
     assert bars_of(usd) == {
         "United States Agency for International Development (USAID)": f"up to 800,000{NBSP}USD",
-        "U.S. Department of State (State Department)": f"750,000{NBSP}USD",
+        "United States of America (USA)": f"750,000{NBSP}USD",  # "a new US initiative"
     }
     usd_ru = chart(charts_in("ru"), "donor-USD")
     assert bars_of(usd_ru, "ru")["Агентство США по международному развитию (USAID)"] == (

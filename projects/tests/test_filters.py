@@ -51,7 +51,8 @@ def listed(client, page_language="ru", **params):
         ({"place": "tajikistan"}, {S001}),
         ({"donor": "usaid"}, {S003}),
         ({"donor": "european-union"}, {S000, S001, S002, S004}),
-        ({"organization": "local-government-development-centre"}, {S000, S004}),
+        ({"organization": "local-government-development-centre"}, {S000}),
+        ({"organization": "local-government-development-centre-2"}, {S004}),
         ({"organization": "usaid"}, set()),  # a donor, not an implementer or partner
         ({"q": "павлодар"}, {S000, S002}),
         ({"q": "ПАВЛОДАР"}, {S000, S002}),

@@ -188,7 +188,8 @@ class TestSixtyGeneratedProjects:
     ):
         synthetic = generated.order_by("slug").first()
         organization = synthetic.participations.get(role="lead_implementer").organization
-        real = Project.objects.filter(is_synthetic=False).first()
+        real = Project.objects.filter(is_synthetic=False, participations__role="lead_implementer")
+        real = real.first()
         real_organization = real.participations.get(role="lead_implementer").organization
         with translation.override(language):
             pages = {

@@ -48,7 +48,9 @@ def test_public_addresses_are_stable():
 def test_home_shows_totals_latest_projects_and_entry_points(client):
     html = get_page(client, "home", "en")
     assert "<strong>5</strong> projects" in html
-    assert "<strong>3</strong> donors" in html
+    # EU, USAID, the State Department, the United States (a "new US initiative") and the
+    # Bureau of Democracy, Human Rights and Labor (an editor's inference, marked as one).
+    assert "<strong>5</strong> donors" in html
     assert 'href="/en/projects/?place=pavlodar"' in html
     assert 'href="/en/projects/?donor=european-union"' in html
     assert 'href="/en/projects/?donor=usaid"' in html
@@ -126,10 +128,22 @@ def test_donor_page_totals_per_currency_never_mixed(client):
 
 
 def test_organisation_page_groups_projects_by_role(client):
-    html = get_page(client, "organization-detail", "en", slug="local-government-development-centre")
-    assert "Partner" in html and "Co-implementer" in html
-    assert f'href="/en/projects/{S000}/"' in html and f'href="/en/projects/{S004}/"' in html
+    html = get_page(client, "organization-detail", "en", slug="u-s-department-of-state")
+    assert "Donor" in html and f'href="/en/projects/{S003}/"' in html
+    second_centre = "local-government-development-centre-2"
+    html = get_page(client, "organization-detail", "en", slug=second_centre)
+    assert "Co-implementer" in html and "Partner" not in html
+    assert f'href="/en/projects/{S004}/"' in html and f'href="/en/projects/{S000}/"' not in html
     assert "https://www.facebook.com/LGDC2002/" in html
+
+
+def test_an_organisation_named_only_as_a_contact_has_a_page_that_says_so(client):
+    html = get_page(
+        client, "organization-detail", "en", slug="delegation-of-the-european-union-to-kazakhstan"
+    )
+    assert "Named as the contact of" in html
+    assert f'href="/en/projects/{S000}/"' in html and f'href="/en/projects/{S002}/"' in html
+    assert "<dt>Fax</dt><dd>(7172) 97-95-63</dd>" in html
 
 
 def test_an_organisation_with_only_drafts_is_not_public(client):

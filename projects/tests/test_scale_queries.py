@@ -37,19 +37,19 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         ),
         "list, page 2": ("/en/projects/?page=2&sort=start", 7),
         "map.json": ("/ru/projects/map.json?place=kazakhstan", 2),
-        "project": (project.get_absolute_url(), 10),
+        "project": (project.get_absolute_url(), 11),
         "organisation": (f"/ru/organizations/{organization}/", 9),
         "donor": (f"/ru/organizations/{donor}/", 9),
         "place": ("/ru/places/kazakhstan/", 7),
         "feed": ("/ru/feed/", 5),
         "api, projects": ("/api/projects/?page_size=50", 7),
-        "api, project": (f"/api/projects/{project.slug}/", 10),
+        "api, project": (f"/api/projects/{project.slug}/", 11),
         "api, organisations": ("/api/organizations/?page_size=50", 5),
         "api, donors": ("/api/donors/", 3),
         "api, place": ("/api/places/kazakhstan/", 2),
         "embed list": (f"/ru/embed/projects/?donor={donor}", 6),
         # Signed in: the record pages are built afresh (visitors get them from the cache).
-        "project, editor": (project.get_absolute_url(), 11),
+        "project, editor": (project.get_absolute_url(), 12),
         "organisation, editor": (f"/ru/organizations/{organization}/", 11),
         "place, editor": ("/ru/places/kazakhstan/", 9),
         # The list counts the drafts waiting for review in its "publishing" filter; the
@@ -58,7 +58,7 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         # Django's autocomplete widgets read each selected organisation and place of the
         # inlines one by one: this grows with the record's own rows, not with the registry.
         # (+1: the admin log's latest entry, the version the conflict check compares).
-        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 33),
+        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 40),
     }
 
 

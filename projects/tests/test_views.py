@@ -33,9 +33,11 @@ def test_project_page_in_each_language(client, seeded_db, language, expected):
     page = lxml.html.fromstring(html)
     caption = page.xpath("string(//table[@class='budget']/caption)").strip()
     amounts = [
-        cell.text_content().strip()
+        cell.text.strip()  # the figure, before the link to the words that state it
         for cell in page.xpath("//table[@class='budget']//td[@class='num']")
     ]
+    links = page.xpath("//table[@class='budget']//td[@class='num']/a[@class='evidence-link']")
+    assert [link.get("href")[:4] for link in links] == ["#ev-"]
     assert caption.endswith("EUR")
     shown = [amount.replace("\u00a0", " ").replace("\u202f", " ") for amount in amounts]
     assert shown == [{"ru": "213 793 EUR", "en": "213,793 EUR"}[language]]
