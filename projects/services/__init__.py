@@ -4,28 +4,25 @@
   keywords, then project_rows.py: projects and the rows inside them, a chunk at a time;
   checks.py: what a file must satisfy before anything is written; record_values.py: how a
   record maps onto columns; bulk.py: the compare-validate-write machinery they share;
-- seeds.py: reading the files in seeds/ (gazetteer, reviewed records, exchange rates);
+- seeds.py: loading the files in seeds/ (gazetteer, reviewed records, exchange rates), read
+  by ../seed_files.py beside the schema they follow (../seed_schema.py);
 - editors.py: the Editors group and its permissions;
 - publishing.py: review before publishing (submit, publish, withdraw) and the Publishers group.
 """
 
-from .bulk import SeedError
-from .checks import (
+from ..seed_files import (
+    GAZETTEER_FILE,
+    SeedError,
     check_gazetteer,
     check_record_references,
     format_validation_error,
-    merge_organizations,
-)
-from .editors import EDITORS_GROUP, editors_group_ensure
-from .records import LoadReport, records_load
-from .seeds import (
-    EXCHANGE_RATES_FILE,
-    GAZETTEER_FILE,
-    exchange_rates_load,
     read_gazetteer,
     read_record,
-    seeds_load,
 )
+from .checks import merge_organizations
+from .editors import EDITORS_GROUP, editors_group_ensure
+from .records import LoadReport, records_load
+from .seeds import EXCHANGE_RATES_FILE, exchange_rates_load, seeds_load
 
 __all__ = [
     "EDITORS_GROUP",

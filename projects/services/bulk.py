@@ -25,10 +25,7 @@ from django.utils import timezone
 
 from ..bulk_insert import ROWS_PER_STATEMENT, insert_rows
 from ..models import normalize_name
-
-
-class SeedError(Exception):
-    """A record or file is wrong; the message names the file, the record and the field."""
+from ..seed_files import SeedError
 
 
 @dataclass

@@ -1,89 +1,15 @@
-"""What a file of records must satisfy before anything is written: each record's references
-(to organisations it defines, to source files beside it), the gazetteer's order, and what no
-single record can get wrong (a project or source text listed twice, places that do not exist,
-conflicting facts about one organisation). Every error names the file, record and field."""
+"""What records must satisfy together before anything is written (each file on its own is
+checked as it is read, seed_files.py): what no single record can get wrong (a project or
+source text listed twice, places that do not exist, conflicting facts about one organisation,
+quotes that are not the source's words). Every error names the file, record and field."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError as PydanticValidationError
-
-from ..facts import TITLE, record_fact_keys
-from ..models import ParticipationRole
-from ..partial_dates import parse_partial_date
-from ..seed_schema import Gazetteer, OrganizationRecord, SeedRecord
-from .bulk import SeedError
+from ..seed_files import SeedError, check_evidence_complete, record_label
+from ..seed_schema import OrganizationRecord
 from .record_values import Entry
-
-
-def format_validation_error(path, error: PydanticValidationError) -> str:
-    problems = []
-    for detail in error.errors():
-        location = ".".join(str(part) for part in detail["loc"]) or "(top level)"
-        problems.append(f"{record_label(path)}: {location}: {detail['msg']}")
-    return "\n".join(problems)
-
-
-def record_label(key) -> str:
-    return key.name if isinstance(key, Path) else str(key)
-
-
-def check_gazetteer(label: str, gazetteer: Gazetteer) -> None:
-    """Slugs are unique and every parent is listed before its children."""
-    seen: set[str] = set()
-    for index, place in enumerate(gazetteer.places):
-        where = f"{label}: places.{index} ({place.slug})"
-        if place.slug in seen:
-            raise SeedError(f"{where}: slug: listed twice")
-        if place.parent is not None and place.parent not in seen:
-            raise SeedError(f"{where}: parent: {place.parent!r} is not listed before it")
-        seen.add(place.slug)
-
-
-def check_record_references(label: str, record: SeedRecord, files_dir: Path | None) -> None:
-    """Everything a record refers to is defined in it (organisations) or exists (source files
-    beside it, when the text is not embedded). Raises SeedError naming label and field."""
-    defined = {organization.slug for organization in record.organizations}
-    project = record.project
-    references = [
-        (f"project.participations.{i}.organization", p.organization)
-        for i, p in enumerate(project.participations)
-    ]
-    references += [
-        (f"project.funding.{i}.donor", line.donor)
-        for i, line in enumerate(project.funding)
-        if line.donor
-    ]
-    references += [
-        (f"project.contacts.{i}.organization", contact.organization)
-        for i, contact in enumerate(project.contacts)
-        if contact.organization
-    ]
-    references += [
-        (f"organizations ({organization.slug}).part_of", organization.part_of)
-        for organization in record.organizations
-        if organization.part_of
-    ]
-    for location, slug in references:
-        if slug not in defined:
-            raise SeedError(f"{label}: {location}: organisation {slug!r} is not in organizations")
-    donors = {p.organization for p in project.participations if p.role == ParticipationRole.DONOR}
-    for i, line in enumerate(project.funding):
-        if line.donor and line.donor not in donors:
-            raise SeedError(
-                f"{label}: project.funding.{i}.donor: {line.donor!r} gives money but has no "
-                "participation with the role donor"
-            )
-    start = parse_partial_date(project.start)
-    end = parse_partial_date(project.end, period_end=True)
-    if start.date and end.date and end.date < start.date:
-        raise SeedError(f"{label}: project.end: {project.end} is before the start {project.start}")
-    for index, source in enumerate(record.sources):
-        if source.text is None and not (files_dir and (files_dir / source.file).is_file()):
-            where = "source" if index == 0 else f"other_sources.{index - 1}"
-            raise SeedError(f"{label}: {where}.file: {source.file!r} is not in {files_dir}")
 
 
 def check_records(
@@ -165,30 +91,6 @@ def check_evidence(entry: Entry) -> None:
                 f"{where}.quote: the source's text at {evidence.at} is {found!r}, "
                 f"not {evidence.quote!r}{hint}"
             )
-
-
-def check_evidence_complete(label: str, record: SeedRecord) -> None:
-    """A reviewed record says, for every fact, where the source states it or how the editor
-    inferred it; a title given by an editor is explained as an inference."""
-    keys = record_fact_keys(record.project)
-    for index, evidence in enumerate(record.project.evidence):
-        if evidence.fact not in keys:
-            raise SeedError(
-                f"{label}: project.evidence.{index}.fact: {evidence.fact!r} is not a fact of "
-                "this record"
-            )
-    covered = {evidence.fact for evidence in record.project.evidence}
-    missing = [key for key in keys if key not in covered]
-    if missing:
-        raise SeedError(
-            f"{label}: project.evidence: no evidence for " + ", ".join(repr(k) for k in missing)
-        )
-    if record.project.title_given_by_editor and not any(
-        evidence.fact == TITLE and not evidence.stated for evidence in record.project.evidence
-    ):
-        raise SeedError(
-            f"{label}: project.evidence: a title given by an editor needs the editor's note"
-        )
 
 
 LIST_FACTS = ("aliases", "phones", "faxes", "emails", "links")

@@ -25,8 +25,9 @@ from django.utils import timezone
 from ..bulk_insert import insert_rows
 from ..models import Project, SourceDocument
 from ..partial_dates import parse_partial_date
+from ..seed_files import SeedError
 from ..write_behind import WriteBehind
-from .bulk import Plan, SeedError, plan_upsert, validate, write
+from .bulk import Plan, plan_upsert, validate, write
 from .publishing import first_published_at
 from .record_values import (
     LINKS,

@@ -1,85 +1,23 @@
 """The files in seeds/: the place gazetteer, the reviewed records beside their press releases,
-and the exchange rates; read, checked, and loaded with records_load."""
+and the exchange rates; read (seed_files.py) and loaded with records_load."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from django.db import transaction
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
 from .. import history, indexing
 from ..models import ExchangeRate
-from ..seed_schema import Gazetteer, SeedRecord, Translated
-from .bulk import SeedError, plan_upsert, validate, write
-from .checks import (
-    check_gazetteer,
-    check_record_references,
-    format_validation_error,
-)
+from ..seed_files import GAZETTEER_FILE, SeedError, read_gazetteer, read_record
+from ..seed_schema import SeedRecord
+from .bulk import plan_upsert, validate, write
 from .records import LoadReport, records_load
 
-LANGUAGES = ("ru", "kk", "en")
-GAZETTEER_FILE = "gazetteer.json"
 EXCHANGE_RATES_FILE = "exchange_rates.yaml"
 RATE_FIELDS = ["currency", "year", "rate_to_eur", "rate_to_usd", "source", "source_url"]
-
-
-def read_gazetteer(path: Path) -> Gazetteer:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        gazetteer = Gazetteer.model_validate(data)
-    except FileNotFoundError:
-        raise SeedError(f"{path}: the gazetteer file is missing") from None
-    except json.JSONDecodeError as error:
-        raise SeedError(f"{path.name}: not valid JSON: {error}") from None
-    except PydanticValidationError as error:
-        raise SeedError(format_validation_error(path, error)) from None
-    check_gazetteer(path.name, gazetteer)
-    return gazetteer
-
-
-def read_record(path: Path) -> SeedRecord:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise SeedError(f"{path.name}: not valid YAML: {error}") from None
-    except UnicodeDecodeError:
-        raise SeedError(f"{path.name}: not UTF-8 text") from None
-    try:
-        record = SeedRecord.model_validate(data)
-    except PydanticValidationError as error:
-        raise SeedError(format_validation_error(path, error)) from None
-    _check_reviewed(path, record)
-    check_record_references(path.name, record, files_dir=path.parent)
-    return record
-
-
-def _check_reviewed(path: Path, record: SeedRecord) -> None:
-    """Reviewed seed records have a source file and every text in all three languages."""
-    if record.source is None or not record.source.file:
-        raise SeedError(f"{path.name}: source.file: a seed record names its press release file")
-    for location, text in _translated_texts(record):
-        if not text.complete:
-            missing = [lang for lang in LANGUAGES if not getattr(text, lang)]
-            raise SeedError(f"{path.name}: {location}: missing {', '.join(missing)}")
-
-
-def _translated_texts(model, location: str = ""):
-    """Every Translated value inside a record, with its dotted location."""
-    if isinstance(model, Translated):
-        yield location, model
-    elif isinstance(model, list):
-        for index, item in enumerate(model):
-            yield from _translated_texts(item, f"{location}.{index}")
-    elif isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            path = f"{location}.{name}" if location else name
-            yield from _translated_texts(getattr(model, name), path)
 
 
 def exchange_rates_load(*, path: Path, report: LoadReport) -> None:
