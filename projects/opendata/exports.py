@@ -13,6 +13,7 @@ import datetime
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -20,7 +21,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
+from ..budgets import headline_budget
 from ..filters import InvalidFilters, published_projects_matching
 from ..models import AmountQualifier, FundingKind, ParticipationRole, ProjectStatus, project_status
 from ..partial_dates import PartialDate
@@ -127,6 +131,16 @@ def _money(project: ProjectValues, context: ExportContext, kinds: set[str]) -> s
     return "; ".join(parts)
 
 
+def _headline(project: ProjectValues, context: ExportContext) -> tuple:
+    """The headline budget as (amount, currency, qualifier label): the amount a number, so
+    that a spreadsheet can add and sort it; ("", "", "") without one."""
+    figure = headline_budget(project.funding)
+    if figure is None:
+        return "", "", ""
+    amount, currency, qualifier = figure
+    return amount, currency, context.label(AmountQualifier(qualifier))
+
+
 def _region_names(project: ProjectValues, context: ExportContext) -> str:
     regions = (context.region_of(place_id) for place_id in project.places)
     names = (context.place_names[region] for region in regions if region is not None)
@@ -208,6 +222,24 @@ COLUMNS = [
         _("Local authority partners"),
         lambda p, c: _names(p, c, ParticipationRole.LOCAL_AUTHORITY_PARTNER),
         related=PARTICIPATIONS,
+    ),
+    Column(
+        "budget",
+        _("Budget"),
+        lambda p, c: _headline(p, c)[0],
+        related=FUNDING,
+    ),
+    Column(
+        "budget_currency",
+        _("Budget currency"),
+        lambda p, c: _headline(p, c)[1],
+        related=FUNDING,
+    ),
+    Column(
+        "budget_qualifier",
+        _("Budget as stated"),
+        lambda p, c: _headline(p, c)[2],
+        related=FUNDING,
     ),
     Column(
         "total_budget",
@@ -323,11 +355,23 @@ def project_rows(
             yield [_cell(column.value(project, context)) for column in columns]
 
 
-def _cell(value) -> str | int:
+def _cell(value) -> str | int | Decimal:
     """Text for every cell (labels are lazy translations), numbers stay numbers."""
     if value is None:
         return ""
-    return value if isinstance(value, int) else str(value)
+    return value if isinstance(value, int | Decimal) else str(value)
+
+
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value):
+    """Text that a spreadsheet would run as a formula, made plain text by a leading
+    apostrophe; numbers and other text as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _error_response(error: Exception) -> HttpResponse:
@@ -359,9 +403,9 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
     writer = csv.writer(_Echo())
 
     def lines():
-        yield BOM + writer.writerow(header)
+        yield BOM + writer.writerow([neutralised(cell) for cell in header])
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow([neutralised(cell) for cell in row])
 
     # Lines go out joined in pieces of PIECE_SIZE: one write per line costs more than the line.
     response = StreamingHttpResponse(
@@ -372,7 +416,6 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
 
 
 def export_xlsx(request):
-    from openpyxl import Workbook
 
     try:
         columns, rows = _rows(request)
@@ -381,9 +424,9 @@ def export_xlsx(request):
     # write_only keeps no rows in memory; the file is spooled to disk, then streamed.
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(_("Projects"))[:31])
-    sheet.append([str(column.header) for column in columns])
+    sheet.append([_xlsx_cell(sheet, str(column.header)) for column in columns])
     for row in rows:
-        sheet.append(row)
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
     workbook.save(spool)
     spool.seek(0)
@@ -393,6 +436,16 @@ def export_xlsx(request):
         filename=_filename("xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+def _xlsx_cell(sheet, value):
+    """Text as a text cell, whatever it starts with: openpyxl would store "=…" as a formula,
+    and the workbook must never hold one. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def export_json(request):
