@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
@@ -28,7 +27,6 @@ from django.db import connections
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
-from django.utils import translation
 from modeltranslation.utils import get_language as translation_language
 from modeltranslation.utils import resolution_order
 
@@ -122,17 +120,13 @@ def project_chunks(
     related: Iterable[str],
     *,
     size: int | None = None,
-    read_ahead: bool = False,
 ) -> Iterator[list[ProjectValues]]:
     """The projects in the queryset's order, `size` (CHUNK) at a time, with the project
     `fields` as a dict and the `related` kinds of rows (PARTICIPATIONS, FUNDING, ...). Places
     and keywords are ordered by their names in the active language, as the models order them.
-    Pass FULL_TEXT_CHUNK as the size when the rows carry every text. With `read_ahead`, the
-    next chunk is read while the caller works on this one (chunks_read_ahead)."""
+    Pass FULL_TEXT_CHUNK as the size when the rows carry every text."""
     columns = list(dict.fromkeys(["pk", *fields]))
-    rows = plain(projects).values(*columns)
-    chunks = _with_related(rows, lambda row: row["pk"], related, size)
-    return chunks_read_ahead(chunks, rows.db) if read_ahead else chunks
+    return _with_related(plain(projects).values(*columns), lambda row: row["pk"], related, size)
 
 
 def instance_chunks(
@@ -161,40 +155,6 @@ def _with_related(rows: QuerySet, key, related: Iterable[str], size: int | None)
             ProjectValues(row, **{kind: found[kind].get(key(row), _EMPTY[kind]) for kind in found})
             for row in chunk
         ]
-
-
-def chunks_read_ahead(chunks: Iterator[list], using: str) -> Iterator[list]:
-    """The chunks, each next one read by a second thread while the caller works on the one it
-    was given. On PostgreSQL an export waits for the server about as long as it works itself
-    (texts read from TOAST, sent, decoded): psycopg2 releases the GIL while it waits, so the
-    two overlap. The reading thread uses this thread's connection, as write_behind.py's does:
-    the caller leaves the database alone between two chunks (a rare query, such as
-    ReadOnce's for a row added since the export began, waits for psycopg2's connection lock).
-    Elsewhere (SQLite: no server to wait for) the chunks are read in turn."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        yield from chunks
-        return
-    language = translation.get_language()
-
-    def share() -> None:
-        connections[using] = connection
-
-    def next_chunk():
-        with translation.override(language):  # the names' order and fallbacks follow it
-            return next(chunks, None)
-
-    connection.inc_thread_sharing()
-    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-ahead", initializer=share)
-    try:
-        pending = reader.submit(next_chunk)
-        while (chunk := pending.result()) is not None:
-            pending = reader.submit(next_chunk)
-            yield chunk
-    finally:
-        reader.shutdown(wait=True)  # a read under way ends before the cursor is closed
-        chunks.close()
-        connection.dec_thread_sharing()
 
 
 def plain(queryset: QuerySet) -> QuerySet:

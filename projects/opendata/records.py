@@ -106,8 +106,7 @@ def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Itera
     yield b'"projects": ['
     separator = b"\n"
     size = chunk_size or batches.FULL_TEXT_CHUNK  # a record holds every text, its source's too
-    chunks = batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=size, read_ahead=True)
-    for chunk in chunks:
+    for chunk in batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=size):
         for project in chunk:
             place_ids.update(project.places)
             # Organisations' home places too: load_records needs every place a record names.

@@ -26,7 +26,6 @@ from projects.models import (
     SourceDocument,
 )
 from projects.opendata import batches, exports
-from projects.opendata.records import stream_export
 
 from .factories import make_funding, make_organization, make_place, make_project
 
@@ -369,17 +368,6 @@ def test_json_export_is_the_same_in_any_chunks(client, monkeypatch):
     monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 5)
     assert without_volatile(export_document(client)) == whole
     assert len(whole["projects"]) == 17
-
-
-def test_a_json_export_left_unfinished_leaves_the_connection_as_it_was(monkeypatch):
-    """A download cut short closes the stream while the next chunk may be read ahead."""
-    add_projects(12, first=0)
-    monkeypatch.setattr(batches, "FULL_TEXT_CHUNK", 5)
-    pieces = stream_export(Project.objects.all())
-    assert b"".join(next(pieces) for _ in range(4)).count(b'"slug"') >= 1
-    pieces.close()
-    assert not connection.allow_thread_sharing
-    assert Project.objects.count() == 17
 
 
 def test_a_broken_export_is_refused_whole(client, tmp_path):
