@@ -5,6 +5,7 @@ environment variables (see README, "Production"). Defaults suit a developer's ma
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "django_filters",
     "ninja",  # serves the API docs page's assets locally
     "reversion",  # history of records with revert (projects/history.py)
+    "axes",  # login throttling and lockout (below)
     "projects",
 ]
 
@@ -102,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -146,6 +150,29 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000} if "CACHE_BACKEND" not in os.environ else {},
     }
 }
+
+# --- Logins ---------------------------------------------------------------------------------
+# django-axes counts failed logins in the database (shared by every app server): after
+# LOGIN_FAILURE_LIMIT failures for one username, or from one client address, logins are refused
+# for LOGIN_LOCKOUT_MINUTES with a page in the visitor's language. An admin unlocks at once by
+# deleting the account's "access attempts" in the admin (or `manage.py axes_reset_username`).
+# Behind a proxy, TRUSTED_PROXY_COUNT is how many proxies append to X-Forwarded-For.
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # --- Passwords ------------------------------------------------------------------------------
 
@@ -223,8 +250,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # pymorphy3 announces its dictionary at INFO each time a process loads it.
-    "loggers": {"pymorphy3": {"level": "WARNING"}},
+    # pymorphy3 announces its dictionary at INFO each time a process loads it, django-axes
+    # its version; axes' failed logins and lockouts are warnings, and stay.
+    "loggers": {"pymorphy3": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # --- Registry -------------------------------------------------------------------------------
