@@ -7,8 +7,10 @@ environment variables (see README, "Production"). Defaults suit a developer's ma
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs page's assets locally
     "reversion",  # history of records with revert (projects/history.py)
     "axes",  # login throttling and lockout (below)
+    "csp",  # Content-Security-Policy (below)
     "projects",
 ]
 
@@ -104,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -243,6 +247,31 @@ CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+
+# Content-Security-Policy on every response (django-csp): scripts, styles, fonts and requests
+# from this site only, no inline script or style, no plugins, no framing (the two embeddable
+# widgets allow any site to frame them: projects/embeds.py). Images may also come from the map
+# tile server (MAP_TILE_URL, below).
+def _origin(url: str) -> list[str]:
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # img-src gets the tile server once MAP_TILE_URL is read
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 # --- Logging --------------------------------------------------------------------------------
 
 LOGGING = {
@@ -280,6 +309,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Background tiles of the maps; without them (offline, or blocked) the markers and the vendored
 # country outlines still show. The attribution is required by the tile provider's licence.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _origin(MAP_TILE_URL)
 MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
