@@ -29,6 +29,7 @@ from . import history, indexing, search
 from .facts import fact_keys_of
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
+from .ingest.text import MAX_BYTES
 from .models import (
     CURRENCY_CODES,
     Contact,
@@ -353,7 +354,16 @@ class PressReleaseImportForm(forms.Form):
 
     file = forms.FileField(label=_("File (.txt, .md or .html)"), required=False)
     text = forms.CharField(
-        label=_("Or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 14})
+        label=_("Or paste the text"),
+        required=False,
+        max_length=MAX_BYTES,
+        error_messages={
+            "max_length": _(
+                "The text is too long for a press release (%(show_value)s characters; at most "
+                "%(limit_value)s). Paste the release alone."
+            )
+        },
+        widget=forms.Textarea(attrs={"rows": 14}),
     )
     language = forms.ChoiceField(
         label=_("Language"),

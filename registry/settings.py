@@ -246,6 +246,10 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "projects.errors.csrf_failure"  # says what to do, in the page's language
+# A pasted press release over the import form's limit gets a form error, not a bare 400: the
+# request may carry a few megabytes (the form refuses more than 1 MB of text itself).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 
 # Content-Security-Policy on every response (django-csp): scripts, styles, fonts and requests

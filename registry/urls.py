@@ -25,6 +25,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+# Error pages in the visitor's language, JSON under /api/ and /open-data/, 503 when the
+# database does not answer (projects/errors.py).
+handler400 = "projects.errors.bad_request"
+handler403 = "projects.errors.permission_denied"
+handler404 = "projects.errors.page_not_found"
+handler500 = "projects.errors.server_error"
+
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("feed/", cached_response(NewProjectsFeed()), name="feed"),

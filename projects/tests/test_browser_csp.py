@@ -52,7 +52,7 @@ def test_the_admin_pages_an_editor_uses_run_under_the_policy(page, seeds):
         f"/ru/admin/projects/project/{project.pk}/change/",
         f"/ru/admin/projects/project/{project.pk}/history/",
         "/ru/admin/projects/project/add/",
-        "/ru/admin/projects/project/import/",
+        "/ru/admin/projects/project/import-press-release/",
         f"/ru/admin/projects/organization/{echo.pk}/change/",
         "/ru/admin/projects/sourcedocument/",
     ]
