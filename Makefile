@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench bench-scale clean
+.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench bench-scale fuzz clean
 
 # The virtualenv is rebuilt when the requirements change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -58,6 +58,12 @@ bench: install
 ## Options: BENCH_SCALE_ARGS="--projects 2000 --repeat 5 --json bench-scale.json" (see --help).
 bench-scale: install
 	$(BIN)/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
+
+## fuzz: 10,000 hostile requests to every public address while another process publishes and
+## edits records (DATABASE_URL: a PostgreSQL database; it gets the seeds if it has none).
+## Options: FUZZ_ARGS="--requests 50000 --seed 3".
+fuzz: install
+	$(BIN)/python bench/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -16,6 +16,17 @@ pytestmark = pytest.mark.django_db
 SEED_004 = "active-local-stakeholder-participation-east-central-kazakhstan"
 
 
+# The project page's inlines, by formset prefix.
+INLINE_PREFIXES = (
+    "participations",
+    "funding_lines",
+    "contacts",
+    "evidence",
+    "sources",
+    "publishing_events",
+)
+
+
 @pytest.fixture
 def admin_client(client, seeded_db):
     user = User.objects.create_superuser("boss", password="pw-for-tests-only")
@@ -80,14 +91,7 @@ def test_project_page_has_language_tabs_and_every_inline(admin_client):
     assert "vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html  # no asset from the internet
     prefixes = {formset.formset.prefix for formset in response.context["inline_admin_formsets"]}
-    assert prefixes == {
-        "participations",
-        "funding_lines",
-        "contacts",
-        "evidence",
-        "sources",
-        "publishing_events",
-    }
+    assert prefixes == set(INLINE_PREFIXES)
     # The places are one autocomplete field: every place of the record is selected in it.
     selected = lxml.html.fromstring(html).xpath('//select[@name="places"]/option[@selected]/@value')
     assert {int(pk) for pk in selected} >= set(project.places.values_list("pk", flat=True))
@@ -123,14 +127,7 @@ def _post_data_for_new_project(**overrides):
         "end": "2026",
         "is_published": "",
     }
-    for prefix in (
-        "participations",
-        "funding_lines",
-        "contacts",
-        "evidence",
-        "sources",
-        "publishing_events",
-    ):
+    for prefix in INLINE_PREFIXES:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data
