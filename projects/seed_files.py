@@ -103,9 +103,13 @@ def check_gazetteer(label: str, gazetteer: Gazetteer) -> None:
         seen.add(place.slug)
 
 
-def check_record_references(label: str, record: SeedRecord, files_dir: Path | None) -> None:
+def check_record_references(
+    label: str, record: SeedRecord, files_dir: Path | None, *, reviewed: bool = True
+) -> None:
     """Everything a record refers to is defined in it (organisations) or exists (source files
-    beside it, when the text is not embedded). Raises SeedError naming label and field."""
+    beside it, when the text is not embedded). A reviewed record also names each donor of a
+    funding line among its donors; an export holds whatever editors saved, and the database
+    does not require that. Raises SeedError naming label and field."""
     defined = {organization.slug for organization in record.organizations}
     project = record.project
     references = [
@@ -132,7 +136,7 @@ def check_record_references(label: str, record: SeedRecord, files_dir: Path | No
             raise SeedError(f"{label}: {location}: organisation {slug!r} is not in organizations")
     donors = {p.organization for p in project.participations if p.role == ParticipationRole.DONOR}
     for i, line in enumerate(project.funding):
-        if line.donor and line.donor not in donors:
+        if reviewed and line.donor and line.donor not in donors:
             raise SeedError(
                 f"{label}: project.funding.{i}.donor: {line.donor!r} gives money but has no "
                 "participation with the role donor"

@@ -55,7 +55,16 @@ def normalize_name(name: str) -> str:
 def validate_emails(emails: list[str]) -> None:
     validator = EmailValidator()
     for email in emails:
-        validator(email)
+        try:
+            validator(email)
+        except ValidationError:
+            # Not the code "invalid": a JSON field would show its own "invalid" message
+            # ("Value must be valid JSON") in place of this one.
+            raise ValidationError(
+                _("“%(value)s” is not an e-mail address."),
+                code="invalid_email",
+                params={"value": email},
+            ) from None
 
 
 def synthetic_flag():

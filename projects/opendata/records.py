@@ -119,11 +119,7 @@ def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Itera
         for project in chunk:
             place_ids.update(project.places)
             # Organisations' home places too: load_records needs every place a record names.
-            organizations = [org for org, _role in project.participations]
-            organizations += [
-                c["organization_id"] for c in project.contacts if c["organization_id"]
-            ]
-            for organization_id in with_parents(organizations, book):
+            for organization_id in with_parents(organizations_named(project), book):
                 if organization_id and book.organizations[organization_id].city_id:
                     place_ids.add(book.organizations[organization_id].city_id)
             place_ids.update(
@@ -165,6 +161,15 @@ def translated_lines(row: dict, field: str) -> list[dict]:
     return [dict(zip(LANGUAGES, texts, strict=True)) for texts in zip(*lines, strict=True)]
 
 
+def organizations_named(project: ProjectValues) -> list[int]:
+    """The organisations a project's record names: participants, donors of its funding lines
+    (a donor need not be a participant in what editors save) and contacts' organisations."""
+    named = [org for org, _role in project.participations]
+    named += [line.donor_id for line in project.funding if line.donor_id]
+    named += [c["organization_id"] for c in project.contacts if c["organization_id"]]
+    return named
+
+
 def with_parents(organization_ids: list[int], book: RecordBook) -> list[int]:
     """The organisations and those they are units of (a record defines every organisation
     it names), each once, in order."""
@@ -178,8 +183,7 @@ def with_parents(organization_ids: list[int], book: RecordBook) -> list[int]:
 
 def project_record(project: ProjectValues, book: RecordBook) -> dict:
     row = project.row
-    organization_ids = [org for org, _role in project.participations]
-    organization_ids += [c["organization_id"] for c in project.contacts if c["organization_id"]]
+    organization_ids = organizations_named(project)
     organizations = {
         org: book.organizations[org].record for org in with_parents(organization_ids, book)
     }

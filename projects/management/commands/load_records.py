@@ -52,7 +52,7 @@ class Command(BaseCommand):
         try:
             check_gazetteer(file.name, gazetteer)
             for label, record in records.items():
-                check_record_references(label, record, files_dir=None)
+                check_record_references(label, record, files_dir=None, reviewed=False)
             with transaction.atomic():
                 report = records_load(
                     records=records,
