@@ -4,6 +4,7 @@ seeds/README.md documents the format for reviewers; these pydantic models enforc
 typo in a record is reported with the file and the path of the field at fault.
 """
 
+import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -168,6 +169,9 @@ class ProjectRecord(Strict):
     places: list[Slug] = Field(default_factory=list)
     contacts: list[ContactRecord] = Field(default_factory=list)
     evidence: list[EvidenceRecord] = Field(default_factory=list)
+    # When the registry first recorded it (exports; a load keeps it, so the order of projects
+    # newest first, and so the export, stays the same). Reviewed seeds leave it out.
+    created: datetime.datetime | None = None
     # Made by the load-test generator (exports say so); stored as Project.is_synthetic.
     synthetic: bool = False
 

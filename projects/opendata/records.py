@@ -35,7 +35,7 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PROJECT_FIELDS = (
     "slug", "is_published", "is_synthetic", "original_language", "start_date",
     "start_precision", "end_date", "end_precision", "duration_months", "contract_number",
-    "title_given_by_editor",
+    "title_given_by_editor", "created_at",
     *translated_fields("title", "summary", "description", "objectives", "results"),
 )  # fmt: skip
 RELATED = (
@@ -212,6 +212,8 @@ def project_record(project: ProjectValues, book: RecordBook) -> dict:
         "contacts": [contact_record(contact, book) for contact in project.contacts],
         "evidence": evidence_records(project.evidence, project.sources),
     }
+    # To the millisecond, as Django's JSON (backups, history) keeps times.
+    record["created"] = row["created_at"].isoformat(timespec="milliseconds")
     if row["is_synthetic"]:
         record["synthetic"] = True
     return {

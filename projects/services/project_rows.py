@@ -201,8 +201,10 @@ def _plan_projects(chunk: list[Entry], existing: _Existing, report):
     wanted = {}
     for entry in chunk:
         values = project_values(entry.record)
-        previous = existing.projects.get(values["slug"], {}).get("published_at")
+        stored = existing.projects.get(values["slug"], {})
+        previous = stored.get("published_at")
         values["published_at"] = first_published_at(previous, values["is_published"], now)
+        values["created_at"] = _created_at(values["created_at"], stored.get("created_at"), now)
         wanted[values["slug"]] = values
     plan = plan_upsert(existing=existing.projects, wanted=wanted)
     label_of = {entry.record.project.slug: f"{entry.label}: project" for entry in chunk}
@@ -213,6 +215,19 @@ def _plan_projects(chunk: list[Entry], existing: _Existing, report):
     )
     report.add_plan("projects", plan)
     return plan
+
+
+def _created_at(given, stored, now):
+    """When the project was first recorded: as the record gives it (exports say it to the
+    millisecond: a stored time within that millisecond is kept), else as stored, else now."""
+    if given is None:
+        return stored or now
+    if (
+        stored is not None
+        and stored.replace(microsecond=stored.microsecond // 1000 * 1000) == given
+    ):
+        return stored
+    return given
 
 
 def _plan_links(chunk, link, existing, project_ids, targets, writes, report) -> None:

@@ -33,6 +33,7 @@ PROJECT_FIELDS = [
     "is_published",
     "is_synthetic",
     "title_given_by_editor",
+    "created_at",
 ]
 SOURCE_FIELDS = [
     "project_id",
@@ -199,6 +200,7 @@ def project_values(record: SeedRecord) -> dict[str, Any]:
         "is_published": data.published,
         "is_synthetic": data.synthetic,
         "title_given_by_editor": data.title_given_by_editor,
+        "created_at": data.created,  # None: kept as stored, or now for a new project
     }
 
 

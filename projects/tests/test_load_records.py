@@ -135,6 +135,36 @@ def test_an_export_loads_back_to_the_same_export_in_one_chunk_or_many(tmp_path, 
     assert ProjectSearchDocument.objects.filter(project__slug="project-007", names__contains="эхо")
 
 
+def test_export_load_export_is_byte_identical(tmp_path, monkeypatch):
+    """The whole file, order of projects included (a load keeps when each project was first
+    recorded, which orders them newest first); only the time of the export differs, and it
+    is fixed here."""
+    from projects.opendata import records
+
+    monkeypatch.setattr(
+        records.timezone, "now", lambda: datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+    )
+    build_registry(12)
+    first = b"".join(stream_export(Project.objects.all()))
+    path = tmp_path / "export.json"
+    path.write_bytes(first)
+    empty_database()
+    load(path)
+    assert b"".join(stream_export(Project.objects.all())) == first
+
+
+def test_an_export_loaded_into_the_database_it_came_from_keeps_when_projects_were_recorded(
+    tmp_path,
+):
+    """Its times are to the millisecond; the stored ones, to the microsecond, are kept."""
+    build_registry(5)
+    created = dict(Project.objects.values_list("slug", "created_at"))
+    assert any(moment.microsecond % 1000 for moment in created.values())
+    path, _document = export_file(tmp_path)
+    load(path)
+    assert dict(Project.objects.values_list("slug", "created_at")) == created
+
+
 def test_a_funding_donor_that_is_not_a_participant_loads_back(tmp_path):
     """The admin saves a funding line whose donor has no donor participation; the export
     writes it, and load_records takes it back as it is (seeds, reviewed, must name it)."""
