@@ -31,6 +31,6 @@ def combined_qualifier(qualifiers: set[str]) -> str:
     inexact = set(qualifiers) - {AmountQualifier.EXACT}
     if not inexact:
         return AmountQualifier.EXACT
-    if len(inexact) == 1 and inexact != {AmountQualifier.ABOUT}:
+    if len(inexact) == 1:
         return inexact.pop()
     return AmountQualifier.ABOUT

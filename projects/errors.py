@@ -15,6 +15,7 @@ from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -86,8 +87,9 @@ def csrf_failure(request, reason=""):
 def error_response(request, status: int, *, headers=None, detail=None) -> HttpResponse:
     title, text = PAGES[status]
     if request.path.startswith(MACHINE_PATHS):
-        with_english = {"status": status, "error": str(_english(title))}
-        return JsonResponse(with_english, status=status, headers=headers)
+        with translation.override("en"):
+            body = {"status": status, "error": str(title)}
+        return JsonResponse(body, status=status, headers=headers)
     context = {"status": status, "title": title, "text": detail or text}
     if status >= 500:
         context["stylesheet"] = _stylesheet()
@@ -104,10 +106,3 @@ def _stylesheet() -> str:
         return static("css/site.css")
     except ValueError:
         return ""
-
-
-def _english(text):
-    from django.utils import translation
-
-    with translation.override("en"):
-        return str(text)

@@ -32,9 +32,16 @@ def amount_text(amount: Decimal | str) -> str:
     return f"{Decimal(amount).normalize():f}"
 
 
-def date_key(kind: str, partial: PartialDate) -> str | None:
-    text = partial.isoformat()
-    return f"{kind}:{text}" if text else None
+def period_keys(
+    start: PartialDate, end: PartialDate, duration_months: int | None, contract_number: str
+) -> dict[str, str | None]:
+    """The keys of the start, end, duration and contract number (None for what is not given)."""
+    return {
+        "start": f"start:{start.isoformat()}" if start.isoformat() else None,
+        "end": f"end:{end.isoformat()}" if end.isoformat() else None,
+        "duration": f"duration:{duration_months}" if duration_months else None,
+        "contract_number": f"contract_number:{contract_number}" if contract_number else None,
+    }
 
 
 def funding_key(donor_slug: str | None, amount, currency: str, kind: str, qualifier: str) -> str:
@@ -61,19 +68,13 @@ def contact_key(name_en: str, name_other: str, organization_slug: str | None) ->
 
 def record_fact_keys(project) -> list[str]:
     """Every fact key of a ProjectRecord, in the order a page shows them."""
-    keys = [TITLE]
-    keys += [
-        key
-        for key in (
-            date_key("start", parse_partial_date(project.start)),
-            date_key("end", parse_partial_date(project.end, period_end=True)),
-        )
-        if key
-    ]
-    if project.duration_months:
-        keys.append(f"duration:{project.duration_months}")
-    if project.contract_number:
-        keys.append(f"contract_number:{project.contract_number}")
+    period = period_keys(
+        parse_partial_date(project.start),
+        parse_partial_date(project.end, period_end=True),
+        project.duration_months,
+        project.contract_number,
+    )
+    keys = [TITLE, *(key for key in period.values() if key)]
     keys += [
         funding_key(line.donor, line.amount, line.currency, line.kind, line.qualifier)
         for line in project.funding
@@ -95,14 +96,7 @@ def record_fact_keys(project) -> list[str]:
 
 
 def project_date_keys(project) -> dict[str, str | None]:
-    return {
-        "start": date_key("start", project.start),
-        "end": date_key("end", project.end),
-        "duration": f"duration:{project.duration_months}" if project.duration_months else None,
-        "contract_number": (
-            f"contract_number:{project.contract_number}" if project.contract_number else None
-        ),
-    }
+    return period_keys(project.start, project.end, project.duration_months, project.contract_number)
 
 
 def line_key(line) -> str:

@@ -26,6 +26,11 @@ class SeedError(Exception):
     """A record or file is wrong; the message names the file, the record and the field."""
 
 
+def source_location(index: int) -> str:
+    """Where a record's index-th source is: `source`, then `other_sources.N`."""
+    return "source" if index == 0 else f"other_sources.{index - 1}"
+
+
 def read_gazetteer(path: Path) -> Gazetteer:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -147,8 +152,9 @@ def check_record_references(
         raise SeedError(f"{label}: project.end: {project.end} is before the start {project.start}")
     for index, source in enumerate(record.sources):
         if source.text is None and not (files_dir and (files_dir / source.file).is_file()):
-            where = "source" if index == 0 else f"other_sources.{index - 1}"
-            raise SeedError(f"{label}: {where}.file: {source.file!r} is not in {files_dir}")
+            raise SeedError(
+                f"{label}: {source_location(index)}.file: {source.file!r} is not in {files_dir}"
+            )
 
 
 def check_evidence_complete(label: str, record: SeedRecord) -> None:

@@ -416,7 +416,6 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
 
 
 def export_xlsx(request):
-
     try:
         columns, rows = _rows(request)
     except (InvalidFilters, BadColumns) as error:

@@ -118,14 +118,15 @@ def stream_export(projects: QuerySet, *, chunk_size: int | None = None) -> Itera
     for chunk in batches.project_chunks(projects, PROJECT_FIELDS, RELATED, size=size):
         for project in chunk:
             place_ids.update(project.places)
+            organization_ids = with_parents(organizations_named(project), book)
             # Organisations' home places too: load_records needs every place a record names.
-            for organization_id in with_parents(organizations_named(project), book):
-                if organization_id and book.organizations[organization_id].city_id:
+            for organization_id in organization_ids:
+                if book.organizations[organization_id].city_id:
                     place_ids.add(book.organizations[organization_id].city_id)
             place_ids.update(
                 s["dateline_place_id"] for s in project.sources if s["dateline_place_id"]
             )
-            yield separator + _dumps(project_record(project, book))
+            yield separator + _dumps(project_record(project, book, organization_ids))
             separator = b",\n"
     yield b'\n], "places": ['
     separator = b"\n"
@@ -181,12 +182,11 @@ def with_parents(organization_ids: list[int], book: RecordBook) -> list[int]:
     return list(found)
 
 
-def project_record(project: ProjectValues, book: RecordBook) -> dict:
+def project_record(project: ProjectValues, book: RecordBook, organization_ids: list[int]) -> dict:
+    """The project's record; `organization_ids` are those it names, with the organisations
+    they are units of (with_parents)."""
     row = project.row
-    organization_ids = organizations_named(project)
-    organizations = {
-        org: book.organizations[org].record for org in with_parents(organization_ids, book)
-    }
+    organizations = {org: book.organizations[org].record for org in organization_ids}
     sources = [source_record(source, book) for source in project.sources]
     record = {
         "slug": row["slug"],
@@ -231,7 +231,7 @@ def evidence_records(evidence: list[dict], sources: list[dict]) -> list[dict]:
     files = {source["id"]: source["file_name"] for source in sources}
     records = []
     for row in evidence:
-        record = {"fact": row["fact"], "note": _some_text(batches_note(row))}
+        record = {"fact": row["fact"], "note": all_languages(row, "note")}
         if row["basis"] == "stated":
             record.update(quote=row["quote"], at=row["start"])
             if row["source_id"] != first:
@@ -240,15 +240,11 @@ def evidence_records(evidence: list[dict], sources: list[dict]) -> list[dict]:
     return records
 
 
-def batches_note(row: dict) -> dict[str, str | None]:
-    return {language: row[f"note_{language}"] for language in LANGUAGES}
-
-
-def source_record(source: dict, book: RecordBook | None = None) -> dict:
-    place = source.get("dateline_place_id")
+def source_record(source: dict, book: RecordBook) -> dict:
+    place = source["dateline_place_id"]
     return {
-        "dateline": source.get("dateline") or None,
-        "dateline_place": book.places[place].slug if place and book else None,
+        "dateline": source["dateline"] or None,
+        "dateline_place": book.places[place].slug if place else None,
         "file": source["file_name"],
         "language": source["language"],
         "title": source["title"] or None,

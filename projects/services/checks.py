@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..seed_files import SeedError, check_evidence_complete, record_label
+from ..seed_files import SeedError, check_evidence_complete, record_label, source_location
 from ..seed_schema import OrganizationRecord
 from .record_values import Entry
 
@@ -41,16 +41,14 @@ def check_records(
                 f"{entry.label}: project ({project.slug}): places: not in the gazetteer: "
                 + ", ".join(missing)
             )
-        for index, sha in enumerate(entry.shas):
-            where = "source" if index == 0 else f"other_sources.{index - 1}"
+        for index, (source, sha) in enumerate(zip(entry.record.sources, entry.shas, strict=True)):
+            where = source_location(index)
             if sha in first_of_text:
                 raise SeedError(
                     f"{entry.label}: {where}.text: the same text as {first_of_text[sha]}"
                 )
             first_of_text[sha] = f"{entry.label}: {where}"
-        for index, source in enumerate(entry.record.sources):
             if source.dateline_place and source.dateline_place not in places:
-                where = "source" if index == 0 else f"other_sources.{index - 1}"
                 raise SeedError(
                     f"{entry.label}: {where}.dateline_place: {source.dateline_place!r} is not "
                     "in the gazetteer"

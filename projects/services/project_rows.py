@@ -25,7 +25,7 @@ from django.utils import timezone
 from ..bulk_insert import insert_rows
 from ..models import Project, SourceDocument
 from ..partial_dates import parse_partial_date
-from ..seed_files import SeedError
+from ..seed_files import SeedError, source_location
 from ..write_behind import WriteBehind
 from .bulk import Plan, plan_upsert, validate, write
 from .publishing import first_published_at
@@ -300,8 +300,7 @@ def _plan_sources(
             }
             writes.source_slugs[sha] = slug
             writes.texts[sha] = entry.texts[index]
-            where = "source" if index == 0 else f"other_sources.{index - 1}"
-            label_of[sha] = f"{entry.label}: {where}"
+            label_of[sha] = f"{entry.label}: {source_location(index)}"
     plan = plan_upsert(existing=existing.sources, wanted=wanted)
     validate(
         SourceDocument,

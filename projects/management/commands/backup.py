@@ -36,6 +36,14 @@ def backed_up_models() -> list:
     return [model for model in models if model._meta.label_lower not in DERIVED]
 
 
+def backed_up_counts() -> str:
+    """ "1,234 projects, 56 organisations, …": the rows a backup holds, for a command's summary."""
+    counts = ((model, model._default_manager.count()) for model in backed_up_models())
+    return ", ".join(
+        f"{count:,} {model._meta.verbose_name_plural}" for model, count in counts if count
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Write every record, draft, source, piece of history, user and group to FILE as JSON "
@@ -58,15 +66,10 @@ class Command(BaseCommand):
             output=str(file),
             verbosity=0,
         )
-        counts = ", ".join(
-            f"{model._default_manager.count():,} {model._meta.verbose_name_plural}"
-            for model in backed_up_models()
-            if model._default_manager.exists()
-        )
         size = file.stat().st_size
         self.stdout.write(
             self.style.SUCCESS(
-                f"Backed up {counts} to {file} ({size / 1e6:.1f} MB) in "
+                f"Backed up {backed_up_counts()} to {file} ({size / 1e6:.1f} MB) in "
                 f"{time.monotonic() - started:.1f} s."
             )
         )
