@@ -144,7 +144,8 @@ DATABASES = {
 # Aggregates (facet counts, charts, maps of whole organisations and places) are cached, keyed by
 # the data version, so any backend is correct. Default: each process's own memory. Several app
 # servers may share one: CACHE_BACKEND=django.core.cache.backends.redis.RedisCache and
-# CACHE_LOCATION=redis://host:6379/1 (or Memcached's backend and address).
+# CACHE_LOCATION=redis://host:6379/1 (the redis client is a dependency; test_redis_cache.py
+# runs the pages through a real redis-server).
 
 CACHES = {
     "default": {
