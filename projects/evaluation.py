@@ -127,7 +127,11 @@ def expected_values(record: SeedRecord, places_by_slug: dict[str, str]) -> dict[
         "places": {places_by_slug[slug] for slug in project.places},
         "implementers": organization_names(IMPLEMENTER_ROLES),
         "partners": organization_names(PARTNER_ROLES),
-        "contacts": {organization_key(getattr(c.name, language)) for c in contacts},
+        # A person by name; an organisation to contact (no person) by its slug.
+        "contacts": {
+            organization_key(getattr(c.name, language)) if c.name else c.organization
+            for c in contacts
+        },
         "emails": emails,
         "phones": phones,
         "contract_number": _one(project.contract_number),
@@ -147,7 +151,7 @@ def found_values(extraction: Extraction, names: SeedNames) -> dict[str, set]:
         "places": {place.name_en for place in extraction.places},
         "implementers": {names.slug_of(o.name) for o in extraction.implementers},
         "partners": {names.slug_of(o.name) for o in extraction.partners},
-        "contacts": {organization_key(contact.name) for contact in extraction.contacts},
+        "contacts": {names.contact_of(contact.name) for contact in extraction.contacts},
         "emails": {email.value.lower() for email in extraction.emails},
         "phones": {_phone_key(phone.value) for phone in extraction.phones},
         "contract_number": _one(extraction.contract_number and extraction.contract_number.value),
@@ -168,6 +172,10 @@ class SeedNames:
 
     def slug_of(self, name: str) -> str:
         return self._slugs.get(organization_key(name), name)
+
+    def contact_of(self, name: str) -> str:
+        """A contact as the seeds write it: an organisation's slug, or a person's name key."""
+        return self._slugs.get(organization_key(name)) or organization_key(name)
 
 
 def _all_names(organization) -> list[str]:
