@@ -7,10 +7,10 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from . import search
+from . import search, search_names
 from .currency import DISPLAY_CURRENCIES
 from .db_functions import CaseFold
 from .models import (
@@ -31,11 +31,13 @@ YEAR_RANGE = (1991, 2100)
 
 
 class SortOrder:
+    RELEVANCE = "relevance"
     NEWEST = "newest"
     START = "start"
     BUDGET = "budget"
     TITLE = "title"
     CHOICES = [
+        (RELEVANCE, _("most relevant first")),
         (NEWEST, _("newest first")),
         (START, _("latest start first")),
         (BUDGET, _("largest budget first")),
@@ -146,11 +148,27 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         """Every word in a title, summary, description, objective, result, keyword, or a name
         of an organisation or place the project involves, in any of the three languages
-        (search.py says how words match)."""
-        if not search.query_words(value):
+        (search.py says how words match, and what "phrases", -exclusions and OR do)."""
+        query = self.text_query().query
+        if not query:
             return queryset  # punctuation only: nothing to look for
-        documents = search.matching_documents(ProjectSearchDocument.objects.all(), value)
-        return search.joined_to_matches(queryset, documents)
+        documents = ProjectSearchDocument.objects.all()
+        if not query.groups:  # exclusions only: everything but what any of them names
+            named = search.matching_documents(documents, search.Query(groups=[query.excluded]))
+            return queryset.exclude(pk__in=named.values("project_id"))
+        return search.joined_to_matches(queryset, search.matching_documents(documents, query))
+
+    def text_query(self) -> search_names.Recognised:
+        """The words searched for, with the organisations and places they name recognised
+        (search_names.py); worked out once per search."""
+        recognised = getattr(self, "_recognised", None)
+        if recognised is None:
+            valid = self.is_bound and self.form.is_valid()
+            query = search.parse((self.form.cleaned_data.get("q") if valid else None) or "")
+            recognised = search_names.load().recognise(query) if query.groups else None
+            recognised = recognised or search_names.Recognised(query)
+            self._recognised = recognised
+        return recognised
 
     def filter_place(self, queryset, name, slug):
         """Projects working in the place or anywhere inside it."""
@@ -202,15 +220,22 @@ class ProjectFilter(django_filters.FilterSet):
 
     @property
     def sort_order(self) -> str:
-        if self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort"):
-            return self.form.cleaned_data["sort"]
-        return SortOrder.NEWEST
+        """The order asked for; by default the most relevant first for a search, else the
+        newest first."""
+        valid = self.is_bound and self.form.is_valid()
+        query = search.parse(self.form.cleaned_data.get("q") or "") if valid else None
+        sort = self.form.cleaned_data.get("sort") if valid else None
+        if sort == SortOrder.RELEVANCE or not sort:
+            return SortOrder.RELEVANCE if query and query.groups else SortOrder.NEWEST
+        return sort
 
     def order(self, queryset, language: str):
         """The list's order. Each is an index scan on PostgreSQL (see the indexes of Project
         and ProjectBudget), so a page of the newest, latest-starting, largest or A-Z projects
         is read without sorting every match."""
         sort = self.sort_order
+        if sort == SortOrder.RELEVANCE:
+            return self._by_relevance(queryset)
         if sort == SortOrder.START:
             return queryset.order_by(F("start_date").desc(nulls_last=True), "-created_at", "pk")
         if sort == SortOrder.BUDGET:
@@ -227,6 +252,19 @@ class ProjectFilter(django_filters.FilterSet):
             return queryset.order_by(CaseFold(f"title_{language}"), "pk")
         return queryset.order_by("-created_at", "pk")
 
+    def _by_relevance(self, queryset):
+        """Projects whose titles or organisations hold every word first, then the rest;
+        newest first within each."""
+        in_titles = search.matching_documents(
+            ProjectSearchDocument.objects.all(),
+            search.Query(groups=self.text_query().query.groups),
+            column="head_vector",
+        ).values("project_id")
+        ranked = queryset.annotate(
+            title_match=Case(When(pk__in=in_titles, then=Value(1)), default=Value(0))
+        )
+        return ranked.order_by("-title_match", "-created_at", "pk")
+
     def active_filters(self) -> list[str]:
         """The narrowing filters this search uses (none for an invalid form)."""
         if not self.form.is_valid():
@@ -242,7 +280,7 @@ class ProjectFilter(django_filters.FilterSet):
         for name in self.active_filters():
             value = self.form.cleaned_data[name]
             if name == "q":
-                value = " ".join(sorted(search.query_words(value)))
+                value = search.parse(value).key()
             parts.append((name, str(value)))
         return urlencode(parts)
 

@@ -41,14 +41,16 @@ from .models import (
     ProjectBudget,
     ProjectPlaceIndex,
     ProjectSearchDocument,
+    SourceDocument,
 )
 from .places import PlaceTree
 from .write_behind import WriteBehind
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TEXT_FIELDS = ("title", "summary", "description", "objectives", "results")
-CHUNK = 1000
-CENT = Decimal("0.01")  # projects rebuilt per round of queries
+CHUNK = 1000  # projects rebuilt per round of queries
+CENT = Decimal("0.01")
+MAX_YEARS_SPANNED = 50  # a longer span is a mistake in the dates, not a project
 
 # What of a project's derived data to rebuild.
 TEXT, NAMES, PLACES, BUDGETS = "text", "names", "places", "budgets"
@@ -162,7 +164,8 @@ def refresh_projects(
         refresh_projects(without_document, parts={TEXT, NAMES})
 
 
-SEARCH_INDEX = "project_search_vector_gin"  # the GIN index of migration 0006 (PostgreSQL)
+# The GIN indexes of migrations 0006 and 0012 (PostgreSQL)
+SEARCH_INDEXES = ("project_search_vector_gin", "project_search_head_gin")
 
 
 @contextmanager
@@ -178,7 +181,8 @@ def _search_index_merged_once(bulk: bool):
         cursor.execute("SET LOCAL gin_pending_list_limit = '1GB'")
     yield
     with connection.cursor() as cursor:
-        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
+        for index in SEARCH_INDEXES:
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         cursor.execute("SET LOCAL gin_pending_list_limit TO DEFAULT")
 
 
@@ -195,13 +199,13 @@ class _ProjectFacts:
     organization_names: dict[int, list[str]]
     keyword_names: dict[int, list[str]]
     documented: set[int]  # projects that have a search document (read when TEXT is not rebuilt)
+    source_years_of: dict[int, list[int]]  # the years its press releases are dated
 
     @classmethod
     def read(cls, project_ids: list[int], parts) -> _ProjectFacts:
         text_columns = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES]
         columns = ["pk", "contract_number", "start_date", "end_date"]
-        if TEXT in parts:
-            columns += text_columns
+        columns += text_columns if TEXT in parts else [f"title_{lang}" for lang in LANGUAGES]
         rows = {
             row["pk"]: row for row in Project.objects.filter(pk__in=project_ids).values(*columns)
         }
@@ -221,7 +225,10 @@ class _ProjectFacts:
             for project_id, *line in lines.values_list("project_id", "currency", "kind", "amount"):
                 lines_of[project_id].append(tuple(line))
         organization_names, keyword_names = {}, {}
+        source_years_of: dict[int, list[int]] = {}
         if NAMES in parts:
+            sources = SourceDocument.objects.filter(project_id__in=ids, published_on__isnull=False)
+            source_years_of = _grouped(sources, "project_id", "published_on__year")
             organization_ids = {pk for pks in organizations_of.values() for pk in pks}
             organization_names = _names_of(
                 Organization.objects.filter(pk__in=organization_ids),
@@ -243,6 +250,7 @@ class _ProjectFacts:
             organization_names,
             keyword_names,
             documented,
+            source_years_of,
         )
 
 
@@ -305,7 +313,7 @@ class _DerivedRows:
             insert_rows(ProjectSearchDocument, self.documents)
         elif NAMES in self.parts:
             documents = [ProjectSearchDocument(**values) for values in self.documents]
-            ProjectSearchDocument.objects.bulk_update(documents, ["names"], batch_size=500)
+            ProjectSearchDocument.objects.bulk_update(documents, ["names", "head"], batch_size=500)
         if PLACES in self.parts:
             ProjectPlaceIndex.objects.filter(project_id__in=self.project_ids).delete()
             insert_rows(ProjectPlaceIndex, self.place_rows)
@@ -325,10 +333,11 @@ def _search_documents(facts: _ProjectFacts, parts, tree: PlaceTree, place_aliase
         {
             "project_id": project_id,
             "names": names.of_project(project_id, row),
+            "head": names.head_of_project(project_id, row),
             **(
                 {
                     f"text_{lang}": search.document(
-                        *(row[f"{name}_{lang}"] or "" for name in TEXT_FIELDS)
+                        *(row[f"{name}_{lang}"] or "" for name in TEXT_FIELDS), language=lang
                     )
                     for lang in LANGUAGES
                 }
@@ -364,8 +373,25 @@ class _NameWords:
                     parts.append(self._place(pk))
         parts += [self._keyword(pk) for pk in facts.keywords_of.get(project_id, [])]
         parts.append(search.document(row["contract_number"] or ""))
-        parts += [str(date.year) for date in (row["start_date"], row["end_date"]) if date]
+        parts += [str(year) for year in self._years(project_id, row)]
         return " ".join(part for part in parts if part)
+
+    def head_of_project(self, project_id: int, row: dict) -> str:
+        """Its titles and its organisations' names: what ranks a match first."""
+        titles = [search.document(row[f"title_{lang}"] or "", language=lang) for lang in LANGUAGES]
+        names = [self._organization(pk) for pk in self.facts.organizations_of.get(project_id, [])]
+        return " ".join(part for part in titles + names if part)
+
+    def _years(self, project_id: int, row: dict) -> list[int]:
+        """Every year the project runs in (as far as its dates say), and the years of its
+        press releases: "2012" finds the project a release of 2012 announces."""
+        start, end = row["start_date"], row["end_date"]
+        years = set(self.facts.source_years_of.get(project_id, []))
+        if start and end and 0 <= end.year - start.year <= MAX_YEARS_SPANNED:
+            years.update(range(start.year, end.year + 1))
+        else:
+            years.update(date.year for date in (start, end) if date)
+        return sorted(years)
 
     def _organization(self, pk: int) -> str:
         if pk not in self.organizations:
@@ -515,6 +541,10 @@ def _on_participation(sender, instance, **kwargs):
     mark_stale([instance.project_id], {NAMES})
 
 
+def _on_source(sender, instance, **kwargs):
+    mark_stale([instance.project_id], {NAMES})  # the years of its releases
+
+
 def _on_funding_line(sender, instance, **kwargs):
     mark_stale([instance.project_id], {BUDGETS})
 
@@ -582,6 +612,7 @@ def connect_signals() -> None:
         (Project, _on_project),
         (Participation, _on_participation),
         (FundingLine, _on_funding_line),
+        (SourceDocument, _on_source),
         (places_through, _on_project_place),
         (keywords_through, _on_project_keyword),
         (Organization, _on_organization),

@@ -1,27 +1,60 @@
-"""Free-text search: how words are normalised, and how a query finds projects on the index.
+"""Free-text search: how words are normalised, how a query is read, how it finds projects.
 
-One function, `words()`, normalises both the indexed documents (indexing.py) and the visitor's
-query, so the two always agree. Today it folds case, ё/е and typographic variants and splits on
-anything that is not a letter or a digit; stemming and Kazakh endings can replace it here
-without touching the index's shape (rebuild the documents with `manage.py rebuild_indexes`).
+Documents and queries go through the same functions, so the two always agree:
 
-A query matches a project when every word of the query is in the project's document, in any of
-the three languages: a word of four letters or more as the start of a document word ("прав"
-finds "права" and "правах"), a shorter one only as a whole word ("ЕС" does not find "есть").
-PostgreSQL answers from a GIN index on a tsvector; SQLite scans the same words with LIKE.
+- `words()` splits text into words: case folded, ё read as е, digits apart from letters
+  ("1994г" -> "1994", "г").
+- `stem()` reduces a word to the key the index stores: Russian words by the Snowball Russian
+  stemmer ("Павлодаре" -> "павлодар", "прав" and "права" -> "прав"), English words by the
+  Snowball English stemmer ("entrepreneurs" -> "entrepreneur"), Kazakh words by the registry's
+  Kazakh suffix rules (kazakh.py: "Павлодарда" -> "павлодар"). Words of up to three letters
+  are abbreviations (ЕС, ЕО, EU, АҚШ) and numbers are numbers: both are kept whole, so "ЕС"
+  never matches inside "есть".
+- A document is stemmed in its own language (the Kazakh text by the Kazakh rules, names by
+  their script); a query word may be in any language, so it matches when any of its stems in
+  the three languages is in the document.
+
+A query is plain words, all of which must match; "an exact phrase" in quotes, whose words
+must follow each other; -word or -"phrase" to exclude; OR between two words or phrases, either
+of which may match. Nothing a visitor types is an error: an unclosed quote ends at the end,
+a lone OR or dash is ignored.
+
+PostgreSQL answers from a GIN index on a tsvector of the stems (config `simple`: the stems are
+made here); SQLite scans the same stems with LIKE. Both give the same matches.
 """
 
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+import Stemmer
 from django.db import connections
 from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django_cte import CTE, with_cte
 
+from .ingest.organizations import kazakh_stem  # TODO(kazakh.py): the shared rules
+
 MAX_QUERY_WORDS = 10
-# Shorter words are mostly abbreviations (ЕС, EU, ООН, АҚШ): they match whole words only.
-PREFIX_MIN_LENGTH = 4
-_WORD = re.compile(r"[^\W_]+")
+ABBREVIATION_LENGTH = 3  # words this short are kept whole: mostly abbreviations
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+_LATIN = re.compile(r"[a-z]")
+_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]")
+_CYRILLIC = re.compile(r"[а-яәғқңөұүһі]")
+LANGUAGES = ("ru", "kk", "en")
+
+_russian = Stemmer.Stemmer("russian")
+_english = Stemmer.Stemmer("english")
+
+
+# --- Words and stems --------------------------------------------------------------------------
 
 
 def words(text: str) -> list[str]:
@@ -32,32 +65,187 @@ def words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
-def document(*texts: str) -> str:
-    """The texts' words, separated by single spaces, as the index stores them."""
-    return " ".join(word for text in texts if text for word in words(text))
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str | None = None) -> str:
+    """The index key of a normalised word, read as a word of `language` (None: by its
+    letters, Kazakh letters meaning Kazakh). Latin words are English whatever the text's
+    language, Cyrillic words in an English text Russian."""
+    if len(word) <= ABBREVIATION_LENGTH or word.isdigit():
+        return word
+    if _LATIN.match(word):
+        return _english.stemWord(word)
+    if not _CYRILLIC.match(word):
+        return word  # another script: kept as it is
+    if language == "kk" or _KAZAKH_LETTERS.search(word):
+        return kazakh_stem(word)
+    return _russian.stemWord(word)
 
 
-def query_words(query: str) -> list[str]:
-    """The distinct words of a query, at most MAX_QUERY_WORDS."""
-    return list(dict.fromkeys(words(query)))[:MAX_QUERY_WORDS]
+def stems_of(word: str) -> tuple[str, ...]:
+    """Every key a query word may have in a document: its stem in each language."""
+    return tuple(dict.fromkeys(stem(word, language) for language in LANGUAGES))
 
 
-def matching_documents(documents: QuerySet, query: str, *, using: str = "default") -> QuerySet:
-    """ProjectSearchDocument rows containing every word of the query (all rows for a query
-    without words)."""
-    terms = query_words(query)
-    if not terms:
+def document(*texts: str, language: str | None = None) -> str:
+    """The texts' stems, separated by single spaces, as the index stores them."""
+    return " ".join(stem(word, language) for text in texts if text for word in words(text))
+
+
+# --- Queries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of a query: it matches a document holding any of its stems."""
+
+    word: str
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words that must follow each other (one word is a phrase of one)."""
+
+    terms: tuple[Term, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(term.word for term in self.terms)
+
+
+@dataclass
+class Query:
+    """A parsed query: every group must match, a group when any of its phrases does (OR), and
+    no excluded phrase may."""
+
+    groups: list[list[Phrase]] = field(default_factory=list)
+    excluded: list[Phrase] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.excluded)
+
+    @property
+    def terms(self) -> list[Term]:
+        """The words a match is looked for by (not the excluded ones), in query order."""
+        return [term for group in self.groups for phrase in group for term in phrase.terms]
+
+    def key(self) -> str:
+        """The query written the same way for the same meaning (for caches)."""
+        groups = sorted(" OR ".join(sorted(_quoted(p) for p in group)) for group in self.groups)
+        excluded = sorted("-" + _quoted(phrase) for phrase in self.excluded)
+        return " ".join(groups + excluded)
+
+
+def _quoted(phrase: Phrase) -> str:
+    return f'"{phrase.text}"' if len(phrase.terms) > 1 else phrase.text
+
+
+_TOKEN = re.compile(r'(-?)["«“„]([^"»”“]*)["»”“]?|(\S+)')
+OR_WORDS = {"OR", "|", "ИЛИ", "НЕМЕСЕ"}
+
+
+def parse(text: str) -> Query:
+    """The query a visitor typed. At most MAX_QUERY_WORDS words are read."""
+    query = Query()
+    budget = MAX_QUERY_WORDS
+    join_next = after_positive = False
+    for match in _TOKEN.finditer(text or ""):
+        negated, quoted, bare = match.group(1), match.group(2), match.group(3)
+        if bare is not None and bare in OR_WORDS:
+            join_next = after_positive  # OR binds two words or phrases that are looked for
+            continue
+        if bare is not None and bare.startswith("-") and len(bare) > 1:
+            negated, bare = "-", bare[1:]
+        found = words(quoted if quoted is not None else bare)[:budget]
+        if not found:
+            continue
+        budget -= len(found)
+        phrase = Phrase(tuple(Term(word, stems_of(word)) for word in found))
+        if negated:
+            query.excluded.append(phrase)
+        elif join_next:
+            query.groups[-1].append(phrase)
+        else:
+            query.groups.append([phrase])
+        join_next, after_positive = False, not negated
+        if budget <= 0:
+            break
+    return query
+
+
+def query_words(text: str) -> list[str]:
+    """The distinct words of a query, at most MAX_QUERY_WORDS (excluded ones too)."""
+    query = parse(text)
+    phrases = [p for group in query.groups for p in group] + query.excluded
+    return list(dict.fromkeys(term.word for phrase in phrases for term in phrase.terms))
+
+
+def corrected_query(text: str) -> str | None:
+    """The query with a misspelt organisation or place name replaced by the closest name
+    (search_names.py), or None when nothing in it looks misspelt."""
+    from . import search_names
+
+    return search_names.load().corrected(text)
+
+
+# --- Matching ---------------------------------------------------------------------------------
+
+
+def matching_documents(
+    documents: QuerySet, text: str | Query, *, column: str = "vector", using: str = "default"
+) -> QuerySet:
+    """ProjectSearchDocument rows matching the query (all rows for an empty query). `column`
+    is the searched vector: `vector` (everything) or `head_vector` (titles and names)."""
+    query = text if isinstance(text, Query) else parse(text)
+    if not query:
         return documents
     if connections[using].vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
-        raw = " & ".join(term + (":*" if len(term) >= PREFIX_MIN_LENGTH else "") for term in terms)
-        return documents.filter(vector=SearchQuery(raw, search_type="raw", config="simple"))
+        return documents.filter(
+            **{column: SearchQuery(tsquery(query), search_type="raw", config="simple")}
+        )
+    return documents.filter(_like_condition(query, column))
+
+
+def tsquery(query: Query) -> str:
+    """The query as PostgreSQL's tsquery syntax, every stem quoted."""
+    parts = ["(" + " | ".join(_phrase_tsquery(p) for p in group) + ")" for group in query.groups]
+    parts += ["!(" + _phrase_tsquery(phrase) + ")" for phrase in query.excluded]
+    return " & ".join(parts)
+
+
+def _phrase_tsquery(phrase: Phrase) -> str:
+    return " <-> ".join(
+        "(" + " | ".join(_lexeme(s) for s in term.stems) + ")" for term in phrase.terms
+    )
+
+
+def _lexeme(stem_: str) -> str:
+    return "'" + stem_.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+MAX_PHRASE_FORMS = 32  # SQLite: the spellings of a phrase tried, at most
+
+
+def _like_condition(query: Query, column: str) -> Q:
     condition = Q()
-    for term in terms:
-        pattern = f" {term}" if len(term) >= PREFIX_MIN_LENGTH else f" {term} "
-        condition &= Q(vector__contains=pattern)
-    return documents.filter(condition)
+    for group in query.groups:
+        either = Q()
+        for phrase in group:
+            either |= _phrase_like(phrase, column)
+        condition &= either
+    for phrase in query.excluded:
+        condition &= ~_phrase_like(phrase, column)
+    return condition
+
+
+def _phrase_like(phrase: Phrase, column: str) -> Q:
+    forms = itertools.islice(
+        itertools.product(*(term.stems for term in phrase.terms)), MAX_PHRASE_FORMS
+    )
+    spellings = [Q(**{f"{column}__contains": " " + " ".join(form) + " "}) for form in forms]
+    return functools.reduce(operator.or_, spellings)
 
 
 def joined_to_matches(projects: QuerySet, documents: QuerySet) -> QuerySet:
@@ -71,3 +259,50 @@ def joined_to_matches(projects: QuerySet, documents: QuerySet) -> QuerySet:
         return projects.filter(pk__in=documents.values("project_id"))
     matches = CTE(documents.values("project_id"), name="matched_words", materialized=True)
     return with_cte(matches, select=matches.join(projects, id=matches.col.project_id))
+
+
+# --- Snippets ---------------------------------------------------------------------------------
+
+SNIPPET_LENGTH = 240  # characters of context around the first matched word
+
+
+def snippet(texts: list[tuple[str, str]], query: Query) -> str | None:
+    """HTML of the first passage of `texts` ((text, language) pairs, in order) holding a word
+    of the query, every such word in <mark>, everything else escaped; None when no text does
+    (the match was in a name, a keyword or a year)."""
+    wanted = {key for term in query.terms for key in term.stems}
+    if not wanted:
+        return None
+    for text, language in texts:
+        hits = list(_word_spans(text, language, wanted))
+        if hits:
+            return _passage(text, hits)
+    return None
+
+
+def _word_spans(text: str, language: str, wanted: set[str]):
+    for match in _WORD.finditer(text):
+        if any(stem(word, language) in wanted for word in words(match.group())):
+            yield match.span()
+
+
+def _passage(text: str, hits: list[tuple[int, int]]) -> str:
+    first_start = hits[0][0]
+    start = max(0, first_start - SNIPPET_LENGTH // 3)
+    if start:
+        space = text.find(" ", start, first_start)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + SNIPPET_LENGTH)
+    if end < len(text):
+        space = text.rfind(" ", max(hits[0][1], start), end)
+        end = space if space != -1 else end
+    pieces = ["…" if start else ""]
+    position = start
+    for hit_start, hit_end in hits:
+        if hit_start < position or hit_end > end:
+            continue
+        pieces += [escape(text[position:hit_start]), "<mark>", escape(text[hit_start:hit_end])]
+        pieces.append("</mark>")
+        position = hit_end
+    pieces += [escape(text[position:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of the text is escaped

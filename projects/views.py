@@ -54,6 +54,7 @@ class ProjectListView(CachedPublicPage, TemplateView):
         context = super().get_context_data(**kwargs)
         search = selectors.ProjectSearch.run(self.request.GET, strict=False)
         page = search.page(self.request.GET.get("page"))
+        search.attach_snippets(page.object_list)
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(
@@ -72,6 +73,9 @@ class ProjectListView(CachedPublicPage, TemplateView):
             export_links=exports.export_links(self.request),
             export_columns=exports.COLUMNS,
             result_count=search.count,
+            suggestions=search.suggestions(),
+            corrected_from=search.corrected_from,
+            search_words=search.cleaned.get("q"),
             **display_currency_context(self.request),
         )
         if search.count:

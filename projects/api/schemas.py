@@ -125,8 +125,11 @@ class ProjectListParams(PageParams):
     q: str | None = Field(
         None,
         max_length=MAX_QUERY_LENGTH,
-        description="Words that must all appear in the title, summary, description or an "
-        "organisation's name, in any language, whatever their case.",
+        description="Words that must all appear in a project's texts (title, summary, "
+        "description, objectives, results), keywords, organisations' or places' names and "
+        "aliases, contract number or years, in any language and any grammatical form "
+        '("Павлодаре" finds "Павлодар"). "Exact phrase" in double quotes, -word to exclude, '
+        "OR between alternatives.",
     )
     place: str | None = Field(
         None,
@@ -162,11 +165,12 @@ class ProjectListParams(PageParams):
     language: Literal[tuple(LANGUAGE_CODES)] | None = Field(
         None, description="The language of the press release the record comes from."
     )
-    sort: Literal[tuple(code for code, _label in SortOrder.CHOICES)] = Field(
-        SortOrder.NEWEST,
-        description="newest: latest added first; start: latest start first; budget: largest "
-        "budget first; title: A-Z in the language of the Accept-Language header (Russian "
-        "when it names none of ru, kk, en).",
+    sort: Literal[tuple(code for code, _label in SortOrder.CHOICES)] | None = Field(
+        None,
+        description="relevance (the default with `q`): projects whose titles or organisations "
+        "hold every word first, then newest first; newest (the default without `q`): latest "
+        "added first; start: latest start first; budget: largest budget first; title: A-Z in "
+        "the language of the Accept-Language header (Russian when it names none of ru, kk, en).",
     )
 
 

@@ -54,7 +54,7 @@ class SearchVectorColumn(SearchVectorField):
 
 
 class ProjectSearchDocument(models.Model):
-    """A project's words, normalised by search.words(): its own texts in each language, and
+    """A project's words, as search.document() stems them: its own texts in each language, and
     the names it is linked to (organisations and their aliases, places with the places they
     lie in and their aliases, keywords), its years and contract number.
 
@@ -68,13 +68,21 @@ class ProjectSearchDocument(models.Model):
     text_kk = models.TextField(blank=True)
     text_en = models.TextField(blank=True)
     names = models.TextField(blank=True)
+    # The titles in every language and the names of the organisations: a match here ranks
+    # above a match in a description ("relevance" order).
+    head = models.TextField(blank=True)
     vector = models.GeneratedField(
         expression=SearchWords("text_ru", "text_kk", "text_en", "names"),
         output_field=SearchVectorColumn(),
         db_persist=True,
     )
-    # The GIN index on `vector` is created by migration 0002 on PostgreSQL only (SQLite has
-    # no GIN), so it is not declared in Meta.
+    head_vector = models.GeneratedField(
+        expression=SearchWords("head"),
+        output_field=SearchVectorColumn(),
+        db_persist=True,
+    )
+    # The GIN indexes on `vector` and `head_vector` are created by migrations 0006 and 0012
+    # on PostgreSQL only (SQLite has no GIN), so they are not declared in Meta.
 
     class Meta:
         verbose_name = "project search document"

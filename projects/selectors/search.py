@@ -7,17 +7,55 @@ projects (read id-first), the facets, the map and the charts, all from those sam
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.utils import translation
 
-from .. import aggregates, charts, facets, maps, paging
+from .. import aggregates, charts, facets, maps, paging, search_names
+from .. import search as text_search
 from ..caching import data_version
 from ..filters import InvalidFilters, ProjectFilter
 from ..models import Organization, Project
 from ..places import PlaceTree
 
 PAGE_SIZE = 20
+MAX_SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A filter the search words name: its parameter (donor, organization, place), the name
+    to show, and the query string that applies it."""
+
+    parameter: str
+    name: str
+    params: dict
+
+    @property
+    def query_string(self) -> str:
+        return urlencode(self.params)
+
+
+def _filter_parameter(named: search_names.Named) -> str:
+    if named.kind == search_names.PLACE:
+        return "place"
+    return "donor" if named.is_donor else "organization"
+
+
+def _display_name(named: search_names.Named, tree: PlaceTree) -> str:
+    """The name in the page's language (the model's own fallbacks)."""
+    if named.kind == search_names.PLACE:
+        return str(tree.places[named.pk])
+    return str(Organization.objects.only(*_ORGANIZATION_NAME_COLUMNS).get(pk=named.pk))
+
+
+_ORGANIZATION_NAME_COLUMNS = [
+    f"{field}_{code}" for field in ("name", "short_name") for code in ("ru", "kk", "en")
+]
+SNIPPET_FIELDS = ("summary", "description", "objectives", "results")
+SNIPPET_LANGUAGES = ("ru", "kk", "en")
 
 
 class ProjectSearch:
@@ -43,7 +81,47 @@ class ProjectSearch:
         project_filter = ProjectFilter(params, queryset=Project.objects.published())
         if strict and not project_filter.is_valid():
             raise InvalidFilters(project_filter.form.errors.get_json_data())
-        return cls(project_filter, version=version, tree=PlaceTree.load(version))
+        found = cls(project_filter, version=version, tree=PlaceTree.load(version))
+        return found.corrected(params) or found
+
+    def corrected(self, params) -> ProjectSearch | None:
+        """For words that find nothing, the search with a misspelt organisation or place name
+        corrected ("Павладар" -> "Павлодар"), if that finds something; it says what was typed
+        in `corrected_from`."""
+        typed = self.cleaned.get("q")
+        if self.count or not typed:
+            return None
+        correction = search_names.load(self.version).corrected(typed)
+        if not correction:
+            return None
+        params = params.copy()
+        params["q"] = correction
+        other = ProjectSearch(
+            ProjectFilter(params, queryset=Project.objects.published()),
+            version=self.version,
+            tree=self.tree,
+        )
+        if not other.count:
+            return None
+        other.corrected_from = typed
+        return other
+
+    corrected_from: str | None = None
+
+    def suggestions(self) -> list[Suggestion]:
+        """Filters the words name: "Filter by donor: European Union", at most three, each
+        replacing the words by the filter (other filters kept)."""
+        if not self.is_valid:
+            return []
+        suggestions = []
+        for named in self.filter.text_query().named[:MAX_SUGGESTIONS]:
+            parameter = _filter_parameter(named)
+            if self.cleaned.get(parameter) == named.slug:
+                continue
+            params = {k: v for k, v in self.filter.data.items() if k not in ("q", "page")}
+            params[parameter] = named.slug
+            suggestions.append(Suggestion(parameter, _display_name(named, self.tree), params))
+        return suggestions
 
     @property
     def key(self) -> str:
@@ -73,6 +151,26 @@ class ProjectSearch:
             count=self.figures.count,
             rows=lambda ids: Project.objects.filter(pk__in=ids).for_list(),
         )
+
+    @property
+    def query(self) -> text_search.Query:
+        return self.filter.text_query().query
+
+    def attach_snippets(self, projects) -> None:
+        """Each project of a page gets `search_snippet`: the passage of its texts holding the
+        words searched for, marked (None without a search, or when only a name matched).
+        The texts of the page's projects are read in one query, the page's language first."""
+        if not self.query.groups:
+            return
+        language = translation.get_language()
+        languages = [language] + [code for code in SNIPPET_LANGUAGES if code != language]
+        columns = [f"{name}_{code}" for code in languages for name in SNIPPET_FIELDS]
+        texts = Project.objects.filter(pk__in=[p.pk for p in projects]).values("pk", *columns)
+        by_id = {row["pk"]: row for row in texts}
+        for project in projects:
+            row = by_id.get(project.pk, {})
+            pieces = [(row[c], c.rsplit("_", 1)[1]) for c in columns if row.get(c)]
+            project.search_snippet = text_search.snippet(pieces, self.query)
 
     @cached_property
     def organizations(self) -> dict[int, Organization]:

@@ -35,7 +35,10 @@ def empty_cache():
     each test starts with an empty cache, so none can see another's."""
     from django.core.cache import cache
 
+    from projects import search_names
+
     cache.clear()
+    search_names.forget()
     yield
 
 

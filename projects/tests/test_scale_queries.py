@@ -30,10 +30,11 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "list, organisation": (f"/ru/projects/?organization={organization}", 8),
         "list, status and year": ("/ru/projects/?status=completed&year=2015", 7),
         "list, budget": ("/ru/projects/?budget_min=1000&currency=USD&sort=budget", 7),
-        "list, words": ("/ru/projects/?q=права", 7),
+        # A search reads the texts of the page's projects once more, for the snippets.
+        "list, words": ("/ru/projects/?q=права", 8),
         "list, everything": (
             f"/kk/projects/?q=права&donor={donor}&place=kazakhstan&language=ru&sort=title",
-            9,
+            10,
         ),
         "list, page 2": ("/en/projects/?page=2&sort=start", 7),
         "map.json": ("/ru/projects/map.json?place=kazakhstan", 2),

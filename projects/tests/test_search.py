@@ -1,6 +1,7 @@
-"""Free-text search on the index (projects/search.py): words normalised once for documents and
-queries, prefixes for words of four letters or more, whole words for abbreviations, every
-language and every linked name searchable. Runs on SQLite and on PostgreSQL (GIN)."""
+"""Free-text search on the index (projects/search.py): words stemmed once for documents and
+queries (Russian and English Snowball, Kazakh suffix rules), whole words for abbreviations,
+every language and every linked name searchable, phrases, exclusions and OR, relevance order,
+snippets. Runs on SQLite and on PostgreSQL (GIN)."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from projects import search
-from projects.models import OrganizationAlias, Place, ProjectSearchDocument
+from projects.models import OrganizationAlias, Participation, Place, ProjectSearchDocument
 
 from .factories import make_funding, make_organization, make_place, make_project
 
@@ -31,7 +32,7 @@ def test_words_are_normalised_the_same_way_everywhere(text, expected):
 
 def test_a_query_keeps_its_first_distinct_words():
     assert search.query_words("права права ЧЕЛОВЕКА") == ["права", "человека"]
-    many = " ".join(f"слово{number}" for number in range(30))
+    many = " ".join("слово" + "а" * number for number in range(30))
     assert len(search.query_words(many)) == search.MAX_QUERY_WORDS
 
 
@@ -75,7 +76,14 @@ def found(query: str) -> set[str]:
     ("query", "expected"),
     [
         ("права", {"rights"}),
-        ("прав", {"rights"}),  # four letters: the start of a word
+        ("прав", {"rights"}),  # another case form of the same word
+        ("правам человека", {"rights"}),
+        ("Павлодар", {"rights"}),
+        ("Павлодарда", {"rights"}),  # Kazakh locative
+        ("Павлодардағы", {"rights"}),
+        ("адам құқықтарын", {"rights"}),  # Kazakh accusative of the title's plural
+        ("entrepreneur", {"rights"}),  # English stems
+        ("right", {"rights"}),
         ("ПРАВА ЧЕЛОВЕКА", {"rights"}),
         ("human rights", {"rights"}),
         ("құқықтары", {"rights"}),
@@ -88,7 +96,16 @@ def found(query: str) -> set[str]:
         ("281-098", {"rights"}),  # the contract number
         ("2012", {"rights"}),  # the start year
         ("права вода", set()),  # every word must match
-        ("пр", set()),  # too short to be a prefix, and not a word
+        ("пр", set()),  # not a word of either
+        ("правительство", set()),  # shares letters with "права", not its stem
+        ('"rights in Pavlodar"', {"rights"}),  # an exact phrase
+        ('"Pavlodar in rights"', set()),  # the same words in another order
+        ("права -Павлодар", set()),  # an exclusion
+        ("-Павлодар", {"water"}),  # exclusions alone: everything else
+        ("сайгак OR вода", {"water"}),
+        ("Павлодар OR вода", {"rights", "water"}),
+        ('"unclosed phrase', set()),  # bad syntax is never an error
+        ("OR права OR", {"rights"}),
         ("сайгак", set()),
     ],
 )
@@ -114,3 +131,122 @@ def test_a_renamed_place_is_found_by_its_new_name(projects):
     place.save()
     assert found("Жанажол") == {"water"}
     assert found("Аул") == set()
+
+
+@pytest.mark.parametrize(
+    ("forms", "language"),
+    [
+        (["Павлодар", "Павлодаре", "Павлодаром", "Павлодара"], "ru"),
+        (["права", "прав", "правам", "правами"], "ru"),
+        (["Павлодар", "Павлодарда", "Павлодардың", "Павлодарға", "Павлодардан"], "kk"),
+        (["жоба", "жобасы", "жобаның", "жобалары", "жобаларды"], "kk"),
+        (["entrepreneur", "entrepreneurs"], "en"),
+    ],
+)
+def test_every_form_of_a_word_has_the_same_stem(forms, language):
+    assert len({search.stem(search.words(form)[0], language) for form in forms}) == 1
+
+
+def test_a_query_word_matches_its_stem_in_any_language():
+    assert "павлодар" in search.stems_of("павлодарда")  # the Kazakh rules
+    assert search.stems_of("ес") == ("ес",)  # abbreviations are kept whole
+    assert search.stems_of("2012") == ("2012",)
+
+
+def test_a_query_is_read_as_words_phrases_exclusions_and_alternatives():
+    query = search.parse('"права человека" -США Павлодар OR Өскемен')
+    assert [[phrase.text for phrase in group] for group in query.groups] == [
+        ["права человека"],
+        ["павлодар", "өскемен"],
+    ]
+    assert [phrase.text for phrase in query.excluded] == ["сша"]
+    phrase, alternatives, excluded = search.tsquery(query).split(" & ")
+    assert " <-> " in phrase and "'прав'" in phrase and "'человек'" in phrase
+    assert " | " in alternatives and excluded == "!(('сша'))"
+    assert search.parse('OR - ""').groups == []  # nothing a visitor types is an error
+
+
+def test_a_search_lists_title_matches_first_then_the_newest(client, projects):
+    newer = make_project("newer-water", title_ru="Колодцы", summary_ru="Права на воду")
+    assert newer.created_at > projects["rights"].created_at
+    response = client.get("/ru/projects/", {"q": "права"})
+    slugs = [project.slug for project in response.context["projects"]]
+    assert slugs == ["rights", "newer-water"]  # the title holds the word; then the newest
+    response = client.get("/ru/projects/", {"q": "права", "sort": "newest"})
+    assert [project.slug for project in response.context["projects"]] == ["newer-water", "rights"]
+    api = client.get("/api/projects/", {"q": "права"}).json()
+    assert [item["id"] for item in api["results"]] == ["rights", "newer-water"]
+
+
+def test_a_result_shows_the_matched_words_in_context_escaped(client, db):
+    make_project(
+        "hostile",
+        title_ru="Вода",
+        summary_ru='<script>alert("x")</script> Колодцы дают чистую воду селу.',
+    )
+    response = client.get("/ru/projects/", {"q": "чистая вода"})
+    html = response.content.decode()
+    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Колодцы дают"
+    assert f'<p class="snippet">{escaped}' in html
+    assert "<mark>чистую</mark> <mark>воду</mark>" in html
+    assert "<script>alert" not in html
+
+
+def test_a_misspelt_name_is_corrected_and_the_correction_escaped(client, db):
+    hostile = make_organization("hostile-org", ru="<b>Нота</b> Бене", en="Nota Bene")
+    project = make_project("nb", title_ru="Школа")
+    Participation.objects.create(project=project, organization=hostile, role="lead_implementer")
+    response = client.get("/en/projects/", {"q": "Notabene"})
+    html = response.content.decode()
+    assert [p.slug for p in response.context["projects"]] == ["nb"]
+    assert "Showing projects for “Nota Bene”" in html
+    response = client.get("/ru/projects/", {"q": "Нотабене"})
+    assert "&lt;b&gt;Нота&lt;/b&gt; Бене" in response.content.decode()
+    assert "<b>Нота</b>" not in response.content.decode()
+
+
+SEEDS = {
+    "S000": "human-rights-communication-information-governance",
+    "S001": "transnational-civil-society-coalition-central-asia",
+    "S002": "monitoring-state-development-programmes-civil-society",
+    "S003": "us-support-civil-society-human-rights-kazakhstan",
+    "S004": "active-local-stakeholder-participation-east-central-kazakhstan",
+}
+EU_FUNDED = {"S000", "S001", "S002", "S004"}
+
+
+def seed_results(client, language: str, query: str) -> set[str]:
+    response = client.get(f"/{language}/projects/", {"q": query})
+    assert response.status_code == 200
+    by_slug = {slug: name for name, slug in SEEDS.items()}
+    return {by_slug[project.slug] for project in response.context["projects"]}
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+@pytest.mark.parametrize(
+    ("queries", "expected"),
+    [
+        (["Павлодар", "Павлодаре", "Павлодарда"], {"S000", "S002"}),
+        (["права человека", "прав человека", "human rights"], {"S000", "S001", "S003"}),
+        (["Евросоюз", "Европейский союз", "ЕС", "Еуропалық Одақ", "EU"], EU_FUNDED),
+        (["entrepreneurs"], {"S004"}),
+        (["Алма-Ата", "Алматы", "Almaty"], {"S000", "S002"}),
+        (["Өскемен", "Усть-Каменогорск", "Oskemen"], {"S000"}),
+        (["2012"], {"S000"}),
+    ],
+)
+def test_the_issues_queries_find_the_same_seed_projects(
+    client, seeded_db, db, language, queries, expected
+):
+    assert {query: seed_results(client, language, query) for query in queries} == {
+        query: expected for query in queries
+    }
+
+
+def test_a_query_naming_a_donor_offers_its_filter(client, seeded_db, db):
+    response = client.get("/en/projects/", {"q": "Евросоюз"})
+    suggestions = response.context["suggestions"]
+    assert [(s.parameter, s.params) for s in suggestions] == [
+        ("donor", {"donor": "european-union"})
+    ]
+    assert "Filter by donor: European Union (EU)" in response.content.decode()

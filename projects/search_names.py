@@ -1,0 +1,297 @@
+"""Organisations and places named in a search, by any of their names or aliases.
+
+A query that names an organisation or a place ("Евросоюз", "Алма-Ата", "Oskemen") finds what
+each of its other names finds ("Европейский союз", "ЕС", "Еуропалық Одақ", "EU"): the words
+that name it are searched as any of its names. The page then offers the matching filter
+("Filter by donor: European Union"). A query that finds nothing is compared with the names for
+a likely misspelling ("Павладар" -> "Павлодар", "Notabene" -> "Nota Bene"), by the trigram
+similarity PostgreSQL's pg_trgm computes, here over the names in memory, so SQLite and
+PostgreSQL give the same answer.
+
+The names are read once per process and data version (like the place tree): a few queries,
+a few megabytes for a registry of thousands of organisations.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from . import search
+from .models import Organization, OrganizationAlias, Participation, ParticipationRole, PlaceAlias
+from .places import PlaceTree
+
+ORGANIZATION, PLACE = "organization", "place"
+MAX_NAME_WORDS = 8
+SIMILARITY_THRESHOLD = 0.45  # pg_trgm's default is 0.3; names are short, so stricter
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+OR_WORDS = search.OR_WORDS
+QUOTES = '"«»“”„'
+
+
+@dataclass(frozen=True)
+class Named:
+    """An organisation or place a query can name."""
+
+    kind: str  # ORGANIZATION or PLACE
+    pk: int
+    slug: str
+    names: tuple[str, ...]  # every name, short name and alias, in every language
+    is_donor: bool = False  # an organisation that funds a project (offered as the donor filter)
+
+
+@dataclass
+class Recognised:
+    """A query with the names in it searched as every name of what they name."""
+
+    query: search.Query
+    named: list[Named] = field(default_factory=list)
+
+
+class NameBook:
+    """Every organisation's and place's names, to recognise them in queries and to correct
+    misspelt ones."""
+
+    def __init__(self, entries: Sequence[Named]):
+        self.entries = list(entries)
+        self._by_first_stem: dict[str, list[tuple[tuple[frozenset[str], ...], Named]]] = (
+            defaultdict(list)
+        )
+        self._by_trigram: dict[str, set[str]] = defaultdict(set)
+        self._spellings: dict[str, str] = {}  # a name's folded letters -> the name as written
+        for named in self.entries:
+            for name in named.names:
+                self._add(name, named)
+
+    def _add(self, name: str, named: Named) -> None:
+        name_words = search.words(name)
+        if not name_words or len(name_words) > MAX_NAME_WORDS:
+            return
+        key = tuple(frozenset(search.stems_of(word)) for word in name_words)
+        for stem in key[0]:
+            self._by_first_stem[stem].append((key, named))
+        for spelling in {" ".join(name_words), "".join(name_words)}:
+            self._spellings.setdefault(spelling, " ".join(name.split()))
+            for trigram in trigrams(spelling):
+                self._by_trigram[trigram].add(spelling)
+
+    # --- Recognising ------------------------------------------------------------------------
+
+    def spans(self, terms: Sequence[search.Term]) -> list[tuple[int, int, list[Named]]]:
+        """Where the terms name something: (start, end, what), longest names first, left to
+        right, not overlapping."""
+        found = []
+        start = 0
+        while start < len(terms):
+            end, named = self._longest_at(terms, start)
+            if named:
+                found.append((start, end, named))
+                start = end
+            else:
+                start += 1
+        return found
+
+    def _longest_at(self, terms, start: int) -> tuple[int, list[Named]]:
+        best_end, best = start, []
+        for stem in terms[start].stems:
+            for key, named in self._by_first_stem.get(stem, ()):
+                end = start + len(key)
+                if end > len(terms) or end < best_end:
+                    continue
+                if all(key[i] & set(terms[start + i].stems) for i in range(len(key))):
+                    if end > best_end:
+                        best_end, best = end, [named]
+                    elif named not in best:
+                        best.append(named)
+        return best_end, best
+
+    def recognise(self, query: search.Query) -> Recognised:
+        """The query with each run of plain words that names something searched as any of its
+        names (the words themselves, as a phrase, among them)."""
+        groups: list[list[search.Phrase]] = []
+        named_in_query: list[Named] = []
+        for run in _runs_of_plain_groups(query.groups):
+            if len(run) == 1 and len(run[0]) > 1:  # an OR of alternatives: left as typed
+                groups.append(run[0])
+                continue
+            phrases = [group[0] for group in run]
+            terms = [term for phrase in phrases for term in phrase.terms]
+            boundaries = _boundaries(phrases)
+            covered_until = 0
+            for start, end, named in self.spans(terms):
+                if start not in boundaries or end not in boundaries:
+                    continue  # a name across part of a quoted phrase: not this name
+                groups += _groups_between(phrases, boundaries, covered_until, start)
+                groups.append(_alternatives(terms[start:end], named))
+                named_in_query += [n for n in named if n not in named_in_query]
+                covered_until = end
+            groups += _groups_between(phrases, boundaries, covered_until, len(terms))
+        expanded = search.Query(groups=groups, excluded=list(query.excluded))
+        return Recognised(expanded, named_in_query)
+
+    # --- Correcting -------------------------------------------------------------------------
+
+    def corrected(self, text: str) -> str | None:
+        """The query with misspelt names replaced by the closest ones: the whole query if it
+        is one name ("Notabene"), else word by word (quoted phrases, exclusions and OR left
+        alone); None when nothing changes."""
+        whole = self.closest_name(text)
+        if whole:
+            return whole
+        tokens = text.split()
+        changed = False
+        for index, token in enumerate(tokens):
+            if token.startswith("-") or token in OR_WORDS or any(q in token for q in QUOTES):
+                continue
+            closest = self.closest_name(token)
+            if closest:
+                tokens[index], changed = closest, True
+        return " ".join(tokens) if changed else None
+
+    def closest_name(self, text: str) -> str | None:
+        """The name most similar to `text` (trigram similarity, at least
+        SIMILARITY_THRESHOLD), as it is written; None when nothing is close or `text` is
+        itself a name."""
+        letters = " ".join(search.words(text))
+        if not letters:
+            return None
+        if letters in self._spellings:  # a name, or one written without its spaces
+            written = self._spellings[letters]
+            return None if " ".join(search.words(written)) == letters else written
+        wanted = trigrams(letters)
+        counts: dict[str, int] = defaultdict(int)
+        for trigram in wanted:
+            for spelling in self._by_trigram.get(trigram, ()):
+                counts[spelling] += 1
+        best, best_score = None, SIMILARITY_THRESHOLD
+        for spelling, shared in counts.items():
+            score = shared / (len(wanted) + len(trigrams(spelling)) - shared)
+            if score > best_score or (score == best_score and best and spelling < best):
+                best, best_score = spelling, score
+        return self._spellings[best] if best else None
+
+
+def trigrams(text: str) -> set[str]:
+    """pg_trgm's trigrams: each word padded with two spaces before and one after."""
+    found: set[str] = set()
+    for word in text.split():
+        padded = f"  {word} "
+        found.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return found
+
+
+def _runs_of_plain_groups(groups):
+    """Consecutive groups of one phrase each, as runs; a group of alternatives alone."""
+    run: list = []
+    for group in groups:
+        if len(group) == 1:
+            run.append(group)
+            continue
+        if run:
+            yield run
+            run = []
+        yield [group]
+    if run:
+        yield run
+
+
+def _boundaries(phrases) -> set[int]:
+    """Term positions where a phrase starts or ends."""
+    positions, at = {0}, 0
+    for phrase in phrases:
+        at += len(phrase.terms)
+        positions.add(at)
+    return positions
+
+
+def _groups_between(phrases, boundaries, start: int, end: int) -> list[list[search.Phrase]]:
+    """The phrases (as groups) lying between term positions start and end."""
+    groups, at = [], 0
+    for phrase in phrases:
+        if start <= at and at + len(phrase.terms) <= end:
+            groups.append([phrase])
+        at += len(phrase.terms)
+    return groups
+
+
+def _alternatives(terms, named: list[Named]) -> list[search.Phrase]:
+    phrases = [search.Phrase(tuple(terms))]
+    for each in named:
+        for name in each.names:
+            name_words = search.words(name)[:MAX_NAME_WORDS]
+            phrase = search.Phrase(tuple(search.Term(w, search.stems_of(w)) for w in name_words))
+            if name_words and phrase not in phrases:
+                phrases.append(phrase)
+    return phrases
+
+
+# --- Loading ----------------------------------------------------------------------------------
+
+
+def load(version: str | None = None) -> NameBook:
+    """The names as of the current data, read once per process and data version."""
+    from .caching import data_version
+
+    version = version or data_version()
+    with _lock:
+        if _cache.get("version") == version:
+            return _cache["book"]
+    book = NameBook(_organizations() + _places(PlaceTree.load(version)))
+    with _lock:
+        _cache.update(book=book, version=version)
+    return book
+
+
+def forget() -> None:
+    """Drop the names this process read (tests: a rolled-back test restores a data version)."""
+    with _lock:
+        _cache.clear()
+
+
+def _organizations() -> list[Named]:
+    columns = [f"{field}_{lang}" for field in ("name", "short_name") for lang in LANGUAGES]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for owner, name in OrganizationAlias.objects.values_list("organization_id", "name"):
+        aliases[owner].append(name)
+    donors = set(
+        Participation.objects.filter(role=ParticipationRole.DONOR)
+        .values_list("organization_id", flat=True)
+        .distinct()
+    )
+    return [
+        Named(
+            ORGANIZATION,
+            row["pk"],
+            row["slug"],
+            _distinct([row[c] for c in columns] + aliases[row["pk"]]),
+            is_donor=row["pk"] in donors,
+        )
+        for row in Organization.objects.values("pk", "slug", *columns)
+    ]
+
+
+def _places(tree: PlaceTree) -> list[Named]:
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for owner, name in PlaceAlias.objects.values_list("place_id", "name"):
+        aliases[owner].append(name)
+    return [
+        Named(
+            PLACE,
+            pk,
+            place.slug,
+            _distinct([getattr(place, f"name_{lang}") for lang in LANGUAGES] + aliases[pk]),
+        )
+        for pk, place in tree.places.items()
+    ]
+
+
+def _distinct(names) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+_lock = threading.Lock()
+_cache: dict = {}
