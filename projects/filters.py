@@ -158,6 +158,8 @@ class ProjectFilter(django_filters.FilterSet):
             return queryset.exclude(pk__in=named.values("project_id"))
         return search.joined_to_matches(queryset, search.matching_documents(documents, query))
 
+    version: str | None = None  # the data version, when the caller read it already
+
     def text_query(self) -> search_names.Recognised:
         """The words searched for, with the organisations and places they name recognised
         (search_names.py); worked out once per search."""
@@ -165,7 +167,8 @@ class ProjectFilter(django_filters.FilterSet):
         if recognised is None:
             valid = self.is_bound and self.form.is_valid()
             query = search.parse((self.form.cleaned_data.get("q") if valid else None) or "")
-            recognised = search_names.load().recognise(query) if query.groups else None
+            names = search_names.load(self.version) if query.groups else None
+            recognised = names.recognise(query) if names else None
             recognised = recognised or search_names.Recognised(query)
             self._recognised = recognised
         return recognised

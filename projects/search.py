@@ -40,7 +40,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django_cte import CTE, with_cte
 
-from .ingest.organizations import kazakh_stem  # TODO(kazakh.py): the shared rules
+from . import kazakh
 
 MAX_QUERY_WORDS = 10
 ABBREVIATION_LENGTH = 3  # words this short are kept whole: mostly abbreviations
@@ -58,11 +58,21 @@ _english = Stemmer.Stemmer("english")
 
 
 def words(text: str) -> list[str]:
-    """Normalised words of a text: "Усть-Каменогорск, ЁЛКА" -> ["усть", "каменогорск", "елка"]."""
+    """Normalised words of a text: "Усть-Каменогорск, ЁЛКА" -> ["усть", "каменогорск", "елка"].
+    A Kazakh ending hyphenated to an abbreviation or a number goes: "АҚШ-тың" -> ["ақш"]."""
     if not unicodedata.is_normalized("NFKC", text):  # the check is twenty times faster
         text = unicodedata.normalize("NFKC", text)
+    if "-" in text:
+        text = _HYPHENATED_ENDING.sub(_without_ending, text)
     folded = text.casefold().replace("ё", "е")
     return _WORD.findall(folded)
+
+
+_HYPHENATED_ENDING = re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}|\d+)-([а-яәғқңөұүһі]{1,8})\b")
+
+
+def _without_ending(match: re.Match) -> str:
+    return match.group(1) if kazakh.only_endings(match.group(2)) else match.group(0)
 
 
 @lru_cache(maxsize=200_000)
@@ -77,8 +87,18 @@ def stem(word: str, language: str | None = None) -> str:
     if not _CYRILLIC.match(word):
         return word  # another script: kept as it is
     if language == "kk" or _KAZAKH_LETTERS.search(word):
-        return kazakh_stem(word)
-    return _russian.stemWord(word)
+        return kazakh.stem(word)
+    return russian_stem(word)
+
+
+def russian_stem(word: str) -> str:
+    """Snowball's Russian stem, except that an н after а or я stays: Snowball reads -н,
+    -на, -но, -ны there as verb endings, so "Казахстан" and "Казахстана" lost theirs while
+    "Казахстане" kept it."""
+    stemmed = _russian.stemWord(word)
+    if stemmed.endswith(("а", "я")) and word[len(stemmed) : len(stemmed) + 1] == "н":
+        return stemmed + "н"
+    return stemmed
 
 
 def stems_of(word: str) -> tuple[str, ...]:
@@ -140,6 +160,20 @@ def _quoted(phrase: Phrase) -> str:
     return f'"{phrase.text}"' if len(phrase.terms) > 1 else phrase.text
 
 
+# Little words that do not narrow a search ("проекты в Казахстане" is "Казахстане"); kept
+# inside quoted phrases, and when a query has nothing else.
+STOP_WORDS = frozenset((
+    # Russian
+    "в", "во", "на", "и", "или", "по", "для", "с", "со", "к", "ко", "о", "об", "от", "до", "из",
+    "у", "за", "а", "но", "не", "что", "как", "при", "над", "под", "без",
+    # Kazakh: conjunctions, postpositions, particles
+    "және", "мен", "бен", "пен", "үшін", "туралы", "бойынша", "арқылы", "немесе", "да", "де",
+    "та", "те", "ме", "ма", "ба", "бе", "па", "пе",
+    # English
+    "the", "a", "an", "of", "in", "on", "for", "and", "or", "to", "with", "by", "at", "from",
+    "about",
+))  # fmt: skip
+
 _TOKEN = re.compile(r'(-?)["«“„]([^"»”“]*)["»”“]?|(\S+)')
 OR_WORDS = {"OR", "|", "ИЛИ", "НЕМЕСЕ"}
 
@@ -159,6 +193,9 @@ def parse(text: str) -> Query:
         found = words(quoted if quoted is not None else bare)[:budget]
         if not found:
             continue
+        little = quoted is None and len(found) == 1 and found[0] in STOP_WORDS
+        if little and not _only_stop_words(text):
+            continue  # a little word on its own, not one inside "AID-176-A-21"
         budget -= len(found)
         phrase = Phrase(tuple(Term(word, stems_of(word)) for word in found))
         if negated:
@@ -171,6 +208,10 @@ def parse(text: str) -> Query:
         if budget <= 0:
             break
     return query
+
+
+def _only_stop_words(text: str) -> bool:
+    return all(word in STOP_WORDS for word in words(text))
 
 
 def query_words(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 
 from . import search
 from .models import Organization, OrganizationAlias, Participation, ParticipationRole, PlaceAlias
@@ -74,7 +75,7 @@ class NameBook:
         key = tuple(frozenset(search.stems_of(word)) for word in name_words)
         for stem in key[0]:
             self._by_first_stem[stem].append((key, named))
-        for spelling in {" ".join(name_words), "".join(name_words)}:
+        for spelling in {folded(" ".join(name_words)), folded("".join(name_words))}:
             self._spellings.setdefault(spelling, " ".join(name.split()))
             for trigram in trigrams(spelling):
                 self._by_trigram[trigram].add(spelling)
@@ -139,10 +140,10 @@ class NameBook:
         """The query with misspelt names replaced by the closest ones: the whole query if it
         is one name ("Notabene"), else word by word (quoted phrases, exclusions and OR left
         alone); None when nothing changes."""
-        whole = self.closest_name(text)
-        if whole:
-            return whole
         tokens = text.split()
+        whole = self.closest_name(text)
+        if whole and (len(tokens) == 1 or len(search.words(whole)) == len(search.words(text))):
+            return whole  # never a name that drops a word typed
         changed = False
         for index, token in enumerate(tokens):
             if token.startswith("-") or token in OR_WORDS or any(q in token for q in QUOTES):
@@ -156,12 +157,13 @@ class NameBook:
         """The name most similar to `text` (trigram similarity, at least
         SIMILARITY_THRESHOLD), as it is written; None when nothing is close or `text` is
         itself a name."""
-        letters = " ".join(search.words(text))
+        typed = " ".join(search.words(text))
+        letters = folded(typed)
         if not letters:
             return None
-        if letters in self._spellings:  # a name, or one written without its spaces
+        if letters in self._spellings:  # a name, or one written without its spaces or letters
             written = self._spellings[letters]
-            return None if " ".join(search.words(written)) == letters else written
+            return None if " ".join(search.words(written)) == typed else written
         wanted = trigrams(letters)
         counts: dict[str, int] = defaultdict(int)
         for trigram in wanted:
@@ -173,6 +175,14 @@ class NameBook:
             if score > best_score or (score == best_score and best and spelling < best):
                 best, best_score = spelling, score
         return self._spellings[best] if best else None
+
+
+_FOLD_KAZAKH = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def folded(text: str) -> str:
+    """Kazakh letters as the Russian ones people type for them (Шығыс -> шыгыс)."""
+    return text.translate(_FOLD_KAZAKH)
 
 
 def trigrams(text: str) -> set[str]:
@@ -257,20 +267,19 @@ def _organizations() -> list[Named]:
     aliases: dict[int, list[str]] = defaultdict(list)
     for owner, name in OrganizationAlias.objects.values_list("organization_id", "name"):
         aliases[owner].append(name)
-    donors = set(
-        Participation.objects.filter(role=ParticipationRole.DONOR)
-        .values_list("organization_id", flat=True)
-        .distinct()
+    donations = Participation.objects.filter(
+        organization=OuterRef("pk"), role=ParticipationRole.DONOR
     )
+    rows = Organization.objects.annotate(is_donor=Exists(donations))
     return [
         Named(
             ORGANIZATION,
             row["pk"],
             row["slug"],
             _distinct([row[c] for c in columns] + aliases[row["pk"]]),
-            is_donor=row["pk"] in donors,
+            is_donor=row["is_donor"],
         )
-        for row in Organization.objects.values("pk", "slug", *columns)
+        for row in rows.values("pk", "slug", "is_donor", *columns)
     ]
 
 

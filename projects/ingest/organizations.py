@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from projects import kazakh
 from projects.ingest.morphology import morph
 from projects.ingest.result import Document, Evidence, OrganizationFound
 
@@ -207,43 +208,12 @@ def ru_lemma(word: str) -> str:
     return candidates[0].normal_form.replace("ё", "е")
 
 
-_KK_SUFFIXES = sorted(
-    {
-        # genitive, dative, accusative, locative, ablative, instrumental
-        "ның", "нің", "дың", "дің", "тың", "тің",
-        "ға", "ге", "қа", "ке", "на", "не",
-        "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін",
-        "да", "де", "та", "те", "нда", "нде",
-        "дан", "ден", "тан", "тен", "нан", "нен",
-        "мен", "бен", "пен", "ымен", "імен",
-        "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
-        # possessive, plural
-        "сы", "сі", "ы", "і", "а", "е",
-        "лар", "лер", "дар", "дер", "тар", "тер",
-    },
-    key=len,
-    reverse=True,
-)  # fmt: skip
-
-
 @lru_cache(maxsize=50000)
 def kazakh_stem(word: str) -> str:
-    """A Kazakh word without its case, possessive and plural endings (a key, not a word)."""
-    stem = word.lower()
-    stem = re.sub(r"^([a-zа-яёәғқңөұүһі]{2,6})-[а-яәғқңөұүһі]{1,5}$", r"\1", stem)
-    for _ in range(4):
-        for suffix in _KK_SUFFIXES:
-            rest = len(stem) - len(suffix)
-            if stem.endswith(suffix) and rest >= (4 if len(suffix) == 1 else 3):
-                stem = stem[:rest]
-                break
-        else:
-            break
-    if stem.endswith("ғ"):
-        stem = stem[:-1] + "қ"
-    elif stem.endswith("г"):
-        stem = stem[:-1] + "к"
-    return stem
+    """A Kazakh word without its case, possessive and plural endings (a key, not a word):
+    `kazakh.stem`, after a short word's hyphenated tail is cut ("ҮЕҰ-лар" -> "үеұ")."""
+    word = re.sub(r"^([a-zа-яёәғқңөұүһі]{2,6})-[а-яәғқңөұүһі]{1,5}$", r"\1", word.lower())
+    return kazakh.stem(word)
 
 
 def word_key(word: str) -> str:

@@ -8,12 +8,12 @@ Matching. Every gazetteer name and alias is split into its core ("Павлода
 "Region"), and indexed by the keys of the core's first token. A token of the text has several
 keys: its surface form, every pymorphy3 normal form (Russian: "Павлодаре" -> "павлодар";
 all parses, the first one is often wrong for Kazakh names), every stem left by stripping
-Kazakh case, possessive and plural suffixes ("Павлодар облысының" -> "облыс"), the English
-form without a possessive 's, and a folded spelling without Kazakh letters ("Карағанды" ->
-"караганды"). A core whose name carried a type phrase matches only next to a type word
-(before or after it, or after a list closed by a plural type word: "Глубокое және Белоусовка
-кенттері"); the type word also chooses between places of the same name (the settlement
-Glubokoye or Glubokoye District; Pavlodar or Pavlodar Region).
+Kazakh case, possessive and plural suffixes (`kazakh.stems`: "Павлодар облысының" -> "облыс"),
+the English form without a possessive 's, and a folded spelling without Kazakh letters
+("Карағанды" -> "караганды"). A core whose name carried a type phrase matches only next to a
+type word (before or after it, or after a list closed by a plural type word: "Глубокое және
+Белоусовка кенттері"); the type word also chooses between places of the same name (the
+settlement Glubokoye or Glubokoye District; Pavlodar or Pavlodar Region).
 
 Not every place named is a place of the project. Left out: datelines ("АСТАНА –"), postal
 addresses and their blocks, places that only locate an organisation ("ОО «Эхо» (Алматы)",
@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import kazakh
 from .morphology import morph
 from .result import Document, Evidence, PlaceFound
 
@@ -71,20 +72,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_KK_SUFFIXES = _words(
-    # locative-attributive, locative, genitive, dative, ablative, accusative, instrumental
-    "ндағы ндегі дағы дегі тағы тегі нда нде да де та те "
-    "ның нің дың дің тың тің ға ге қа ке на не а е "
-    "нан нен дан ден тан тен ны ні ды ді ты ті н "
-    "менен бенен пенен мен бен пен "
-    # plural and possessive
-    "лар лер дар дер тар тер сы сі ы і"
-)
-_KK_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _suffix in _KK_SUFFIXES:
-    _KK_BY_LAST.setdefault(_suffix[-1], ())
-    _KK_BY_LAST[_suffix[-1]] += (_suffix,)
-
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 # Kazakh and English forms of place names that are also ordinary words or people's names.
 _COMMON_WORDS = frozenset(
@@ -109,25 +96,6 @@ def _fold(word: str) -> str:
     return word.translate(_FOLD)
 
 
-def _kk_stems(word: str) -> set[str]:
-    """Every stem (3 letters or more) left by stripping up to four Kazakh suffixes."""
-    stems: set[str] = set()
-    frontier = [word]
-    for _ in range(4):
-        found = []
-        for form in frontier:
-            for suffix in _KK_BY_LAST.get(form[-1:], ()):
-                if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                    stem = form[: -len(suffix)].rstrip("-")
-                    if stem not in stems:
-                        stems.add(stem)
-                        found.append(stem)
-        if not found:
-            break
-        frontier = found
-    return stems
-
-
 @lru_cache(maxsize=100_000)
 def _parses(word: str) -> tuple:
     return tuple(morph().parse(word))
@@ -141,7 +109,7 @@ def _text_keys(word: str, lemmatise: bool) -> frozenset[str]:
     if _CYRILLIC.search(w):
         if lemmatise and _RUSSIAN_ONLY.fullmatch(w):
             keys.update(p.normal_form.replace("ё", "е") for p in _parses(w))
-        keys.update(_kk_stems(w))
+        keys.update(kazakh.stems(w))
         keys.update([_fold(key) for key in keys])
     elif w.endswith("'s"):
         keys.add(w[:-2])
@@ -162,7 +130,7 @@ def _name_keys(word: str) -> frozenset[str]:
 def _is_weak_word(word: str) -> bool:
     """An ordinary word or a person's name as well as a place name ("Семей", "Абай")."""
     w = _norm(word)
-    if w in _COMMON_WORDS or (_KAZAKH_LETTERS.search(w) and _kk_stems(w) & _COMMON_WORDS):
+    if w in _COMMON_WORDS or (_KAZAKH_LETTERS.search(w) and kazakh.stems(w) & _COMMON_WORDS):
         return True
     if not _RUSSIAN_ONLY.fullmatch(w) or not morph().word_is_known(w):
         return False
@@ -263,7 +231,7 @@ def _word_type(word: str) -> tuple[str, bool | None, bool] | None:
     if w in _EN_PLURALS:
         return (_EN_PLURALS[w], True, True)
     if _CYRILLIC.search(w):
-        for stem in {w} | _kk_stems(w):
+        for stem in {w} | kazakh.stems(w):
             if stem in _KK_TYPES:
                 return (_KK_TYPES[stem], bool(_KK_PLURAL.match(w)), False)
     return None
@@ -285,7 +253,7 @@ def _okrug(word: str) -> tuple[bool, bool | None] | None:
         return (True, False)
     if w in ("districts", "okrugs"):
         return (True, True)
-    if _CYRILLIC.search(w) and "округ" in ({w} | _kk_stems(w)):
+    if _CYRILLIC.search(w) and "округ" in ({w} | kazakh.stems(w)):
         return (True, bool(_KK_PLURAL.match(w)))
     return None
 

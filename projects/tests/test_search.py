@@ -106,6 +106,9 @@ def found(query: str) -> set[str]:
         ("Павлодар OR вода", {"rights", "water"}),
         ('"unclosed phrase', set()),  # bad syntax is never an error
         ("OR права OR", {"rights"}),
+        ("права в Павлодаре", {"rights"}),  # a little word does not narrow the search
+        ("ЕС-тің", {"rights"}),  # a Kazakh ending hyphenated to an abbreviation
+        ("Казахстана", {"rights", "water"}),  # Snowball's -н after а is kept
         ("сайгак", set()),
     ],
 )
