@@ -21,7 +21,6 @@ from .models import (
     ParticipationRole,
     Place,
     ProjectPlaceIndex,
-    ProjectSearchDocument,
     ProjectStatus,
 )
 
@@ -152,11 +151,10 @@ class ProjectFilter(django_filters.FilterSet):
         query = self.text_query().query
         if not query:
             return queryset  # punctuation only: nothing to look for
-        documents = ProjectSearchDocument.objects.all()
         if not query.groups:  # exclusions only: everything but what any of them names
-            named = search.matching_documents(documents, search.Query(groups=[query.excluded]))
-            return queryset.exclude(pk__in=named.values("project_id"))
-        return search.joined_to_matches(queryset, search.matching_documents(documents, query))
+            named = search.matching_ids(search.Query(groups=[query.excluded]))
+            return queryset.exclude(pk__in=named)
+        return search.joined_to_matches(queryset, query)
 
     version: str | None = None  # the data version, when the caller read it already
 
@@ -258,11 +256,9 @@ class ProjectFilter(django_filters.FilterSet):
     def _by_relevance(self, queryset):
         """Projects whose titles or organisations hold every word first, then the rest;
         newest first within each."""
-        in_titles = search.matching_documents(
-            ProjectSearchDocument.objects.all(),
-            search.Query(groups=self.text_query().query.groups),
-            column="head_vector",
-        ).values("project_id")
+        in_titles = search.matching_ids(
+            search.Query(groups=self.text_query().query.groups), column="head_vector"
+        )
         ranked = queryset.annotate(
             title_match=Case(When(pk__in=in_titles, then=Value(1)), default=Value(0))
         )

@@ -229,11 +229,12 @@ def _groups_between(phrases, boundaries, start: int, end: int) -> list[list[sear
 
 
 def _alternatives(terms, named: list[Named]) -> list[search.Phrase]:
-    phrases = [search.Phrase(tuple(terms))]
+    phrases = [search.Phrase(tuple(terms), adjacent=False)]
     for each in named:
         for name in each.names:
             name_words = search.words(name)[:MAX_NAME_WORDS]
-            phrase = search.Phrase(tuple(search.Term(w, search.stems_of(w)) for w in name_words))
+            terms_of_name = tuple(search.Term(w, search.stems_of(w)) for w in name_words)
+            phrase = search.Phrase(terms_of_name, adjacent=False)
             if name_words and phrase not in phrases:
                 phrases.append(phrase)
     return phrases
