@@ -314,9 +314,16 @@ def published_projects_matching(params):
     list a visitor can filter can be downloaded as it is. Raises InvalidFilters."""
     from django.utils import translation
 
+    project_filter = published_search(params)
+    return project_filter.order(project_filter.qs, translation.get_language())
+
+
+def published_search(params) -> ProjectFilter:
+    """The validated filter of the query parameters over published projects; raises
+    InvalidFilters."""
     from .models import Project
 
     project_filter = ProjectFilter(params, queryset=Project.objects.published())
     if not project_filter.is_valid():
         raise InvalidFilters(project_filter.form.errors.get_json_data())
-    return project_filter.order(project_filter.qs, translation.get_language())
+    return project_filter

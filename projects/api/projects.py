@@ -1,10 +1,11 @@
 """/api/projects/: the public list's projects, filtered and sorted as on the list, and each
 project's full record."""
 
+from django.utils import translation
 from ninja import Path, Query, Router
 
-from ..caching import cached_for_visitors
-from ..filters import published_projects_matching
+from ..caching import cached, cached_for_visitors, data_version
+from ..filters import published_search
 from ..models import FundingLine, Place, Project
 from ..places import PlaceTree
 from .errors import ERROR_RESPONSES
@@ -33,11 +34,16 @@ def list_projects(request, params: Query[ProjectListParams]):
     """Published projects filtered and sorted exactly as on the public list, a page at a time.
     Every filter narrows the list; an unknown slug or a budget range without its currency is
     a 400."""
-    projects = published_projects_matching(request.GET)
+    project_filter = published_search(request.GET)
+    projects = project_filter.order(project_filter.qs, translation.get_language())
+    # The total of a search is kept with the data version: the next page of the same search
+    # (or the same page built again) does not count its matches again.
+    count = cached(data_version(), f"api-count:{project_filter.cache_key()}", projects.count)
     page = paginate(
         request,
         projects.values_list("pk", flat=True),
         params,
+        count=count,
         rows=lambda ids: Project.objects.filter(pk__in=ids).for_list(),
     )
     page["results"] = [project_summary(request, project) for project in page["results"]]

@@ -6,6 +6,8 @@ snippets. Runs on SQLite and on PostgreSQL (GIN)."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -253,3 +255,14 @@ def test_a_query_naming_a_donor_offers_its_filter(client, seeded_db, db):
         ("donor", {"donor": "european-union"})
     ]
     assert "Filter by donor: European Union (EU)" in response.content.decode()
+
+
+def test_the_next_page_of_an_api_search_does_not_count_again(client, db):
+    for number in range(3):
+        make_project(f"well-{number}", title_ru=f"Колодец {number}")
+    first = client.get("/api/projects/", {"q": "колодец", "page_size": 2}).json()
+    assert first["count"] == 3
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/api/projects/", {"q": "колодец", "page_size": 2, "page": 2})
+    assert second.json()["count"] == 3 and len(second.json()["results"]) == 1
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
