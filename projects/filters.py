@@ -224,10 +224,10 @@ class ProjectFilter(django_filters.FilterSet):
         """The order asked for; by default the most relevant first for a search, else the
         newest first."""
         valid = self.is_bound and self.form.is_valid()
-        query = search.parse(self.form.cleaned_data.get("q") or "") if valid else None
         sort = self.form.cleaned_data.get("sort") if valid else None
         if sort == SortOrder.RELEVANCE or not sort:
-            return SortOrder.RELEVANCE if query and query.groups else SortOrder.NEWEST
+            has_words = bool(self.text_query().query.groups)
+            return SortOrder.RELEVANCE if has_words else SortOrder.NEWEST
         return sort
 
     def order(self, queryset, language: str):

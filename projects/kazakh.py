@@ -55,6 +55,20 @@ VOICED = "жз"
 VOICELESS = "кқпстфхцчшщһбвгдғ"
 CONSONANTS = SONORANTS + NASALS + VOICED + VOICELESS
 POSSESSIVE = "ыі"  # the third person possessive, after which case endings take an н
+# The letters Kazakh has and Russian has not, and the Russian ones people type for them.
+KAZAKH_ONLY = "әғқңөұүһі"
+_FOLD = str.maketrans(KAZAKH_ONLY + "ё", "агкноуухи" + "е")
+
+
+def has_letters(word: str) -> bool:
+    """Whether a lower-case word has a letter only Kazakh uses ("қала" has, "жоба" has not)."""
+    return any(letter in KAZAKH_ONLY for letter in word)
+
+
+def fold(text: str) -> str:
+    """Kazakh-only letters (and ё) as the Russian ones typed for them: "Шығыс" -> "шыгыс"
+    when lower-cased first."""
+    return text.translate(_FOLD)
 
 
 def _any(*letters: str) -> str:

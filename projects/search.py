@@ -48,7 +48,6 @@ MAX_QUERY_WORDS = 10
 ABBREVIATION_LENGTH = 3  # words this short are kept whole: mostly abbreviations
 _WORD = re.compile(r"\d+|[^\W\d_]+")
 _LATIN = re.compile(r"[a-z]")
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]")
 _CYRILLIC = re.compile(r"[а-яәғқңөұүһі]")
 LANGUAGES = ("ru", "kk", "en")
 
@@ -88,7 +87,7 @@ def stem(word: str, language: str | None = None) -> str:
         return _english.stemWord(word)
     if not _CYRILLIC.match(word):
         return word  # another script: kept as it is
-    if language == "kk" or _KAZAKH_LETTERS.search(word):
+    if language == "kk" or kazakh.has_letters(word):
         return kazakh.stem(word)
     return russian_stem(word)
 
@@ -225,14 +224,6 @@ def query_words(text: str) -> list[str]:
     query = parse(text)
     phrases = [p for group in query.groups for p in group] + query.excluded
     return list(dict.fromkeys(term.word for phrase in phrases for term in phrase.terms))
-
-
-def corrected_query(text: str) -> str | None:
-    """The query with a misspelt organisation or place name replaced by the closest name
-    (search_names.py), or None when nothing in it looks misspelt."""
-    from . import search_names
-
-    return search_names.load().corrected(text)
 
 
 # --- Matching ---------------------------------------------------------------------------------

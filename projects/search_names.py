@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 
-from . import search
+from . import kazakh, search
 from .models import Organization, OrganizationAlias, Participation, ParticipationRole, PlaceAlias
 from .places import PlaceTree
 
@@ -75,7 +75,7 @@ class NameBook:
         key = tuple(frozenset(search.stems_of(word)) for word in name_words)
         for stem in key[0]:
             self._by_first_stem[stem].append((key, named))
-        for spelling in {folded(" ".join(name_words)), folded("".join(name_words))}:
+        for spelling in {kazakh.fold(" ".join(name_words)), kazakh.fold("".join(name_words))}:
             self._spellings.setdefault(spelling, " ".join(name.split()))
             for trigram in trigrams(spelling):
                 self._by_trigram[trigram].add(spelling)
@@ -158,7 +158,7 @@ class NameBook:
         SIMILARITY_THRESHOLD), as it is written; None when nothing is close or `text` is
         itself a name."""
         typed = " ".join(search.words(text))
-        letters = folded(typed)
+        letters = kazakh.fold(typed)
         if not letters:
             return None
         if letters in self._spellings:  # a name, or one written without its spaces or letters
@@ -175,14 +175,6 @@ class NameBook:
             if score > best_score or (score == best_score and best and spelling < best):
                 best, best_score = spelling, score
         return self._spellings[best] if best else None
-
-
-_FOLD_KAZAKH = str.maketrans("әғқңөұүһі", "агкноуухи")
-
-
-def folded(text: str) -> str:
-    """Kazakh letters as the Russian ones people type for them (Шығыс -> шыгыс)."""
-    return text.translate(_FOLD_KAZAKH)
 
 
 def trigrams(text: str) -> set[str]:

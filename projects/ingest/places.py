@@ -62,9 +62,7 @@ _WORD = re.compile(r"с/о|[^\W\d_]+(?:[-‐‑'’ʻ`][^\W\d_]+)*", re.IGNORECA
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 _LATIN = re.compile(r"[a-z]")
 _RUSSIAN_ONLY = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]")
 _HOMOGLYPHS = str.maketrans("aceopxyki", "асеорхукі")
-_FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "’": "'", "ʻ": "'", "`": "'"})
 
 
@@ -92,10 +90,6 @@ def _norm(word: str) -> str:
     return word
 
 
-def _fold(word: str) -> str:
-    return word.translate(_FOLD)
-
-
 @lru_cache(maxsize=100_000)
 def _parses(word: str) -> tuple:
     return tuple(morph().parse(word))
@@ -110,7 +104,7 @@ def _text_keys(word: str, lemmatise: bool) -> frozenset[str]:
         if lemmatise and _RUSSIAN_ONLY.fullmatch(w):
             keys.update(p.normal_form.replace("ё", "е") for p in _parses(w))
         keys.update(kazakh.stems(w))
-        keys.update([_fold(key) for key in keys])
+        keys.update([kazakh.fold(key) for key in keys])
     elif w.endswith("'s"):
         keys.add(w[:-2])
     return frozenset(keys)
@@ -119,7 +113,7 @@ def _text_keys(word: str, lemmatise: bool) -> frozenset[str]:
 def _name_keys(word: str) -> frozenset[str]:
     """The forms of a word of a gazetteer name (nominative): surface, folded, normal form."""
     w = _norm(word)
-    keys = {w, _fold(w)}
+    keys = {w, kazakh.fold(w)}
     if _RUSSIAN_ONLY.fullmatch(w) and len(w) > 2:
         keys.update(
             p.normal_form.replace("ё", "е") for p in _parses(w) if "nomn" in p.tag and p.score > 0
@@ -130,7 +124,7 @@ def _name_keys(word: str) -> frozenset[str]:
 def _is_weak_word(word: str) -> bool:
     """An ordinary word or a person's name as well as a place name ("Семей", "Абай")."""
     w = _norm(word)
-    if w in _COMMON_WORDS or (_KAZAKH_LETTERS.search(w) and kazakh.stems(w) & _COMMON_WORDS):
+    if w in _COMMON_WORDS or (kazakh.has_letters(w) and kazakh.stems(w) & _COMMON_WORDS):
         return True
     if not _RUSSIAN_ONLY.fullmatch(w) or not morph().word_is_known(w):
         return False
@@ -365,7 +359,7 @@ class Gazetteer:
         keys = tuple(_name_keys(word) for word in core_words)
         cap = next((i for i, word in enumerate(core_words) if word[:1].isupper()), None)
         core = self._cores.setdefault((keys, cap), _Core(keys, cap))
-        core.last_words.add(_fold(_norm(core_words[-1])))
+        core.last_words.add(kazakh.fold(_norm(core_words[-1])))
         typed = kind is not None
         known = core.entries.get(slug)
         if known is None or (known.typed and not typed):
@@ -671,7 +665,7 @@ class _Reader:
             length = len(core.keys)
             if i + length > self.count or not self._core_fits(core, i):
                 continue
-            last = _fold(self.norm(i + length - 1))
+            last = kazakh.fold(self.norm(i + length - 1))
             bare[length] = bare.get(length, False) or last in core.last_words
             entries = by_length.setdefault(length, {})
             for slug, entry in core.entries.items():

@@ -13,8 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import translation
 
-from projects import search
-from projects.filters import InvalidFilters, published_projects_matching
+from projects.filters import InvalidFilters
 from projects.models import Project
 from projects.search_evaluation.cases import (
     LANGUAGES,
@@ -26,6 +25,7 @@ from projects.search_evaluation.cases import (
     load_cases,
 )
 from projects.search_evaluation.records import TEST_RECORDS, MissingSeedRows, create_test_records
+from projects.selectors import ProjectSearch
 
 REQUIRED_RECALL = 1.0
 REQUIRED_PRECISION = 0.95
@@ -33,17 +33,12 @@ PROGRESS_EVERY = 25  # queries
 
 
 def corrected_results(query: str) -> tuple[QuerySet, str | None]:
-    """The projects a visitor's list shows for `query`, and the corrected query when they are
-    the results of a "did you mean" correction (None otherwise). A search that offers
-    corrections has `search.corrected_query(query)`, returning the correction or None; it is
-    run when the query as typed finds nothing."""
-    projects = published_projects_matching({"q": query})
-    if not hasattr(search, "corrected_query") or projects.exists():
-        return projects, None
-    corrected = search.corrected_query(query)
-    if not corrected or corrected == query:
-        return projects, None
-    return published_projects_matching({"q": corrected}), corrected
+    """The projects a visitor's list shows for `query` (selectors.ProjectSearch, the list's
+    own search), and the corrected query when they are the results of its "did you mean"
+    correction (None otherwise)."""
+    found = ProjectSearch.run({"q": query})
+    corrected = found.cleaned.get("q") if found.corrected_from else None
+    return found.ordered(), corrected
 
 
 def run_case(case: Case) -> Outcome:
