@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .formatting import combined_qualifier
 from .indexing import project_budgets
-from .models import AmountQualifier, FundingKind
+from .models import FundingKind
 
 
 def headline_budget(lines) -> tuple[Decimal, str, str] | None:
@@ -24,13 +25,3 @@ def headline_budget(lines) -> tuple[Decimal, str, str] | None:
         return amount, headline, max(totals, key=lambda line: line.amount).qualifier
     parts = {line.qualifier for line in in_headline if line.kind == FundingKind.DONOR_CONTRIBUTION}
     return amount, headline, combined_qualifier(parts)
-
-
-def combined_qualifier(qualifiers: set[str]) -> str:
-    """How a sum of figures is qualified, from how each of them is."""
-    inexact = set(qualifiers) - {AmountQualifier.EXACT}
-    if not inexact:
-        return AmountQualifier.EXACT
-    if len(inexact) == 1:
-        return inexact.pop()
-    return AmountQualifier.ABOUT
