@@ -31,7 +31,7 @@ from ..partial_dates import PartialDate
 from ..places import PlaceTree
 from . import batches
 from .batches import ProjectValues, in_language, translated_fields
-from .files import coalesce_pieces, keeps_language
+from .files import coalesce_pieces, in_one_snapshot, keeps_language, one_snapshot
 from .records import stream_export
 from .summaries import summary_rows
 
@@ -409,7 +409,7 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
 
     # Lines go out joined in pieces of PIECE_SIZE: one write per line costs more than the line.
     response = StreamingHttpResponse(
-        coalesce_pieces(lines()), content_type="text/csv; charset=utf-8"
+        coalesce_pieces(in_one_snapshot(lines())), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -424,8 +424,9 @@ def export_xlsx(request):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(_("Projects"))[:31])
     sheet.append([_xlsx_cell(sheet, str(column.header)) for column in columns])
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+    with one_snapshot():
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, cell) for cell in row])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
     workbook.save(spool)
     spool.seek(0)
@@ -454,7 +455,8 @@ def export_json(request):
     except InvalidFilters as error:
         return _error_response(error)
     response = StreamingHttpResponse(
-        coalesce_pieces(stream_export(projects)), content_type="application/json; charset=utf-8"
+        coalesce_pieces(in_one_snapshot(stream_export(projects))),
+        content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
     return response

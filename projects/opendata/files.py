@@ -3,6 +3,7 @@ documents written a piece at a time (IATI, 360Giving)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tempfile
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import AnyStr
 
 from django.core.management.base import CommandError
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import translation
 
 PIECE_SIZE = 64 * 1024  # bytes (or characters) handed on at once by a streamed document
@@ -59,6 +61,30 @@ def coalesce_pieces(pieces: Iterable[AnyStr], size: int | None = None) -> Iterat
             waiting, length = [], 0
     if waiting:
         yield waiting[0][:0].join(waiting)
+
+
+@contextlib.contextmanager
+def one_snapshot(using: str = DEFAULT_DB_ALIAS):
+    """Every query inside sees the database as it was at the first (REPEATABLE READ on
+    PostgreSQL), so an edit made while a long export runs never gives a file half before and
+    half after it. On PostgreSQL this also lets the server-side cursors that read the projects
+    stream: outside a transaction Django declares them WITH HOLD, and the server then builds
+    the whole result (every text of every project) before it sends the first row. An export
+    abandoned midway rolls back: it writes nothing."""
+    connection = connections[using]
+    outermost = not connection.in_atomic_block
+    # Read only: inside a transaction already, no savepoint is needed.
+    with transaction.atomic(using=using, savepoint=False):
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
+def in_one_snapshot(pieces: Iterable[AnyStr], using: str = DEFAULT_DB_ALIAS) -> Iterator[AnyStr]:
+    """The pieces of a streamed document, read in one_snapshot() from the first piece on."""
+    with one_snapshot(using):
+        yield from pieces
 
 
 def keeps_language(generator_function):

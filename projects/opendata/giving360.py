@@ -108,7 +108,7 @@ from projects.places import PlaceTree
 
 from . import batches
 from .batches import FundingValues, ProjectValues, translated_fields
-from .files import Tally, coalesce_pieces, keeps_language
+from .files import Tally, coalesce_pieces, in_one_snapshot, keeps_language
 
 SCHEMA_VERSION = "1.4"
 DEFAULT_ID_PREFIX = "360G-kzgrantregistry"
@@ -238,7 +238,7 @@ def giving360_view(request):
         base_url=request.build_absolute_uri("/"),
         donor_slug=request.GET.get("donor") or None,
     )
-    pieces = (text.encode("utf-8") for text in coalesce_pieces(document))
+    pieces = (text.encode("utf-8") for text in coalesce_pieces(in_one_snapshot(document)))
     return StreamingHttpResponse(pieces, content_type=JSON_CONTENT_TYPE)
 
 

@@ -138,7 +138,7 @@ from ..partial_dates import DatePrecision, PartialDate
 from ..places import PlaceTree
 from . import batches
 from .batches import FundingValues, ProjectValues, translated_fields
-from .files import Sink, Tally, coalesce_pieces, keeps_language
+from .files import Sink, Tally, coalesce_pieces, in_one_snapshot, keeps_language
 
 IATI_VERSION = "2.03"
 DEFAULT_REPORTING_ORG_REF = "XX-KZ-GRANT-REGISTRY"
@@ -744,7 +744,9 @@ def iati_xml_view(request):
             _filter_errors(invalid.errors), content_type="text/plain; charset=utf-8"
         )
     document = iati_document(projects, base_url=request.build_absolute_uri("/"))
-    return StreamingHttpResponse(coalesce_pieces(document), content_type=CONTENT_TYPE)
+    return StreamingHttpResponse(
+        coalesce_pieces(in_one_snapshot(document)), content_type=CONTENT_TYPE
+    )
 
 
 def _filter_errors(errors: dict) -> str:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from projects.models import Project
-from projects.opendata.files import Tally, coalesce_pieces, write_atomically
+from projects.opendata.files import Tally, coalesce_pieces, in_one_snapshot, write_atomically
 from projects.opendata.giving360 import grants_document
 
 
@@ -34,7 +34,9 @@ class Command(BaseCommand):
         tally = Tally(report=None if to_stdout else self._progress)
         # Ordered by slug so that two exports of the same data are byte for byte the same.
         projects = Project.objects.published().order_by("slug")
-        document = coalesce_pieces(grants_document(projects, base_url=base_url, tally=tally))
+        document = coalesce_pieces(
+            in_one_snapshot(grants_document(projects, base_url=base_url, tally=tally))
+        )
         if to_stdout:
             for text in document:
                 self.stdout.write(text, ending="")

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from projects.filters import published_projects_matching
-from projects.opendata.files import Tally, coalesce_pieces, write_atomically
+from projects.opendata.files import Tally, coalesce_pieces, in_one_snapshot, write_atomically
 from projects.opendata.iati import iati_document
 
 DEFAULT_BASE_URL = "http://localhost:8000"
@@ -35,7 +35,9 @@ class Command(BaseCommand):
         to_stdout = file == "-"
         tally = Tally(report=None if to_stdout else self._progress)
         document = coalesce_pieces(
-            iati_document(published_projects_matching({}), base_url=base_url, tally=tally)
+            in_one_snapshot(
+                iati_document(published_projects_matching({}), base_url=base_url, tally=tally)
+            )
         )
         if to_stdout:
             decoder = codecs.getincrementaldecoder("utf-8")()
