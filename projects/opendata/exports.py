@@ -62,6 +62,7 @@ class ExportContext:
     tree: PlaceTree
     regions: dict[int, int | None] = field(default_factory=dict)
     labels: dict = field(default_factory=dict)
+    last_headline: tuple = (None, None)  # (project, its _headline): read by three columns
     # "fax" before a fax number, in the export's language.
     label_fax: str = field(default_factory=lambda: gettext("fax"))
 
@@ -133,12 +134,18 @@ def _money(project: ProjectValues, context: ExportContext, kinds: set[str]) -> s
 
 def _headline(project: ProjectValues, context: ExportContext) -> tuple:
     """The headline budget as (amount, currency, qualifier label): the amount a number, so
-    that a spreadsheet can add and sort it; ("", "", "") without one."""
-    figure = headline_budget(project.funding)
-    if figure is None:
-        return "", "", ""
-    amount, currency, qualifier = figure
-    return amount, currency, context.label(AmountQualifier(qualifier))
+    that a spreadsheet can add and sort it; ("", "", "") without one. Its three columns ask
+    for it in turn: it is computed once per project."""
+    last_project, figure = context.last_headline
+    if last_project is not project:
+        figure = headline_budget(project.funding)
+        if figure is None:
+            figure = ("", "", "")
+        else:
+            amount, currency, qualifier = figure
+            figure = (amount, currency, context.label(AmountQualifier(qualifier)))
+        context.last_headline = (project, figure)
+    return figure
 
 
 def _region_names(project: ProjectValues, context: ExportContext) -> str:
@@ -357,6 +364,8 @@ def project_rows(
 
 def _cell(value) -> str | int | Decimal:
     """Text for every cell (labels are lazy translations), numbers stay numbers."""
+    if type(value) is str:  # most cells: the cheapest test first (millions per export)
+        return value
     if value is None:
         return ""
     return value if isinstance(value, int | Decimal) else str(value)
