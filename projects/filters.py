@@ -307,6 +307,12 @@ class InvalidFilters(ValueError):
         super().__init__("invalid filters")
         self.errors = errors
 
+    def lines(self) -> list[str]:
+        """ "field: message", one line per error (plain-text answers)."""
+        return [
+            f"{name}: {error['message']}" for name, found in self.errors.items() for error in found
+        ]
+
 
 def published_projects_matching(params):
     """Published projects matching the project list's filters (the `q`, `place`, `donor`, ...

@@ -503,7 +503,10 @@ def export_links(request) -> dict[str, str]:
     params = request.GET.copy()
     params.pop("page", None)
     query = f"?{params.urlencode()}" if params else ""
-    return {
+    links = {
         name: reverse(f"projects:project-export-{name}") + query
         for name in ("csv", "xlsx", "json", "donors", "organizations")
     }
+    params.pop("sort", None)  # a feed lists the newest first
+    links["feed"] = reverse("feed") + (f"?{params.urlencode()}" if params else "")
+    return links

@@ -741,7 +741,7 @@ def iati_xml_view(request):
         projects = published_projects_matching(request.GET)
     except InvalidFilters as invalid:
         return HttpResponseBadRequest(
-            _filter_errors(invalid.errors), content_type="text/plain; charset=utf-8"
+            _filter_errors(invalid), content_type="text/plain; charset=utf-8"
         )
     document = iati_document(projects, base_url=request.build_absolute_uri("/"))
     return StreamingHttpResponse(
@@ -749,6 +749,5 @@ def iati_xml_view(request):
     )
 
 
-def _filter_errors(errors: dict) -> str:
-    lines = [f"{field}: {error['message']}" for field, found in errors.items() for error in found]
-    return "Invalid filter parameters.\n" + "\n".join(lines) + "\n"
+def _filter_errors(invalid: InvalidFilters) -> str:
+    return "Invalid filter parameters.\n" + "\n".join(invalid.lines()) + "\n"

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
@@ -419,6 +420,49 @@ def test_atom_feed_of_newly_published_projects_per_language(client):
     assert all("/kk/projects/" in link for link in links)
     assert not any("draft-feed" in link for link in links)
     assert len(entries) == 6
+
+
+def feed_slugs(response) -> list[str]:
+    feed = ET.fromstring(response.content)  # noqa: S314 (our own feed, in a test)
+    links = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]
+    return [link.rstrip("/").rsplit("/", 1)[-1] for link in links]
+
+
+@pytest.mark.parametrize(
+    "search", [{"donor": "usaid"}, {"donor": "european-union"}, {"q": "Павлодарда"}]
+)
+def test_a_feed_of_a_search_holds_the_projects_of_that_search_only(client, search):
+    listed = [
+        row[0]
+        for row in csv_rows(
+            client.get(url("project-export-csv", "en"), {"columns": "slug", **search})
+        )[1:]
+    ]
+    assert 0 < len(listed) < Project.objects.published().count()
+    with translation.override("en"):
+        response = client.get(reverse("feed"), {**search, "page": "2", "sort": "title"})
+    assert response.status_code == 200
+    assert sorted(feed_slugs(response)) == sorted(listed)
+    feed = ET.fromstring(response.content)  # noqa: S314
+    assert "of a search" in feed.find(f"{ATOM}title").text
+    assert feed.find(f"{ATOM}link").get("href").endswith("/en/projects/?" + urlencode(search))
+
+
+def test_a_feed_of_a_search_that_cannot_be_made_says_why(client):
+    with translation.override("en"):
+        response = client.get(reverse("feed"), {"donor": "no-such-donor"})
+    assert response.status_code == 400
+    assert response.content.decode().startswith("This search cannot be followed:\ndonor: ")
+
+
+def test_the_list_offers_a_subscription_to_its_search(client):
+    page = client.get(url("project-list", "en"), {"donor": "usaid", "page": "1"}).content.decode()
+    assert '<a href="/en/feed/?donor=usaid" type="application/atom+xml">' in page
+    head = page.split("</head>")[0]
+    assert (
+        'type="application/atom+xml" title="Newly published projects" href="/en/feed/?donor=usaid"'
+        in head
+    )
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
