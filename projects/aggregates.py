@@ -24,6 +24,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, ExtractYear
 
 from .caching import cached
+from .formatting import QUALIFIER_ORDER
 from .models import (
     AmountQualifier,
     FundingKind,
@@ -43,11 +44,17 @@ CENT = Decimal("0.01")
 
 @dataclass(frozen=True)
 class Money:
-    """Money in one currency from some projects, with the qualifiers of the summed figures."""
+    """Money in one currency from some projects: the sum, and the sums of the figures the
+    sources qualify alike as (qualifier, amount) pairs in formatting.QUALIFIER_ORDER, so that
+    an exact 750 000 and "up to 800 000" are told apart, never "up to 1 550 000"."""
 
     projects: int
     amount: Decimal
-    qualifiers: frozenset[str]
+    parts: tuple[tuple[str, Decimal], ...]
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        return frozenset(qualifier for qualifier, _amount in self.parts)
 
 
 @dataclass
@@ -146,8 +153,8 @@ def place_counts(projects) -> SearchFigures:
 
 class _Statement:
     """One SELECT: named searches as CTEs, then UNION ALL of grouped counts over them. Every
-    branch returns the same columns: kind, key, key2, projects, projects2, amount and three
-    flags for the qualifiers of the summed money."""
+    branch returns the same columns: kind, key, key2, projects, projects2, amount and the
+    three parts of it that the sources state as "more than", "up to" and "about"."""
 
     def __init__(self, using: str):
         self.using = using
@@ -184,7 +191,7 @@ class _Statement:
         projects: str = "COUNT(*)",
         projects2: str = "0",
         amount: str = "NULL",
-        flags: str = "0, 0, 0",
+        parts: str = "0, 0, 0",
     ) -> None:
         """One grouped query: `tail` is its FROM ... GROUP BY part. The casts give every
         branch the same column types, as UNION requires."""
@@ -192,7 +199,7 @@ class _Statement:
             (
                 f"SELECT '{kind}', CAST({key} AS TEXT), CAST({key2} AS TEXT), "
                 f"CAST({projects} AS BIGINT), CAST({projects2} AS BIGINT), "
-                f"CAST({amount} AS NUMERIC), {flags} {tail}",
+                f"CAST({amount} AS NUMERIC), {parts} {tail}",
                 list(params),
             )
         )
@@ -303,7 +310,7 @@ class _Statement:
         money = {
             "projects": "COUNT(DISTINCT c.project_id)",
             "amount": "SUM(c.amount)",
-            "flags": QUALIFIER_FLAGS,
+            "parts": QUALIFIED_PARTS,
         }
         self.branch(
             "donations",
@@ -344,11 +351,11 @@ class _Statement:
         )
 
 
-QUALIFIER_FLAGS = ", ".join(
-    f"MAX(CASE WHEN c.qualifier = '{qualifier}' THEN 1 ELSE 0 END)"
-    for qualifier in (AmountQualifier.MORE_THAN, AmountQualifier.UP_TO, AmountQualifier.ABOUT)
+PART_QUALIFIERS = (AmountQualifier.MORE_THAN, AmountQualifier.UP_TO, AmountQualifier.ABOUT)
+QUALIFIED_PARTS = ", ".join(
+    f"CAST(SUM(CASE WHEN c.qualifier = '{qualifier}' THEN c.amount ELSE 0 END) AS NUMERIC)"
+    for qualifier in PART_QUALIFIERS
 )
-FLAG_QUALIFIERS = (AmountQualifier.MORE_THAN, AmountQualifier.UP_TO, AmountQualifier.ABOUT)
 
 
 # --- Reading the rows -----------------------------------------------------------------------
@@ -359,7 +366,7 @@ def _read(rows, sources: dict[str, str]) -> SearchFigures:
     facets: dict[str, dict] = defaultdict(dict)
     first_years: dict[int, int] = {}
     last_years: dict[int, int] = {}
-    for kind, key, key2, projects, projects2, amount, *flags in rows:
+    for kind, key, key2, projects, projects2, amount, *parts in rows:
         if kind == "count":
             figures.count = projects
         elif kind == "status":
@@ -376,7 +383,8 @@ def _read(rows, sources: dict[str, str]) -> SearchFigures:
         elif kind == "unfunded":
             figures.unfunded_by_start_year[_year(key)] = projects
         else:
-            money = Money(projects, _amount(amount), _qualifiers(flags))
+            total = _amount(amount)
+            money = Money(projects, total, _parts(total, parts))
             second = _year(key2) if kind == "by_start_year" else _id(key2)
             getattr(figures, kind if kind != "no_region" else "by_region").append(
                 (key, second, money)
@@ -411,10 +419,20 @@ def _amount(value) -> Decimal:
     return Decimal(str(value or 0)).quantize(CENT)
 
 
-def _qualifiers(flags) -> frozenset[str]:
-    return frozenset(
-        q for q, flag in zip(FLAG_QUALIFIERS, flags, strict=True) if flag
-    ) or frozenset({AmountQualifier.EXACT})
+def _parts(total: Decimal, sums) -> tuple[tuple[str, Decimal], ...]:
+    """The sum split by qualifier: what is not "more than", "up to" or "about" is exact."""
+    qualified = {q: _amount(part) for q, part in zip(PART_QUALIFIERS, sums, strict=True)}
+    by_qualifier = {AmountQualifier.EXACT: total - sum(qualified.values()), **qualified}
+    return ordered_parts(by_qualifier) or ((AmountQualifier.EXACT, total),)
+
+
+def ordered_parts(by_qualifier: dict[str, Decimal]) -> tuple[tuple[str, Decimal], ...]:
+    """{qualifier: amount} as (qualifier, amount) pairs in QUALIFIER_ORDER, zeros left out."""
+    return tuple(
+        (qualifier, by_qualifier[qualifier])
+        for qualifier in QUALIFIER_ORDER
+        if by_qualifier.get(qualifier)
+    )
 
 
 def _active_years(first_years: dict[int, int], last_years: dict[int, int]) -> dict[int, int]:

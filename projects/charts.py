@@ -4,8 +4,9 @@ drawing as server-side SVG (no JavaScript).
 The money in these charts is the donor contributions the press releases state
 (FundingLine.kind == donor_contribution): stated totals and other lines are left out, so that the
 donor, year and region charts split the same money three ways. Amounts in different currencies are
-never added up: every funding chart is for one currency. A sum keeps the qualifiers of the figures
-in it (750,000 plus "up to 800,000" is "up to 1,550,000").
+never added up: every funding chart is for one currency. A sum keeps apart the figures its
+sources qualify differently: 750,000 and "up to 800,000" read "750,000 + up to 800,000", never
+"up to 1,550,000" (the bar is as long as their sum).
 """
 
 from collections import defaultdict
@@ -18,8 +19,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
-from .aggregates import Money, SearchFigures
-from .formatting import combined_qualifier, money, qualified_amount
+from .aggregates import Money, SearchFigures, ordered_parts
+from .formatting import money, qualified_sums
 from .models import AmountQualifier, Organization, ProjectStatus
 from .places import PlaceTree
 
@@ -32,7 +33,7 @@ class Bar:
     value: Decimal | int
     projects: int
     currency: str = ""
-    qualifier: str = AmountQualifier.EXACT
+    parts: tuple = ()  # a money bar's sums per qualifier (aggregates.Money.parts)
     short_label: str = ""
     figure: Money | None = None  # the money behind a money bar
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -44,7 +45,8 @@ class Bar:
         language = translation.get_language()
         if language not in self._texts:
             if self.currency:
-                text = qualified_amount(self.value, self.qualifier, self.currency)
+                parts = self.parts or ((AmountQualifier.EXACT, self.value),)
+                text = qualified_sums(parts, self.currency)
             else:
                 text = money(self.value)
             self._texts[language] = text
@@ -280,15 +282,19 @@ def _largest_rows(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
 def _sum_of(figures) -> Money:
     """Money of several donors or years in one currency. Their projects add up only where each
     project is in one of them (a start year), which is where the count is printed."""
+    by_qualifier: dict[str, Decimal] = defaultdict(Decimal)
+    for figure in figures:
+        for qualifier, amount in figure.parts:
+            by_qualifier[qualifier] += amount
     return Money(
         projects=sum(figure.projects for figure in figures),
         amount=sum((figure.amount for figure in figures), Decimal(0)),
-        qualifiers=frozenset().union(*(figure.qualifiers for figure in figures)),
+        parts=ordered_parts(by_qualifier),
     )
 
 
 def _figure_text(figure: Money, currency: str) -> str:
-    return qualified_amount(figure.amount, combined_qualifier(figure.qualifiers), currency)
+    return qualified_sums(figure.parts, currency)
 
 
 def _status_chart(counts: dict[str, int]) -> Chart:
@@ -321,7 +327,7 @@ def _money_bar(label: str, figure: Money, currency: str, short_label: str = "") 
         value=figure.amount,
         projects=figure.projects,
         currency=currency,
-        qualifier=combined_qualifier(figure.qualifiers),
+        parts=figure.parts,
         short_label=short_label,
         figure=figure,
     )

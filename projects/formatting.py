@@ -50,6 +50,22 @@ def qualified_amount(amount, qualifier: str, currency: str = "") -> str:
     return text
 
 
+# How sums of differently qualified figures are listed: the exact one first.
+QUALIFIER_ORDER = (
+    AmountQualifier.EXACT,
+    AmountQualifier.ABOUT,
+    AmountQualifier.MORE_THAN,
+    AmountQualifier.UP_TO,
+)
+
+
+def qualified_sums(sums, currency: str) -> str:
+    """Sums of one currency kept apart by qualifier, as (qualifier, amount) pairs in
+    QUALIFIER_ORDER: "750 000 USD + до 800 000 USD". An exact figure never takes the "up to"
+    of another."""
+    return " + ".join(qualified_amount(amount, qualifier, currency) for qualifier, amount in sums)
+
+
 def combined_qualifier(qualifiers) -> str:
     """The qualifier of a sum: exact figures keep the one inexact kind among them ("up to" plus
     exact is "up to"); "up to" mixed with "more than" bounds nothing, so it is "about"."""

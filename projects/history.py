@@ -47,7 +47,7 @@ from .models import (
 )
 
 # Derived from the funding lines, rebuilt on every save: not worth keeping.
-PROJECT_EXCLUDED = ("headline_currency", "headline_amount")
+PROJECT_EXCLUDED = ("headline_currency", "headline_amount", "headline_qualifier")
 # Changed only through the publishing service: a revert never publishes nor withdraws.
 PUBLISHING_FIELDS = (
     "is_published",

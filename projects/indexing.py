@@ -222,7 +222,8 @@ class _ProjectFacts:
         lines_of: dict[int, list[tuple]] = defaultdict(list)
         if BUDGETS in parts:
             lines = FundingLine.objects.filter(project_id__in=ids).order_by("pk")
-            for project_id, *line in lines.values_list("project_id", "currency", "kind", "amount"):
+            columns = ("project_id", "currency", "kind", "amount", "qualifier")
+            for project_id, *line in lines.values_list(*columns):
                 lines_of[project_id].append(tuple(line))
         organization_names, keyword_names = {}, {}
         source_years_of: dict[int, list[int]] = {}
@@ -323,7 +324,9 @@ class _DerivedRows:
             insert_rows(ProjectBudget, rows)
             # bulk_update sends no signal and leaves updated_at alone: the record is the same.
             Project.objects.bulk_update(
-                headlines, ["headline_currency", "headline_amount"], batch_size=500
+                headlines,
+                ["headline_currency", "headline_amount", "headline_qualifier"],
+                batch_size=500,
             )
 
 
@@ -432,13 +435,13 @@ def _place_index_rows(facts: _ProjectFacts, tree: PlaceTree) -> list[dict]:
 
 
 def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[Decimal, bool]]:
-    """A project's budget per currency, from its funding lines (currency, kind, amount) in
-    their order: the largest stated total in the currency, else the sum of the donor
-    contributions in it. The headline currency is that of the first total, else of the
+    """A project's budget per currency, from its funding lines (currency, kind, amount, and
+    anything after) in their order: the largest stated total in the currency, else the sum of
+    the donor contributions in it. The headline currency is that of the first total, else of the
     largest line (the rule of ProjectQuerySet.with_budget)."""
     totals: dict[str, Decimal] = {}
     contributions: dict[str, Decimal] = defaultdict(Decimal)
-    for currency, kind, amount in lines:
+    for currency, kind, amount, *_rest in lines:
         if kind == FundingKind.TOTAL:
             totals[currency] = max(totals.get(currency, amount), amount)
         elif kind == FundingKind.DONOR_CONTRIBUTION:
@@ -454,19 +457,24 @@ def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[De
 def _budget_rows(facts: _ProjectFacts, rates: dict) -> tuple[list[dict], list[Project]]:
     """Each project's ProjectBudget rows (stated, and converted into the currencies the rates
     know), and the project with its headline columns set."""
+    from .budgets import qualifier_in  # budgets.py reads this module's project_budgets
+
     rows, headlines = [], []
     for project_id, row in facts.rows.items():
         headline = _headline(project_id)
-        budgets = project_budgets(facts.lines_of.get(project_id, []))
+        lines = facts.lines_of.get(project_id, [])
+        budgets = project_budgets(lines)
         for currency, (amount, is_headline) in budgets.items():
-            rows.append(
-                _budget_row(project_id, currency, amount, stated=True, headline=is_headline)
-            )
+            qualifier = qualifier_in(lines, currency)
+            rows.append(_budget_row(project_id, currency, amount, qualifier, headline=is_headline))
             if is_headline:
                 headline.headline_currency, headline.headline_amount = currency, amount
+                headline.headline_qualifier = qualifier
         year = row["start_date"].year if row["start_date"] else None
         for currency, amount in converted_budgets(headline, year, rates, budgets).items():
-            rows.append(_budget_row(project_id, currency, amount, stated=False, headline=False))
+            # A conversion keeps what the source says of the figure: "more than" stays.
+            qualifier = headline.headline_qualifier
+            rows.append(_budget_row(project_id, currency, amount, qualifier, stated=False))
         headlines.append(headline)
     return rows, headlines
 
@@ -476,15 +484,20 @@ def _headline(project_id: int) -> Project:
     Model.__init__ (with modeltranslation's on top, that cost more than the budgets)."""
     project = Project.__new__(Project)
     project._state = ModelState()
-    project.__dict__.update(id=project_id, headline_currency=None, headline_amount=None)
+    project.__dict__.update(
+        id=project_id, headline_currency=None, headline_amount=None, headline_qualifier=None
+    )
     return project
 
 
-def _budget_row(project_id, currency, amount, *, stated: bool, headline: bool) -> dict:
+def _budget_row(
+    project_id, currency, amount, qualifier, *, stated: bool = True, headline: bool = False
+) -> dict:
     return {
         "project_id": project_id,
         "currency": currency,
         "amount": amount,
+        "qualifier": qualifier,
         "is_headline": headline,
         "is_stated": stated,
     }

@@ -77,9 +77,7 @@ def get_organization(request, slug: str = Path(..., description="The organisatio
         "projects_by_role": {role: found["slugs"] for role, found in by_role.items()},
         "project_counts": {role: found["count"] for role, found in by_role.items()},
         "projects_url": _projects_url(request, organization, by_role),
-        "donor_totals": [
-            money(total, currency) for currency, total in donor_totals(organization).items()
-        ],
+        "donor_totals": qualified_totals(donor_totals(organization)),
     }
 
 
@@ -102,14 +100,12 @@ def list_donors(request, params: Query[PageParams]):
     ranking = directory.donor_ranking(home_figures(version, PlaceTree.load(version)))
     page = paginate(request, ranking, params)
     # Every donor's totals in one grouped query, kept until the data changes.
-    totals = cached(version, "donor-totals", directory.donor_totals_of)
+    totals = cached(version, "donor-totals-by-qualifier", directory.donor_totals_of)
     page["results"] = [
         {
             **organization_base(request, donor),
             "project_count": count,
-            "totals": [
-                money(total, currency) for currency, total in totals.get(donor.pk, {}).items()
-            ],
+            "totals": qualified_totals(totals.get(donor.pk, {})),
         }
         for donor, count in page["results"]
     ]
@@ -125,3 +121,13 @@ def organization_base(request, organization: Organization) -> dict:
         "kind": organization.kind,
         "country": organization.country or None,
     }
+
+
+def qualified_totals(totals: dict) -> list[dict]:
+    """{currency: [(qualifier, amount), ...]} as QualifiedMoney items, one per currency and
+    qualifier."""
+    return [
+        {**money(amount, currency), "qualifier": qualifier}
+        for currency, sums in totals.items()
+        for qualifier, amount in sums
+    ]

@@ -64,6 +64,13 @@ class Money(Schema):
     )
 
 
+class QualifiedMoney(Money):
+    qualifier: Literal[tuple(AmountQualifier.values)] = Field(
+        description='Whether the sources state the exact figure, "more than", "up to" or '
+        '"about" (a sum is exact only when every figure in it is).'
+    )
+
+
 class FieldError(Schema):
     message: str = Field(description="What is wrong, for people.")
     code: str = Field(description="What is wrong, for programs (e.g. invalid_choice).")
@@ -193,9 +200,9 @@ class ProjectSummary(Schema):
     status: Literal[tuple(ProjectStatus.values)] = Field(description="Today, from the dates.")
     participations: list[Participant]
     places: list[PlaceRef]
-    budget: Money | None = Field(
+    budget: QualifiedMoney | None = Field(
         description="The headline figure: the stated total, else the donors' contributions in "
-        "that currency added up."
+        "that currency added up, with how the sources qualify it."
     )
     updated_at: datetime.datetime
 
@@ -335,8 +342,9 @@ class OrganizationRecord(OrganizationBase):
     projects_url: str = Field(
         description="The project list of this organisation's projects (as a donor if it is one)."
     )
-    donor_totals: list[Money] = Field(
-        description="What it gives to published projects as a donor, one total per currency."
+    donor_totals: list[QualifiedMoney] = Field(
+        description="What it gives to published projects as a donor: one total per currency "
+        'and qualifier (figures stated exactly are never added to "up to" ones).'
     )
 
 
@@ -346,7 +354,9 @@ class OrganizationPage(Page):
 
 class DonorSummary(OrganizationBase):
     project_count: int = Field(description="Published projects it funds.")
-    totals: list[Money] = Field(description="Its stated contributions, one total per currency.")
+    totals: list[QualifiedMoney] = Field(
+        description="Its stated contributions: one total per currency and qualifier."
+    )
 
 
 class DonorPage(Page):

@@ -218,6 +218,13 @@ class PlaceAlias(Alias):
 # --- Organisations --------------------------------------------------------------------------
 
 
+class AmountQualifier(models.TextChoices):
+    EXACT = "exact", _("exact")
+    MORE_THAN = "more_than", _("more than")
+    UP_TO = "up_to", _("up to")
+    ABOUT = "about", _("about")
+
+
 class OrganizationKind(models.TextChoices):
     NGO = "ngo", _("non-governmental organisation")
     DONOR_AGENCY = "donor_agency", _("donor agency")
@@ -394,20 +401,24 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status_condition(status, today or timezone.localdate()))
 
     def with_budget(self, currency: str | None = None):
-        """Annotate `budget_currency` and `budget_amount`: the project's budget in `currency`
-        (its stated total in it, else the sum of the donor contributions in it; amounts in
-        different currencies are never added up), or without a currency its headline figure
-        (a total before a contribution, the larger before the smaller). Read from what
+        """Annotate `budget_currency`, `budget_amount` and `budget_qualifier`: the project's
+        budget in `currency` (its stated total in it, else the sum of the donor contributions
+        in it; amounts in different currencies are never added up), or without a currency its
+        headline figure (a total before a contribution, the larger before the smaller), with
+        how the sources qualify it ("more than", "up to"). Read from what
         indexing.py keeps: the headline columns, or a currency's ProjectBudget row."""
         if not currency:
             return self.annotate(
-                budget_currency=F("headline_currency"), budget_amount=F("headline_amount")
+                budget_currency=F("headline_currency"),
+                budget_amount=F("headline_amount"),
+                budget_qualifier=F("headline_qualifier"),
             )
         stated = Q(budgets__currency=currency, budgets__is_stated=True)
         row = FilteredRelation("budgets", condition=stated)
         return self.annotate(budget_row=row).annotate(
             budget_currency=Value(currency, output_field=models.CharField()),
             budget_amount=F("budget_row__amount"),
+            budget_qualifier=F("budget_row__qualifier"),
         )
 
     def with_budget_in_range(self, currency: str, lookup: str, bound):
@@ -571,6 +582,10 @@ class Project(TimestampedModel):
     headline_currency = models.CharField(max_length=3, null=True, blank=True, editable=False)
     headline_amount = models.DecimalField(
         max_digits=18, decimal_places=2, null=True, blank=True, editable=False
+    )
+    # How the sources qualify it: "more than 1 500 000 USD" must not read as exact.
+    headline_qualifier = models.CharField(
+        max_length=10, choices=AmountQualifier.choices, null=True, blank=True, editable=False
     )
 
     objects = ProjectQuerySet.as_manager()
@@ -737,13 +752,6 @@ class FundingKind(models.TextChoices):
     TOTAL = "total", _("total budget")
     DONOR_CONTRIBUTION = "donor_contribution", _("donor contribution")
     OTHER = "other", _("other")
-
-
-class AmountQualifier(models.TextChoices):
-    EXACT = "exact", _("exact")
-    MORE_THAN = "more_than", _("more than")
-    UP_TO = "up_to", _("up to")
-    ABOUT = "about", _("about")
 
 
 class FundingLine(models.Model):

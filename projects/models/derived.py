@@ -138,6 +138,7 @@ class ProjectBudget(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
     currency = models.CharField(max_length=3)
     amount = AMOUNT_FIELD.clone()
+    qualifier = models.CharField(max_length=10, default="exact")  # AmountQualifier's values
     is_headline = models.BooleanField(default=False)
     is_stated = models.BooleanField(default=True)
 

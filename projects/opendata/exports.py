@@ -491,7 +491,8 @@ def _summary_csv(request, *, by_donor: bool):
     except InvalidFilters as error:
         return _error_response(error)
     header = [str(_("Identifier")), str(_("Organisation")), str(_("Projects")),
-              str(_("Currency")), str(_("Donor contributions"))]  # fmt: skip
+              str(_("Currency")), str(_("Donor contributions")),
+              str(_("Contributions as stated"))]  # fmt: skip
     name = "donors" if by_donor else "organizations"
     filename = f"{name}-{timezone.localdate().isoformat()}.csv"
     rows = summary_rows(projects, by_donor=by_donor)

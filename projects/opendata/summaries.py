@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
-from ..models import FundingKind, FundingLine, Participation, ParticipationRole
+from ..formatting import QUALIFIER_ORDER
+from ..models import AmountQualifier, FundingKind, FundingLine, Participation, ParticipationRole
 from . import batches
 from .batches import in_language, translated_fields
 
@@ -40,7 +41,8 @@ def summary_rows(projects: QuerySet, *, by_donor: bool) -> list[list]:
         money = FundingLine.objects.filter(
             Exists(gives), kind=FundingKind.DONOR_CONTRIBUTION, project__in=matching
         )
-        money = money.values_list("donor_id", "currency").annotate(total=Sum("amount")).order_by()
+        money = money.values_list("donor_id", "currency", "qualifier")
+        money = money.annotate(total=Sum("amount")).order_by()
     else:
         # One participation per organisation and project, whatever its roles there, so that
         # a lead implementer that is also a partner counts each contribution once.
@@ -51,11 +53,17 @@ def summary_rows(projects: QuerySet, *, by_donor: bool) -> list[list]:
         money = participations.exclude(Exists(earlier)).filter(
             project__funding_lines__kind=FundingKind.DONOR_CONTRIBUTION
         )
-        money = money.values_list("organization_id", "project__funding_lines__currency")
+        money = money.values_list(
+            "organization_id",
+            "project__funding_lines__currency",
+            "project__funding_lines__qualifier",
+        )
         money = money.annotate(total=Sum("project__funding_lines__amount")).order_by()
-    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for organization_id, currency, total in money:
-        totals[organization_id][currency] = total
+    # Figures the sources qualify differently are never added up: "up to 800 000" and an
+    # exact 750 000 are two rows, not "up to 1 550 000".
+    totals: dict[int, dict[tuple[str, str], Decimal]] = defaultdict(dict)
+    for organization_id, currency, qualifier, total in money:
+        totals[organization_id][currency, qualifier] = total
     languages = batches.fallback_order()
     found = []
     for row in counts:
@@ -66,8 +74,14 @@ def summary_rows(projects: QuerySet, *, by_donor: bool) -> list[list]:
         found.append((row["organization_id"], row["organization__slug"], name, row["projects"]))
     rows = []
     for organization_id, slug, name, count in sorted(found, key=lambda o: (-o[3], o[2], o[1])):
-        currencies = totals.get(organization_id) or {"": None}
-        for currency, total in sorted(currencies.items()):
+        sums = totals.get(organization_id) or {("", ""): None}
+        for (currency, qualifier), total in sorted(sums.items(), key=_currency_then_qualifier):
             amount = f"{total.normalize():f}" if currency else ""
-            rows.append([slug, name, count, currency, amount])
+            label = str(AmountQualifier(qualifier).label) if qualifier else ""
+            rows.append([slug, name, count, currency, amount, label])
     return rows
+
+
+def _currency_then_qualifier(item) -> tuple:
+    (currency, qualifier), _total = item
+    return currency, QUALIFIER_ORDER.index(qualifier) if qualifier else 0

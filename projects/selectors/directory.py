@@ -9,7 +9,12 @@ from django.db.models import Count, Exists, OuterRef, Sum
 
 from ..aggregates import SearchFigures
 from ..models import FundingKind, FundingLine, Organization, Participation
-from .pages import latest_projects_by_role, published_participations, role_counts
+from .pages import (
+    latest_projects_by_role,
+    published_participations,
+    role_counts,
+    sums_by_currency,
+)
 
 
 def organizations_with_published_projects(*, kind: str | None = None, role: str | None = None):
@@ -61,20 +66,18 @@ def donor_ranking(figures: SearchFigures) -> list[tuple[Organization, int]]:
     return [(donor, counts[donor.pk]) for donor in ranked]
 
 
-def donor_totals_of(donor_ids: list[int] | None = None) -> dict[int, dict[str, Decimal]]:
-    """Each donor's stated contributions to published projects, one total per currency (of
-    every donor without `donor_ids`)."""
+def donor_totals_of(
+    donor_ids: list[int] | None = None,
+) -> dict[int, dict[str, list[tuple[str, Decimal]]]]:
+    """Each donor's stated contributions to published projects, per currency and qualifier
+    (pages.totals_by_currency's shape; of every donor without `donor_ids`)."""
     lines = FundingLine.objects.filter(
         donor__isnull=False, project__is_published=True, kind=FundingKind.DONOR_CONTRIBUTION
     )
     if donor_ids is not None:
         lines = lines.filter(donor__in=donor_ids)
-    rows = (
-        lines.values("donor", "currency")
-        .annotate(total=Sum("amount"))
-        .order_by("donor", "currency")
-    )
-    totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for row in rows:
-        totals[row["donor"]][row["currency"]] = row["total"]
-    return dict(totals)
+    rows = lines.values_list("donor", "currency", "qualifier").annotate(total=Sum("amount"))
+    by_donor: dict[int, list[tuple]] = defaultdict(list)
+    for donor_id, currency, qualifier, total in rows.order_by():
+        by_donor[donor_id].append((currency, qualifier, total))
+    return {donor_id: sums_by_currency(found) for donor_id, found in by_donor.items()}

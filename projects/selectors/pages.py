@@ -16,6 +16,7 @@ from django.db.models.functions import RowNumber
 
 from .. import aggregates
 from ..caching import cached
+from ..formatting import QUALIFIER_ORDER
 from ..models import (
     FundingKind,
     FundingLine,
@@ -100,10 +101,10 @@ class RoleProjects:
 @dataclass
 class OrganizationSummary:
     roles: list[RoleProjects] = field(default_factory=list)
-    donor_totals: dict[str, Decimal] = field(default_factory=dict)
+    donor_totals: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)
     funding_given: list[FundingLine] = field(default_factory=list)
     funding_given_count: int = 0
-    received_totals: dict[str, Decimal] = field(default_factory=dict)
+    received_totals: dict[str, list[tuple[str, Decimal]]] = field(default_factory=dict)
     funding_received: list[FundingLine] = field(default_factory=list)
     funding_received_count: int = 0
     # Published projects whose press release gives it to contact (no role in the project).
@@ -205,13 +206,28 @@ def latest_projects_by_role(
     return latest
 
 
-def totals_by_currency(lines) -> dict[str, Decimal]:
-    """Sum of amounts per currency: money in different currencies is never added together."""
-    rows = lines.order_by().values("currency").annotate(total=Sum("amount")).order_by("currency")
-    return {row["currency"]: row["total"] for row in rows}
+def totals_by_currency(lines) -> dict[str, list[tuple[str, Decimal]]]:
+    """Sums of amounts per currency, kept apart by how the sources qualify them, as
+    (qualifier, amount) pairs in formatting.QUALIFIER_ORDER: money in different currencies is
+    never added together, and "up to 800 000" is never added to an exact 750 000."""
+    rows = lines.order_by().values_list("currency", "qualifier").annotate(total=Sum("amount"))
+    return sums_by_currency(rows.order_by())
 
 
-def donor_totals(organization: Organization) -> dict[str, Decimal]:
+def sums_by_currency(rows) -> dict[str, list[tuple[str, Decimal]]]:
+    """(currency, qualifier, total) rows as {currency: [(qualifier, total), ...]}, currencies
+    in alphabetical order and each one's sums in formatting.QUALIFIER_ORDER."""
+    totals: dict[str, list[tuple[str, Decimal]]] = {}
+    for currency, qualifier, total in sorted(rows, key=lambda row: (row[0], _rank(row[1]))):
+        totals.setdefault(currency, []).append((qualifier, total))
+    return totals
+
+
+def _rank(qualifier: str) -> int:
+    return QUALIFIER_ORDER.index(qualifier) if qualifier in QUALIFIER_ORDER else 0
+
+
+def donor_totals(organization: Organization) -> dict[str, list[tuple[str, Decimal]]]:
     """What a donor gives, per currency: its stated contributions to published projects."""
     return totals_by_currency(
         FundingLine.objects.filter(

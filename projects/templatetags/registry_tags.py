@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from .. import formatting
 from ..currency import rate_year
+from ..models import AmountQualifier
 from ..partial_dates import DatePrecision, PartialDate
 
 register = template.Library()
@@ -56,6 +57,20 @@ def money(amount, currency: str = "") -> str:
 def funding_amount(line) -> str:
     """The amount with the source's own qualifier: "более 1 500 000 USD", "up to 800,000 USD"."""
     return formatting.qualified_amount(line.amount, line.qualifier, line.currency)
+
+
+@register.simple_tag
+def qualified_sums(sums, currency: str) -> str:
+    """Sums of one currency kept apart by qualifier: "750 000 USD + до 800 000 USD"."""
+    return formatting.qualified_sums(sums, currency)
+
+
+@register.simple_tag
+def budget(project) -> str:
+    """A list row's budget (ProjectQuerySet.with_budget) with how the sources qualify it:
+    "более 1 500 000 USD" stays "более", never a bare figure."""
+    qualifier = project.budget_qualifier or AmountQualifier.EXACT
+    return formatting.qualified_amount(project.budget_amount, qualifier, project.budget_currency)
 
 
 @register.simple_tag

@@ -136,22 +136,24 @@ def one_by_one(projects, tree: PlaceTree):
 
 
 def add(table, key, project_id, line):
-    projects, amount, qualifiers = table.get(key, (set(), Decimal(0), set()))
+    projects, amount, by_qualifier = table.get(key, (set(), Decimal(0), defaultdict(Decimal)))
     projects.add(project_id)
-    qualifiers.add(line.qualifier)
-    table[key] = (projects, amount + line.amount, qualifiers)
+    by_qualifier[line.qualifier] += line.amount
+    table[key] = (projects, amount + line.amount, by_qualifier)
 
 
 def as_money(table) -> dict:
+    """The sums per qualifier, in the order pages list them: exact, about, more than, up to."""
+    order = ["exact", "about", "more_than", "up_to"]
     return {
-        key: (len(projects), amount, frozenset(qualifiers - {"exact"}) or frozenset({"exact"}))
-        for key, (projects, amount, qualifiers) in table.items()
+        key: (len(projects), amount, [(q, by_qualifier[q]) for q in order if by_qualifier.get(q)])
+        for key, (projects, amount, by_qualifier) in table.items()
     }
 
 
 def sql_money(rows) -> dict:
     return {
-        (currency, key): (figure.projects, figure.amount, figure.qualifiers)
+        (currency, key): (figure.projects, figure.amount, [(str(q), a) for q, a in figure.parts])
         for currency, key, figure in rows
     }
 

@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from projects.models import Contact, Participation, Place, Project
+from projects.models import Contact, FundingLine, Participation, Place, Project
 from registry.wsgi import application
 
 from .factories import make_funding, make_organization, make_place, make_project
@@ -119,7 +119,7 @@ def test_sorting_by_title_follows_the_accept_language_header(client, seeded_db, 
 def test_list_rows_carry_the_headline_budget_and_the_organisations(client, seeded_db):
     page = get_json(client, "/api/projects/", {"donor": "usaid"})
     [row] = page["results"]
-    assert row["budget"] == {"amount": "1500000.00", "currency": "USD"}
+    assert row["budget"] == {"amount": "1500000.00", "currency": "USD", "qualifier": "more_than"}
     assert {p["organization"]["id"] for p in row["participations"]} == {
         "usaid",
         "u-s-department-of-state",
@@ -347,7 +347,9 @@ def test_the_organization_record_lists_its_projects_by_role(client, seeded_db):
     assert sorted(european_union["projects_by_role"]["donor"]) == sorted([S000, S001, S002, S004])
     assert european_union["project_counts"] == {"donor": 4}
     assert european_union["projects_url"].endswith("/api/projects/?donor=european-union")
-    assert european_union["donor_totals"] == [{"amount": "633793.00", "currency": "EUR"}]
+    assert european_union["donor_totals"] == [
+        {"amount": "633793.00", "currency": "EUR", "qualifier": "exact"}
+    ]
 
 
 def test_an_organization_record_names_only_its_latest_projects_per_role(client, seeded_db):
@@ -364,14 +366,20 @@ def test_donors_have_a_total_per_currency_never_one_sum(client, seeded_db):
     donor = make_organization("two-currency-donor")
     for slug, amount, currency in [("a", "100", "EUR"), ("b", "50.5", "EUR"), ("c", "7", "USD")]:
         make_funding(make_project(f"funded-{slug}"), donor=donor, amount=amount, currency=currency)
+    at_most = make_funding(make_project("funded-d"), donor=donor, amount="20", currency="EUR")
+    FundingLine.objects.filter(pk=at_most.pk).update(qualifier="up_to")
 
     donors = {row["id"]: row for row in get_json(client, "/api/donors/")["results"]}
-    assert donors["two-currency-donor"]["project_count"] == 3
+    assert donors["two-currency-donor"]["project_count"] == 4
+    # "Up to 20" is not added to an exact 150.50: two totals, not "up to 170.50".
     assert donors["two-currency-donor"]["totals"] == [
-        {"amount": "150.50", "currency": "EUR"},
-        {"amount": "7.00", "currency": "USD"},
+        {"amount": "150.50", "currency": "EUR", "qualifier": "exact"},
+        {"amount": "20.00", "currency": "EUR", "qualifier": "up_to"},
+        {"amount": "7.00", "currency": "USD", "qualifier": "exact"},
     ]
-    assert donors["usaid"]["totals"] == [{"amount": "800000.00", "currency": "USD"}]
+    assert donors["usaid"]["totals"] == [
+        {"amount": "800000.00", "currency": "USD", "qualifier": "up_to"}
+    ]
     assert list(donors)[0] == "european-union"  # most projects first
 
 

@@ -127,7 +127,9 @@ def test_funding_by_year_counts_2017_and_leaves_undated_money_to_a_note():
     assert eur.notes == [f"Start year not stated: 213,793{NBSP}EUR (1 project), not in the bars."]
     usd = chart(charts, "year-USD")
     assert usd.bars == []  # the US project states no dates
-    assert "up to 1,550,000" in usd.notes[0]
+    # An exact 750,000 and "up to 800,000": told apart, never "up to 1,550,000".
+    assert f"750,000{NBSP}USD + up to 800,000{NBSP}USD" in usd.notes[0]
+    assert "1,550,000" not in usd.notes[0]
 
 
 def test_a_project_without_an_amount_is_no_bar_but_is_counted_under_its_start_year():
@@ -166,7 +168,9 @@ def test_funding_by_region_counts_a_project_in_full_in_each_of_its_regions():
     assert "do not add up" in eur.caption
     usd = chart(charts_in(), "region-USD")
     assert usd.bars == []  # the US project works in Kazakhstan as a whole
-    assert usd.notes[0].startswith("Country-wide or region not stated: up to 1,550,000")
+    assert usd.notes[0].startswith(
+        f"Country-wide or region not stated: 750,000{NBSP}USD + up to 800,000{NBSP}USD"
+    )
 
 
 def test_counts_by_status_add_up_to_the_number_of_projects():

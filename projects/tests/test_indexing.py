@@ -15,6 +15,7 @@ from projects.models import (
     OrganizationAlias,
     Participation,
     PlaceAlias,
+    Project,
     ProjectBudget,
     ProjectPlaceIndex,
     ProjectSearchDocument,
@@ -140,6 +141,27 @@ def test_budgets_follow_the_funding_lines():
     FundingLine.objects.filter(project=project).delete()
     project.refresh_from_db()
     assert (project.headline_currency, project.headline_amount) == (None, None)
+
+
+def test_budgets_keep_what_the_sources_say_of_their_figures():
+    project = make_project("qualified")
+    donor, other = make_organization("giver"), make_organization("other-giver")
+    make_funding(project, donor=donor, amount="100", currency="EUR")
+    line = make_funding(project, donor=other, amount="50", currency="EUR")
+    FundingLine.objects.filter(pk=line.pk).update(qualifier="up_to")
+    indexing.refresh_projects([project.pk])
+    # Up to 50 and exactly 100: up to 150, never an exact 150.
+    assert Project.objects.with_budget().get(pk=project.pk).budget_qualifier == "up_to"
+    total = FundingLine.objects.create(
+        project=project, amount=Decimal("90000"), currency="KZT", kind="total",
+        qualifier="more_than",
+    )  # fmt: skip
+    listed = Project.objects.with_budget().get(pk=project.pk)
+    assert (listed.budget_currency, listed.budget_qualifier) == ("KZT", "more_than")
+    assert Project.objects.with_budget("EUR").get(pk=project.pk).budget_qualifier == "up_to"
+    total.qualifier = "exact"
+    total.save()
+    assert Project.objects.with_budget().get(pk=project.pk).budget_qualifier == "exact"
 
 
 @pytest.mark.parametrize(

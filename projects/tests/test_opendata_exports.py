@@ -19,6 +19,7 @@ from projects import indexing
 from projects.filters import published_projects_matching
 from projects.models import (
     Contact,
+    FundingLine,
     Keyword,
     Organization,
     Participation,
@@ -122,8 +123,8 @@ def test_xlsx_of_a_search(client):
 def test_donor_and_organisation_summaries_never_add_currencies(client):
     donors = csv_rows(client.get(url("project-export-donors", "en")))
     by_donor = {(row[0], row[3]): row for row in donors[1:]}
-    assert by_donor[("european-union", "EUR")][2:] == ["4", "EUR", "633793"]
-    assert by_donor[("usaid", "USD")][4] == "800000"
+    assert by_donor[("european-union", "EUR")][2:] == ["4", "EUR", "633793", "exact"]
+    assert by_donor[("usaid", "USD")][4:] == ["800000", "up to"]
     organisations = csv_rows(client.get(url("project-export-organizations", "en")))
     centres = {
         row[0]: row[2:]
@@ -132,8 +133,8 @@ def test_donor_and_organisation_summaries_never_add_currencies(client):
     }
     # Two centres of one name, not merged (seed 004 gives no town): each with its project.
     assert centres == {
-        "local-government-development-centre": ["1", "EUR", "213793"],
-        "local-government-development-centre-2": ["1", "EUR", "420000"],
+        "local-government-development-centre": ["1", "EUR", "213793", "exact"],
+        "local-government-development-centre-2": ["1", "EUR", "420000", "exact"],
     }
 
 
@@ -155,6 +156,8 @@ def test_summaries_count_each_project_once_and_add_money_per_currency(client):
     second = make_project("second", original_language="en")
     make_funding(second, eu, "1000.50", "EUR")
     make_funding(second, None, "7", "USD")  # a contribution whose donor is not named
+    at_most = make_funding(second, usaid, "40", "EUR")
+    FundingLine.objects.filter(pk=at_most.pk).update(qualifier="up_to")
     Participation.objects.create(project=second, organization=lead, role="lead_implementer")
     Participation.objects.create(project=second, organization=lead, role="partner")
     draft = make_project("draft", original_language="en", published=False)
@@ -163,20 +166,24 @@ def test_summaries_count_each_project_once_and_add_money_per_currency(client):
 
     donors = csv_rows(client.get(url("project-export-donors", "en"), {"language": "en"}))
     assert donors == [
-        ["Identifier", "Organisation", "Projects", "Currency", "Donor contributions"],
-        ["eu-test", "EU test", "2", "EUR", "1100.5"],
-        ["eu-test", "EU test", "2", "USD", "50"],
-        ["silent-donor", "Silent donor", "1", "", ""],
-        ["usaid-test", "USAID test", "1", "EUR", "30"],
-    ]
+        ["Identifier", "Organisation", "Projects", "Currency", "Donor contributions",
+         "Contributions as stated"],
+        ["eu-test", "EU test", "2", "EUR", "1100.5", "exact"],
+        ["eu-test", "EU test", "2", "USD", "50", "exact"],
+        # "Up to 40" is never added to an exact 30.
+        ["usaid-test", "USAID test", "2", "EUR", "30", "exact"],
+        ["usaid-test", "USAID test", "2", "EUR", "40", "up to"],
+        ["silent-donor", "Silent donor", "1", "", "", ""],
+    ]  # fmt: skip
     organisations = csv_rows(
         client.get(url("project-export-organizations", "en"), {"language": "en"})
     )
     assert organisations[1:] == [  # the lead is also a partner of the second: counted once
-        ["lead-ngo", "Lead NGO", "2", "EUR", "1130.5"],
-        ["lead-ngo", "Lead NGO", "2", "USD", "57"],
-        ["partner-ngo", "Partner NGO", "1", "EUR", "130"],
-        ["partner-ngo", "Partner NGO", "1", "USD", "50"],
+        ["lead-ngo", "Lead NGO", "2", "EUR", "1130.5", "exact"],
+        ["lead-ngo", "Lead NGO", "2", "EUR", "40", "up to"],
+        ["lead-ngo", "Lead NGO", "2", "USD", "57", "exact"],
+        ["partner-ngo", "Partner NGO", "1", "EUR", "130", "exact"],
+        ["partner-ngo", "Partner NGO", "1", "USD", "50", "exact"],
     ]
 
 

@@ -2,12 +2,13 @@
 
 from urllib.parse import unquote
 
+import lxml.html
 import pytest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from projects.models import Organization, Place, Project
+from projects.models import Organization, Participation, Place, Project
 
 from .factories import make_funding, make_project
 
@@ -83,6 +84,33 @@ def test_project_page_budget_shows_qualifiers_per_currency(client):
     assert "до 800\xa0000\xa0USD" in ru
 
 
+@pytest.mark.parametrize(
+    "language, params, expected",
+    [
+        ("en", {}, "more than 1,500,000\xa0USD"),
+        ("ru", {}, "более 1\xa0500\xa0000\xa0USD"),
+        ("kk", {}, "1\xa0500\xa0000\xa0USD сомасынан астам"),
+        ("en", {"currency": "USD"}, "more than 1,500,000\xa0USD"),  # the currency's own row
+    ],
+)
+def test_a_list_card_keeps_what_the_source_says_of_the_budget(client, language, params, expected):
+    with translation.override(language):
+        response = client.get(reverse("projects:project-list"), {"donor": "usaid", **params})
+    page = lxml.html.fromstring(response.content)
+    [card] = page.xpath("//article[@class='project-card'][.//a[contains(@href, $slug)]]", slug=S003)
+    [budget] = card.xpath(
+        ".//dd[1]/ancestor::dl//dt[. = $label]/following-sibling::dd",
+        label={"en": "Budget", "ru": "Бюджет", "kk": "Бюджет"}[language],
+    )
+    assert budget.text_content().startswith(expected)
+
+
+def test_an_embedded_list_keeps_what_the_source_says_of_the_budget(client):
+    with translation.override("en"):
+        response = client.get(reverse("projects:embed-projects"), {"donor": "usaid"})
+    assert "more than 1,500,000\xa0USD" in response.content.decode()
+
+
 def test_project_page_dates_roles_places_contacts_and_source(client):
     html = get_page(client, "project-detail", "ru", slug=S004)
     assert "февраль 2017 – январь 2020" in html
@@ -135,6 +163,32 @@ def test_organisation_page_groups_projects_by_role(client):
     assert "Co-implementer" in html and "Partner" not in html
     assert f'href="/en/projects/{S004}/"' in html and f'href="/en/projects/{S000}/"' not in html
     assert "https://www.facebook.com/LGDC2002/" in html
+
+
+def totals_on(html: str) -> list[str]:
+    page = lxml.html.fromstring(html)
+    return [item.text_content() for item in page.xpath("//ul[@class='totals-list']/li")]
+
+
+def test_organisation_totals_keep_what_the_sources_say_of_the_figures(client):
+    assert totals_on(get_page(client, "organization-detail", "ru", slug="usaid")) == [
+        "до 800\xa0000\xa0USD"
+    ]
+    # A project of S003 receives "up to 800,000" and an exact 750,000: never "up to 1,550,000".
+    implementer = (
+        Organization.objects.filter(participations__project__slug=S003)
+        .exclude(participations__role="donor")
+        .first()
+    )
+    if implementer is None:  # S003 names no implementer: one takes part, for this test
+        implementer = Organization.objects.create(
+            slug="s003-partner", name_en="Partner", kind="ngo"
+        )
+        Participation.objects.create(
+            project=Project.objects.get(slug=S003), organization=implementer, role="partner"
+        )
+    html = get_page(client, "organization-detail", "en", slug=implementer.slug)
+    assert "750,000\xa0USD + up to 800,000\xa0USD" in totals_on(html)
 
 
 def test_an_organisation_named_only_as_a_contact_has_a_page_that_says_so(client):
