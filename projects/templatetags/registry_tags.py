@@ -59,6 +59,20 @@ def funding_amount(line) -> str:
     return formatting.qualified_amount(line.amount, line.qualifier, line.currency)
 
 
+@register.filter(is_safe=True)
+def one_full_stop(text: str) -> str:
+    """A sentence that ends with an abbreviation ends with its full stop alone: "обновлена
+    1 декабря 2026 г." rather than "г..", as typesetters write it."""
+    stripped = text.rstrip()
+    return stripped[:-1] if stripped.endswith("..") and not stripped.endswith("...") else text
+
+
+@register.filter
+def number(value) -> str:
+    """A whole number with the language's thousands separator: "329 002", "329,002"."""
+    return formatting.money(value) if value is not None else ""
+
+
 @register.simple_tag
 def qualified_sums(sums, currency: str) -> str:
     """Sums of one currency kept apart by qualifier: "750 000 USD + до 800 000 USD"."""

@@ -211,6 +211,31 @@ def test_an_organisation_with_only_drafts_is_not_public(client):
 # --- Place pages ------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "language, expected",
+    [("ru", "население 331\xa0000 чел."), ("kk", "331\xa0000"), ("en", "population 331,000")],
+)
+def test_a_place_population_is_written_with_thousands_separators(client, language, expected):
+    Place.objects.filter(slug="pavlodar").update(population=331000)
+    html = get_page(client, "place-detail", language, slug="pavlodar")
+    assert expected in html
+    assert "331000" not in html
+
+
+@pytest.mark.parametrize("language, abbreviation", [("ru", "г."), ("kk", "ж.")])
+def test_a_sentence_ending_with_a_date_has_one_full_stop(client, language, abbreviation):
+    html = get_page(client, "project-detail", language, slug=S003)
+    page = lxml.html.fromstring(html)
+    [updated] = [
+        p.text_content()
+        for p in page.xpath("//p")
+        if "2026" in p.text_content()
+        and ("обновлена" in p.text_content() or "жаңартыл" in p.text_content())
+    ]
+    assert f"2026 {abbreviation}" in updated
+    assert f"{abbreviation}." not in updated
+
+
 def test_place_page_has_breadcrumbs_and_projects_inside_it(client):
     html = get_page(client, "place-detail", "en", slug="nura")
     crumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
