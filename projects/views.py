@@ -74,6 +74,7 @@ class ProjectListView(CachedPublicPage, TemplateView):
             export_columns=exports.COLUMNS,
             result_count=search.count,
             suggestions=search.suggestions(),
+            active_filters=search.active_filters(),
             corrected_from=search.corrected_from,
             search_words=search.cleaned.get("q"),
             **display_currency_context(self.request),

@@ -8,12 +8,13 @@ projects (read id-first), the facets, the map and the charts, all from those sam
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from urllib.parse import urlencode
 
 from django.utils import translation
 
-from .. import aggregates, charts, facets, maps, paging, search_names
+from .. import aggregates, charts, facets, formatting, maps, paging, search_names
 from .. import search as text_search
 from ..caching import data_version
 from ..filters import InvalidFilters, ProjectFilter
@@ -56,6 +57,21 @@ _ORGANIZATION_NAME_COLUMNS = [
 ]
 SNIPPET_FIELDS = ("summary", "description", "objectives", "results")
 SNIPPET_LANGUAGES = ("ru", "kk", "en")
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """A filter that narrows the search, as the list names it above its results ("Place:
+    Pavlodar"), with the query string of the same search without it."""
+
+    label: str
+    value: str
+    remove_query: str
+
+
+# The parameters a filter stands for: a budget range means nothing without its currency.
+FILTER_PARAMETERS = {"currency": ("currency", "budget_min", "budget_max")}
+NOT_FILTERS = ("page", "sort", "display")
 
 
 class ProjectSearch:
@@ -122,6 +138,40 @@ class ProjectSearch:
             params[parameter] = named.slug
             suggestions.append(Suggestion(parameter, _display_name(named, self.tree), params))
         return suggestions
+
+    def active_filters(self) -> list[ActiveFilter]:
+        """The narrowing filters in the form's order, each named in the page's language, with
+        the link that removes it (paging dropped, order and display currency kept)."""
+        if not self.is_valid:
+            return []
+        found = []
+        form = self.filter.form
+        for name, field in form.fields.items():
+            value = self.cleaned.get(name)
+            if name in NOT_FILTERS or value in (None, ""):
+                continue
+            params = self.filter.data.copy()
+            for key in (*FILTER_PARAMETERS.get(name, (name,)), "page"):
+                params.pop(key, None)
+            shown = self._shown(name, value)
+            found.append(ActiveFilter(str(field.label), shown, params.urlencode()))
+        return found
+
+    def _shown(self, name: str, value) -> str:
+        ids = self.filter.form.ids
+        if name == "place":
+            return str(self.tree.places[ids["place"]])
+        if name in ("donor", "organization"):
+            organization = self.organizations.get(ids[name])
+            return str(organization) if organization else value
+        if name == "q":
+            return f"“{value}”"
+        if name in ("budget_min", "budget_max"):
+            return formatting.money(value, self.cleaned.get("currency") or "")
+        if isinstance(value, Decimal):  # a year
+            return str(int(value))
+        choices = dict(getattr(self.filter.form.fields[name], "choices", ()) or ())
+        return str(choices.get(value, value))
 
     @property
     def key(self) -> str:

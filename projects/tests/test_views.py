@@ -95,3 +95,34 @@ def test_language_links_keep_the_page_and_its_query(client, seeded_db):
             f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}{path}">'
             in html
         )
+
+
+def chips_of(client, params: dict, language: str = "en") -> list[tuple[str, str]]:
+    with translation.override(language):
+        html = client.get(reverse("projects:project-list"), params).content
+    page = lxml.html.fromstring(html)
+    return [
+        (chip.text_content().split("×")[0].strip(), chip.get("href"))
+        for chip in page.xpath("//ul[@class='active-filters']//a")
+    ]
+
+
+def test_the_list_names_each_filter_in_use_with_a_link_that_removes_it(client, seeded_db):
+    params = {"q": "rights", "status": "completed", "year": "2015", "currency": "EUR",
+              "budget_min": "1000", "language": "en", "sort": "title", "page": "1"}  # fmt: skip
+    chips = dict(chips_of(client, params))
+    assert list(chips) == [
+        "Words: “rights”",
+        "Status: completed",
+        "Active in year: 2015",
+        "Budget from: 1,000\xa0EUR",
+        "Currency: EUR",
+        "Language of the source: English",
+    ]
+    # Removing the currency removes the budget range that needs it; the order is kept.
+    assert chips["Currency: EUR"] == "?q=rights&status=completed&year=2015&language=en&sort=title"
+    assert "page=" not in "".join(chips.values())
+
+
+def test_no_filter_no_chips(client, seeded_db):
+    assert chips_of(client, {"sort": "title", "display": "USD"}) == []
