@@ -89,3 +89,64 @@ def test_the_filters_in_use_are_named_and_each_can_be_removed(open_page, seeds):
         "/ru/projects/export.json?donor=european-union&sort=title",
         "/ru/feed/?donor=european-union",
     ]
+
+
+# Each cell's longest word against the cell's width: a column squeezed below its longest
+# word breaks words letter by letter ("Доно р").
+NARROW_CELLS = """() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  const found = [];
+  for (const cell of document.querySelectorAll("main td, main th")) {
+    if (!cell.getClientRects().length) {
+      continue;  // not shown (a folded table)
+    }
+    const style = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) {
+      const parent = texts.currentNode.parentElement;
+      if (parent.closest(".visually-hidden")) {
+        continue;  // what screen readers hear, not what is drawn
+      }
+      const font = getComputedStyle(parent);
+      canvas.font = `${font.fontWeight} ${font.fontSize} ${font.fontFamily}`;
+      // A word may break after its hyphens ("Ust-Kamenogorsk"), nowhere else.
+      for (const word of texts.currentNode.textContent.split(/\\s+|(?<=-)/)) {
+        if (word && canvas.measureText(word).width > room + 1) {
+          found.push(`${word} (${Math.round(canvas.measureText(word).width)} > ${room})`);
+        }
+      }
+    }
+  }
+  return found;
+}"""
+TABLE_PAGES = [
+    "/{lang}/projects/us-support-civil-society-human-rights-kazakhstan/?display=EUR",
+    "/{lang}/projects/active-local-stakeholder-participation-east-central-kazakhstan/",
+    "/{lang}/projects/human-rights-communication-information-governance/",
+    "/{lang}/organizations/usaid/",
+    "/{lang}/organizations/european-union/",
+    "/{lang}/projects/?place=kazakhstan",
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_table_cell_is_narrower_than_its_longest_word_nor_the_page_wider(
+    open_page, seeds, viewport
+):
+    narrow = {}
+    for language in ("ru", "kk", "en"):
+        page = None
+        for path in TABLE_PAGES:
+            address = path.format(lang=language)
+            if page is None:
+                page = open_page(viewport, address)
+            else:
+                page.goto(address)
+            found = page.evaluate(NARROW_CELLS)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:  # a wide table scrolls in its own box, the page does not
+                found.append(f"the page is {overflow}px wider than the screen")
+            if found:
+                narrow[address] = found
+    assert narrow == {}
