@@ -91,6 +91,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from projects.countries import country_name
 from projects.filters import InvalidFilters, published_projects_matching
 from projects.models import (
     AmountQualifier,
@@ -475,7 +476,7 @@ class GrantMapper:
         return {
             "addressLocality": home.name if home and home.kind in LOCALITY_KINDS else None,
             "addressRegion": home.name if home and home.kind not in LOCALITY_KINDS else None,
-            "addressCountry": organization.get_country_display() if organization.country else None,
+            "addressCountry": country_name(organization.country, "en") or None,
         }
 
     @staticmethod

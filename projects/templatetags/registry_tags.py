@@ -8,7 +8,7 @@ from django.utils import dateformat, timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from .. import formatting
+from .. import countries, formatting
 from ..currency import rate_year
 from ..models import AmountQualifier
 from ..partial_dates import DatePrecision, PartialDate
@@ -65,6 +65,12 @@ def one_full_stop(text: str) -> str:
     1 декабря 2026 г." rather than "г..", as typesetters write it."""
     stripped = text.rstrip()
     return stripped[:-1] if stripped.endswith("..") and not stripped.endswith("...") else text
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """An ISO 3166 code as the country's name in the page's language."""
+    return countries.country_name(code)
 
 
 @register.filter

@@ -323,6 +323,25 @@ def test_no_english_interface_text_on_kazakh_and_russian_pages(client, url_name,
 
 
 @pytest.mark.parametrize(
+    ("language", "kazakhstan", "united_states"),
+    [
+        ("kk", "Қазақстан", "АҚШ"),
+        ("ru", "Казахстан", "Соединённые"),
+        ("en", "Kazakhstan", "United States"),
+    ],
+)
+def test_an_organisations_country_is_named_in_the_page_language(
+    client, language, kazakhstan, united_states
+):
+    argo = get_page(client, "organization-detail", language, slug="argo")
+    usaid = get_page(client, "organization-detail", language, slug="usaid")
+    assert f"<dd>{kazakhstan}</dd>" in argo
+    assert f"<dd>{united_states}" in usaid
+    if language != "en":
+        assert "Kazakhstan" not in argo.split("<main")[1] and "United States" not in usaid
+
+
+@pytest.mark.parametrize(
     ("language", "amount", "date"),
     [
         ("ru", "213\xa0793\xa0EUR", "5 ноября 2012 г."),
