@@ -23,6 +23,11 @@ urlpatterns = [
     path("projects/map.json", maps.map_data, name="project-map"),
     path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path(
+        "projects/<slug:slug>/press-releases/<int:pk>.txt",
+        views.source_text,
+        name="project-source-text",
+    ),
+    path(
         "organizations/<slug:slug>/",
         views.OrganizationDetailView.as_view(),
         name="organization-detail",

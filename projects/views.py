@@ -6,8 +6,10 @@ from urllib.parse import quote, urlencode
 from django.conf import settings
 from django.db.models import F
 from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from . import charts, maps, paging, selectors
@@ -15,7 +17,14 @@ from .caching import CachedPublicPage, cached, data_version
 from .currency import DISPLAY_CURRENCIES, RateTable
 from .facts import attach_facts
 from .filters import SortOrder, published_projects_matching
-from .models import Organization, Participation, ParticipationRole, Place, Project
+from .models import (
+    Organization,
+    Participation,
+    ParticipationRole,
+    Place,
+    Project,
+    SourceDocument,
+)
 from .opendata import exports
 from .places import PlaceTree
 
@@ -243,3 +252,17 @@ def robots_txt(request):
         lines += [f"Disallow: /{language}/admin/", f"Disallow: /{language}/projects/export"]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def source_text(request, slug: str, pk: int):
+    """A published project's press release as it was received, byte for byte, to download:
+    named after the project and the release's date, never after the registry's own files."""
+    source = get_object_or_404(
+        SourceDocument, pk=pk, project__slug=slug, project__is_published=True
+    )
+    day = source.published_on.isoformat() if source.published_on else "undated"
+    response = HttpResponse(source.text.encode("utf-8"), content_type="text/plain; charset=utf-8")
+    filename = f"{slug}-press-release-{day}-{source.pk}.txt"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

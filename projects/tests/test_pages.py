@@ -1,5 +1,8 @@
 """Home, project, organisation and place pages: what a visitor reads on them."""
 
+import hashlib
+import re
+from pathlib import Path
 from urllib.parse import unquote
 
 import lxml.html
@@ -8,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from projects.models import Organization, Participation, Place, Project
+from projects.models import Organization, Participation, Place, Project, SourceDocument
 
 from .factories import make_funding, make_project
 
@@ -18,6 +21,7 @@ S000 = "human-rights-communication-information-governance"
 S002 = "monitoring-state-development-programmes-civil-society"
 S003 = "us-support-civil-society-human-rights-kazakhstan"
 S004 = "active-local-stakeholder-participation-east-central-kazakhstan"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(autouse=True)
@@ -122,6 +126,30 @@ def test_project_page_dates_roles_places_contacts_and_source(client):
     assert "CSO-LA/2016/382-029" in html
     assert 'class="source-text" lang="kk"' in html
     assert "Жобаның нәтижелері" in html  # the press release itself
+
+
+def test_the_press_release_is_folded_named_by_its_title_and_downloadable_as_received(client):
+    html = get_page(client, "project-detail", "en", slug=S002)
+    page = lxml.html.fromstring(html)
+    [panel] = page.xpath("//details[@class='source']")
+    assert panel.get("open") is None  # folded: the record comes first
+    assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", html)  # no file name of the registry's
+    [link] = panel.xpath(".//a[@download]/@href")
+    response = client.get(link)
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    source = SourceDocument.objects.get(project__slug=S002)
+    assert response.content == (SEEDS / source.file_name).read_bytes()
+    assert hashlib.sha256(response.content).hexdigest() == source.sha256
+    assert f'filename="{S002}-press-release-' in response["Content-Disposition"]
+
+
+def test_a_drafts_press_release_is_not_downloadable(client):
+    source = SourceDocument.objects.get(project__slug=S002)
+    Project.objects.filter(slug=S002).update(is_published=False)
+    url = reverse("projects:project-source-text", args=[S002, source.pk])
+    assert client.get(url).status_code == 404
+    other = reverse("projects:project-source-text", args=[S000, source.pk])
+    assert client.get(other).status_code == 404  # a release is found under its own project
 
 
 def test_seed_000_shows_its_duration_in_each_language(client):
