@@ -312,13 +312,29 @@ def _status_chart(counts: dict[str, int]) -> Chart:
         % {"count": total},
         label_heading=gettext("Status"),
         value_heading=gettext("Projects"),
+        # A project whose dates are not stated has no status: a note, not a bar that would
+        # outgrow the statuses the chart is about.
         bars=[
             Bar(label=str(capfirst(label)), value=counts[value], projects=counts[value])
             for value, label in ProjectStatus.choices
-            if counts.get(value)
+            if counts.get(value) and value != ProjectStatus.UNKNOWN
         ],
+        notes=_undated_note(counts.get(ProjectStatus.UNKNOWN, 0)),
         counts_projects=False,
     )
+
+
+def _undated_note(count: int) -> list[str]:
+    if not count:
+        return []
+    return [
+        ngettext(
+            "Status unknown (no dates stated): %(count)s project, not in the bars.",
+            "Status unknown (no dates stated): %(count)s projects, not in the bars.",
+            count,
+        )
+        % {"count": count}
+    ]
 
 
 def _money_bar(label: str, figure: Money, currency: str, short_label: str = "") -> Bar:

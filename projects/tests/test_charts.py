@@ -177,9 +177,11 @@ def test_counts_by_status_add_up_to_the_number_of_projects():
     charts = charts_in()
     status = charts.by_status
     published = Project.objects.published()
-    assert sum(bar.value for bar in status.bars) == published.count() == charts.project_count
     expected = Counter(published.with_status().values_list("current_status", flat=True))
-    assert bars_of(status) == {"Completed": str(expected["completed"]), "Unknown": "3"}
+    # Projects without dates have no status: a note says how many, the bars count the rest.
+    assert bars_of(status) == {"Completed": str(expected["completed"])}
+    assert status.notes == ["Status unknown (no dates stated): 3 projects, not in the bars."]
+    assert sum(bar.value for bar in status.bars) + 3 == published.count() == charts.project_count
 
 
 @pytest.mark.parametrize(
@@ -263,6 +265,10 @@ def test_home_page_shows_the_charts_of_all_published_projects(client):
         "Funding by region, USD",
         "Projects by status",
     ]
+    # The status chart's title is its section's heading: shown once, still the figure's name.
+    assert document.xpath("//section[@class='charts']//h3/text()")[-1] == "Projects by status"
+    shown = document.xpath("//figcaption/span[contains(@class, 'chart-title')]/@class")
+    assert shown == ["chart-title"] * 6 + ["chart-title visually-hidden"]
     section = text(document.xpath("//section[@class='charts']")[0])
     assert "Figures for 5 projects." in section
     assert "2 projects state no donor contribution" in section
