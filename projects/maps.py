@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 from django.conf import settings
 from django.http import JsonResponse, QueryDict
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_safe
 
 from .aggregates import SearchFigures
@@ -142,8 +143,20 @@ def map_context(project_map: ProjectMap) -> dict:
         "data": project_map,
         "json_url": f"{json_url}?{project_map.query}" if project_map.query else json_url,
         "tile_url": settings.MAP_TILE_URL,
-        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "tile_attribution": tile_attribution(),
     }
+
+
+OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"
+
+
+def tile_attribution() -> str:
+    """The tiles' credit, which their licence requires: MAP_TILE_ATTRIBUTION as set, else
+    OpenStreetMap's, in the page's language ("участники OpenStreetMap")."""
+    if settings.MAP_TILE_ATTRIBUTION:
+        return settings.MAP_TILE_ATTRIBUTION
+    osm = format_html('<a href="{}">OpenStreetMap</a>', OSM_COPYRIGHT)
+    return "&copy; " + gettext("%(osm)s contributors") % {"osm": osm}
 
 
 # --- The JSON endpoint ----------------------------------------------------------------------

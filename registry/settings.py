@@ -315,7 +315,5 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # country outlines still show. The attribution is required by the tile provider's licence.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _origin(MAP_TILE_URL)
-MAP_TILE_ATTRIBUTION = os.environ.get(
-    "MAP_TILE_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
+# Empty: the OpenStreetMap credit, in the page's language (maps.tile_attribution).
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")

@@ -257,6 +257,23 @@ def test_the_tile_server_and_its_attribution_come_from_the_settings(client, seed
     assert 'data-tile-attribution="&amp;copy; &lt;a href=&quot;https://example.org/' in section
 
 
+@pytest.mark.parametrize(
+    ("language", "credit"),
+    [
+        ("ru", "участники &lt;a href=&quot;https://www.openstreetmap.org/copyright&quot;&gt;"),
+        ("kk", "OpenStreetMap&lt;/a&gt; қатысушылары"),
+        ("en", "OpenStreetMap&lt;/a&gt; contributors"),
+    ],
+)
+def test_the_default_tile_credit_is_in_the_page_language(client, seeded_db, language, credit):
+    with translation.override(language):
+        html = client.get(reverse("projects:project-list")).content.decode()
+    section = map_section(html)
+    assert credit in section
+    if language != "en":
+        assert "contributors" not in section
+
+
 def test_no_map_when_nothing_matches_or_the_filters_are_bad(client, seeded_db):
     assert 'class="project-map"' not in client.get("/en/projects/?q=zzzzzz").content.decode()
     assert 'class="project-map"' not in client.get("/en/projects/?year=soon").content.decode()
