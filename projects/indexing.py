@@ -27,6 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from . import caching, search
 from .bulk_insert import insert_rows
+from .formatting import combined_qualifier
 from .models import (
     ExchangeRate,
     FundingKind,
@@ -454,11 +455,22 @@ def project_budgets(lines: list[tuple[str, str, Decimal]]) -> dict[str, tuple[De
     return {currency: (amount, currency == headline) for currency, amount in budgets.items()}
 
 
+def qualifier_in(lines, currency: str) -> str:
+    """How the sources qualify a project's budget in `currency`, from its funding lines as
+    (currency, kind, amount, qualifier): a total keeps its own qualifier (the largest total's);
+    a sum of contributions is exact when all of them are, "more than" or "up to" when some
+    say so and the rest are exact, else "about"."""
+    in_currency = [line for line in lines if line[0] == currency]
+    totals = [line for line in in_currency if line[1] == FundingKind.TOTAL]
+    if totals:
+        return max(totals, key=lambda line: line[2])[3]
+    contributions = {line[3] for line in in_currency if line[1] == FundingKind.DONOR_CONTRIBUTION}
+    return combined_qualifier(contributions)
+
+
 def _budget_rows(facts: _ProjectFacts, rates: dict) -> tuple[list[dict], list[Project]]:
     """Each project's ProjectBudget rows (stated, and converted into the currencies the rates
     know), and the project with its headline columns set."""
-    from .budgets import qualifier_in  # budgets.py reads this module's project_budgets
-
     rows, headlines = [], []
     for project_id, row in facts.rows.items():
         headline = _headline(project_id)

@@ -6,7 +6,7 @@ from ninja import Path, Query, Router
 
 from ..caching import cached, cached_for_visitors, data_version
 from ..filters import published_search
-from ..models import AmountQualifier, FundingLine, Place, Project
+from ..models import FundingLine, Place, Project
 from ..places import PlaceTree
 from .errors import ERROR_RESPONSES
 from .schemas import ROLE_ORDER, ErrorBody, ProjectListParams, ProjectPage, ProjectRecord
@@ -83,7 +83,7 @@ def project_summary(request, project: Project) -> dict:
         "budget": (
             {
                 **money(project.budget_amount, project.budget_currency),
-                "qualifier": project.budget_qualifier or AmountQualifier.EXACT,
+                "qualifier": project.budget_qualifier,
             }
             if project.budget_amount is not None
             else None

@@ -411,7 +411,7 @@ class ProjectQuerySet(models.QuerySet):
             return self.annotate(
                 budget_currency=F("headline_currency"),
                 budget_amount=F("headline_amount"),
-                budget_qualifier=F("headline_qualifier"),
+                budget_qualifier=Coalesce("headline_qualifier", Value(AmountQualifier.EXACT)),
             )
         stated = Q(budgets__currency=currency, budgets__is_stated=True)
         row = FilteredRelation("budgets", condition=stated)

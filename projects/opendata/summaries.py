@@ -9,12 +9,11 @@ money in different currencies is never added up.
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
-from ..formatting import QUALIFIER_ORDER
 from ..models import AmountQualifier, FundingKind, FundingLine, Participation, ParticipationRole
+from ..selectors.pages import sums_by_currency
 from . import batches
 from .batches import in_language, translated_fields
 
@@ -61,9 +60,9 @@ def summary_rows(projects: QuerySet, *, by_donor: bool) -> list[list]:
         money = money.annotate(total=Sum("project__funding_lines__amount")).order_by()
     # Figures the sources qualify differently are never added up: "up to 800 000" and an
     # exact 750 000 are two rows, not "up to 1 550 000".
-    totals: dict[int, dict[tuple[str, str], Decimal]] = defaultdict(dict)
+    sums: dict[int, list[tuple]] = defaultdict(list)
     for organization_id, currency, qualifier, total in money:
-        totals[organization_id][currency, qualifier] = total
+        sums[organization_id].append((currency, qualifier, total))
     languages = batches.fallback_order()
     found = []
     for row in counts:
@@ -74,14 +73,11 @@ def summary_rows(projects: QuerySet, *, by_donor: bool) -> list[list]:
         found.append((row["organization_id"], row["organization__slug"], name, row["projects"]))
     rows = []
     for organization_id, slug, name, count in sorted(found, key=lambda o: (-o[3], o[2], o[1])):
-        sums = totals.get(organization_id) or {("", ""): None}
-        for (currency, qualifier), total in sorted(sums.items(), key=_currency_then_qualifier):
-            amount = f"{total.normalize():f}" if currency else ""
-            label = str(AmountQualifier(qualifier).label) if qualifier else ""
-            rows.append([slug, name, count, currency, amount, label])
+        by_currency = sums_by_currency(sums.get(organization_id, []))
+        if not by_currency:
+            rows.append([slug, name, count, "", "", ""])
+        for currency, parts in by_currency.items():
+            for qualifier, total in parts:
+                label = str(AmountQualifier(qualifier).label)
+                rows.append([slug, name, count, currency, f"{total.normalize():f}", label])
     return rows
-
-
-def _currency_then_qualifier(item) -> tuple:
-    (currency, qualifier), _total = item
-    return currency, QUALIFIER_ORDER.index(qualifier) if qualifier else 0

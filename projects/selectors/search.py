@@ -71,7 +71,6 @@ class ActiveFilter:
 
 # The parameters a filter stands for: a budget range means nothing without its currency.
 FILTER_PARAMETERS = {"currency": ("currency", "budget_min", "budget_max")}
-NOT_FILTERS = ("page", "sort", "display")
 
 
 class ProjectSearch:
@@ -140,21 +139,17 @@ class ProjectSearch:
         return suggestions
 
     def active_filters(self) -> list[ActiveFilter]:
-        """The narrowing filters in the form's order, each named in the page's language, with
-        the link that removes it (paging dropped, order and display currency kept)."""
-        if not self.is_valid:
-            return []
+        """The narrowing filters (ProjectFilter.active_filters), each named in the page's
+        language, with the link that removes it (paging dropped, order and display currency
+        kept)."""
         found = []
-        form = self.filter.form
-        for name, field in form.fields.items():
-            value = self.cleaned.get(name)
-            if name in NOT_FILTERS or value in (None, ""):
-                continue
+        for name in self.filter.active_filters():
             params = self.filter.data.copy()
             for key in (*FILTER_PARAMETERS.get(name, (name,)), "page"):
                 params.pop(key, None)
-            shown = self._shown(name, value)
-            found.append(ActiveFilter(str(field.label), shown, params.urlencode()))
+            label = str(self.filter.form.fields[name].label)
+            shown = self._shown(name, self.cleaned[name])
+            found.append(ActiveFilter(label, shown, params.urlencode()))
         return found
 
     def _shown(self, name: str, value) -> str:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext
 
 from .. import countries, formatting
 from ..currency import rate_year
-from ..models import AmountQualifier
 from ..partial_dates import DatePrecision, PartialDate
 
 register = template.Library()
@@ -89,8 +88,9 @@ def qualified_sums(sums, currency: str) -> str:
 def budget(project) -> str:
     """A list row's budget (ProjectQuerySet.with_budget) with how the sources qualify it:
     "более 1 500 000 USD" stays "более", never a bare figure."""
-    qualifier = project.budget_qualifier or AmountQualifier.EXACT
-    return formatting.qualified_amount(project.budget_amount, qualifier, project.budget_currency)
+    return formatting.qualified_amount(
+        project.budget_amount, project.budget_qualifier, project.budget_currency
+    )
 
 
 @register.simple_tag
