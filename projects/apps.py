@@ -7,8 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Grant-project registry")
 
     def ready(self):
-        from . import db_functions, history, indexing
+        from . import collation, db_functions, history, indexing
 
+        collation.install()
         db_functions.install()
         indexing.connect_signals()
         history.register_models()

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .aggregates import SearchFigures
+from .collation import sort_key
 from .models import Organization, PlaceKind, ProjectStatus
 from .places import PlaceTree
 
@@ -150,7 +151,7 @@ def _place_facet(counts: dict[int, int], tree: PlaceTree, selected: str | None) 
                 group=str(group_of_kind[place.kind]),
             )
         )
-    options.sort(key=lambda option: (group_order.index(option.group), option.label))
+    options.sort(key=lambda option: (group_order.index(option.group), sort_key(option.label)))
     return Facet("place", options, more=len(small) - len(offered_small & set(small)))
 
 
@@ -165,7 +166,7 @@ def _organization_facet(
         )
         for pk in offered
     ]
-    options.sort(key=lambda option: (-option.count, option.label))
+    options.sort(key=lambda option: (-option.count, sort_key(option.label)))
     matching = figures.facet_sizes.get(name, len(counts))
     more = matching - len([pk for pk in offered if counts.get(pk)])
     return Facet(name, options, more=max(more, 0))

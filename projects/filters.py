@@ -10,9 +10,8 @@ from django.conf import settings
 from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from . import search, search_names
+from . import collation, search, search_names
 from .currency import DISPLAY_CURRENCIES
-from .db_functions import CaseFold
 from .models import (
     CURRENCY_CODES,
     FundingLine,
@@ -250,7 +249,7 @@ class ProjectFilter(django_filters.FilterSet):
                 "pk",
             )
         if sort == SortOrder.TITLE:
-            return queryset.order_by(CaseFold(f"title_{language}"), "pk")
+            return queryset.order_by(collation.collated(f"title_{language}", language), "pk")
         return queryset.order_by("-created_at", "pk")
 
     def _by_relevance(self, queryset):

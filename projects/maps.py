@@ -18,6 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_safe
 
 from .aggregates import SearchFigures
+from .collation import sort_key
 from .filters import InvalidFilters
 from .places import PlaceTree
 
@@ -64,7 +65,7 @@ class ProjectMap:
 
 
 def _display_order(place: MapPlace):
-    return (-place.project_count, place.name.casefold(), place.slug)
+    return (-place.project_count, sort_key(place.name), place.slug)
 
 
 def _place_json(place: MapPlace) -> dict:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 
+from . import collation
 from .models import Place, PlaceKind
 
 
@@ -24,7 +25,7 @@ class PlaceTree:
     id_of_slug: dict[str, int]
     region_ids: frozenset[int] = field(default_factory=frozenset)
     # Per language: each place's name and its sorting key, read once per process and version.
-    _names: dict[str, dict[int, tuple[str, str]]] = field(
+    _names: dict[str, dict[int, tuple[str, tuple]]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -62,15 +63,18 @@ class PlaceTree:
         """The place's name in the active language (with modeltranslation's fallbacks)."""
         return self._names_now()[place_id][0]
 
-    def sort_key(self, place_id: int) -> str:
-        """The name as lists sort it (case-folded)."""
+    def sort_key(self, place_id: int) -> tuple:
+        """The name as lists sort it (in the language's alphabet)."""
         return self._names_now()[place_id][1]
 
-    def _names_now(self) -> dict[int, tuple[str, str]]:
+    def _names_now(self) -> dict[int, tuple[str, tuple]]:
         language = translation.get_language()
         names = self._names.get(language)
         if names is None:
-            names = {pk: (place.name, place.name.casefold()) for pk, place in self.places.items()}
+            names = {
+                pk: (place.name, collation.sort_key(place.name))
+                for pk, place in self.places.items()
+            }
             self._names[language] = names
         return names
 
