@@ -24,6 +24,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, ExtractYear
 
 from .caching import cached
+from .filters import FILTER_GROUPS
 from .formatting import QUALIFIER_ORDER
 from .models import (
     AmountQualifier,
@@ -36,7 +37,7 @@ from .models import (
 
 FACETS = ["place", "donor", "organization", "status", "year", "currency", "language"]
 # The filters a facet is counted without: its own (a budget range belongs to its currency).
-FACET_FILTERS = {"currency": ("currency", "budget_min", "budget_max")}
+FACET_FILTERS = FILTER_GROUPS
 # Organisations a cached filtered search keeps per facet (pages offer fewer: facets.py).
 KEPT_ORGANIZATIONS = 200
 CENT = Decimal("0.01")

@@ -26,6 +26,20 @@ from .models import (
 MAX_QUERY_LENGTH = 200
 MAX_AMOUNT = Decimal("1e13")  # more than any grant; keeps the numbers the database can hold
 YEAR_RANGE = (1991, 2100)
+# Filters that make one choice together: a budget range means nothing without its currency, and
+# the year facet is counted without any of the year filters.
+FILTER_GROUPS = {
+    "currency": ("currency", "budget_min", "budget_max"),
+    "year": ("year", "year_from", "year_to"),
+}
+
+
+def filter_group(name: str) -> tuple[str, ...]:
+    """The filters that belong with `name` (itself included)."""
+    for group in FILTER_GROUPS.values():
+        if name in group:
+            return group
+    return (name,)
 
 
 class SortOrder:
@@ -77,7 +91,20 @@ class ProjectFilterForm(forms.Form):
         low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
         if low is not None and high is not None and low > high:
             self.add_error("budget_max", _("The maximum is below the minimum."))
+        first, last = cleaned.get("year_from"), cleaned.get("year_to")
+        if first is not None and last is not None and first > last:
+            self.add_error("year_to", _("The last year comes before the first."))
         return cleaned
+
+
+def _year_filter(label):
+    return django_filters.NumberFilter(
+        method="filter_years",
+        label=label,
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+        decimal_places=0,
+    )
 
 
 def _amount_filter(label):
@@ -110,6 +137,8 @@ class ProjectFilter(django_filters.FilterSet):
         max_value=YEAR_RANGE[1],
         decimal_places=0,
     )
+    year_from = _year_filter(_("Active from year"))
+    year_to = _year_filter(_("Active until year"))
     budget_min = _amount_filter(_("Budget from"))
     budget_max = _amount_filter(_("Budget up to"))
     currency = django_filters.ChoiceFilter(
@@ -137,7 +166,7 @@ class ProjectFilter(django_filters.FilterSet):
 
     # Filters that narrow the list (sort only orders it); facets are counted over these.
     NARROWING = [
-        "q", "place", "donor", "organization", "status", "year",
+        "q", "place", "donor", "organization", "status", "year", "year_from", "year_to",
         "budget_min", "budget_max", "currency", "language",
     ]  # fmt: skip
 
@@ -192,6 +221,13 @@ class ProjectFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.active_in_year(int(value))
+
+    def filter_years(self, queryset, name, value):
+        """Projects active at some time from year_from on, or up to year_to (each applied on
+        its own, so together they find projects active at some time in the range)."""
+        if name == "year_from":
+            return queryset.active_between(int(value), None)
+        return queryset.active_between(None, int(value))
 
     def filter_currency(self, queryset, name, currency):
         """Projects with money stated in the currency; with a budget range, the range decides
@@ -287,14 +323,8 @@ class ProjectFilter(django_filters.FilterSet):
         counts: how many projects each choice of that filter would give)."""
         for name in self.NARROWING:
             value = self.form.cleaned_data.get(name)
-            if name == excluded or value in (None, ""):
+            if value in (None, "") or name in filter_group(excluded or ""):
                 continue
-            if excluded in ("budget_min", "budget_max", "currency") and name in (
-                "budget_min",
-                "budget_max",
-                "currency",
-            ):
-                continue  # the budget range belongs to its currency
             queryset = self.filters[name].filter(queryset, value)
         return queryset
 

@@ -73,6 +73,7 @@ class ProjectListView(CachedPublicPage, TemplateView):
             paginator=page.paginator,
             is_paginated=page.has_other_pages(),
             facets=search.facets(),
+            year_choices=search.year_choices(),
             query_without_page=params.urlencode(),
             has_filters=any(
                 value for key, value in self.request.GET.items() if key not in ("page", "sort")

@@ -160,6 +160,18 @@ class ProjectListParams(PageParams):
         le=YEAR_RANGE[1],
         description="Projects active at some time in this year.",
     )
+    year_from: int | None = Field(
+        None,
+        ge=YEAR_RANGE[0],
+        le=YEAR_RANGE[1],
+        description="Projects active at some time in this year or later.",
+    )
+    year_to: int | None = Field(
+        None,
+        ge=YEAR_RANGE[0],
+        le=YEAR_RANGE[1],
+        description="Projects active at some time in this year or earlier.",
+    )
     budget_min: Amount | None = Field(
         None, description="Smallest budget, in `currency` (which it requires)."
     )

@@ -435,12 +435,20 @@ class ProjectQuerySet(models.QuerySet):
     def active_in_year(self, year: int):
         """Projects whose period includes the year (a project counts in every year from its
         start to its end; with one date known, in that date's year only)."""
-        return self.alias(
+        return self.active_between(year, year)
+
+    def active_between(self, first_year: int | None, last_year: int | None):
+        """Projects active at some time from `first_year` to `last_year` (either may be None:
+        no bound). Undated projects are in no year."""
+        projects = self.alias(
             first_day=Coalesce("start_date", "end_date"),
             last_day=Coalesce("end_date", "start_date"),
-        ).filter(
-            first_day__lte=datetime.date(year, 12, 31), last_day__gte=datetime.date(year, 1, 1)
         )
+        if last_year is not None:
+            projects = projects.filter(first_day__lte=datetime.date(last_year, 12, 31))
+        if first_year is not None:
+            projects = projects.filter(last_day__gte=datetime.date(first_year, 1, 1))
+        return projects
 
     def for_list(self):
         """What a list row shows: donors, places and the headline budget, in fixed queries."""

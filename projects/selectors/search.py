@@ -224,6 +224,13 @@ class ProjectSearch:
         wanted.update(donor for _currency, donor, _money in self.figures.donations if donor)
         return Organization.objects.in_bulk(wanted) if wanted else {}
 
+    def year_choices(self) -> list[int]:
+        """Every year some published project is active in: what the year range offers."""
+        everything = aggregates.unfiltered_figures(
+            Project.objects.published(), version=self.version
+        )
+        return sorted(everything.facets.get("year", {}))
+
     def facets(self) -> dict[str, facets.Facet]:
         return facets.project_facets(
             self.figures,

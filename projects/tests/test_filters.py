@@ -65,6 +65,11 @@ def listed(client, page_language="ru", **params):
         ({"year": "2015"}, {S001}),
         ({"year": "2018"}, {S004}),
         ({"year": "2014"}, {S001}),
+        ({"year_from": "2019"}, {S004}),  # active in 2019 or later
+        ({"year_to": "2014"}, {S001}),
+        ({"year_from": "2015", "year_to": "2016"}, {S001}),
+        ({"year_from": "2016", "year_to": "2017"}, {S001, S004}),
+        ({"year_from": "2021"}, set()),
         ({"currency": "USD"}, {S003}),
         ({"budget_min": "400000", "currency": "EUR"}, {S004}),
         ({"budget_max": "300000", "currency": "EUR"}, {S000}),
@@ -278,3 +283,40 @@ def test_list_queries_do_not_grow_with_the_number_of_projects(client, params):
         make_funding(project, donor=eu, amount=str(1000 + index))
     assert count_list_queries(client, params) == before
     assert before <= 25
+
+
+# --- Year range -------------------------------------------------------------------------------
+
+
+def test_the_year_range_offers_every_year_a_project_is_active(client):
+    html = client.get(list_url("en")).content.decode()
+    for name in ("year_from", "year_to"):
+        select = re.search(rf'<select id="f-{name}" name="{name}">(.*?)</select>', html, re.S)
+        years = re.findall(r'<option value="(\d{4})"', select.group(1))
+        assert years == [str(year) for year in range(2014, 2021)], name
+
+
+def test_the_chosen_years_stay_chosen_and_show_as_filters(client):
+    response, slugs = listed(client, page_language="en", year_from="2016", year_to="2017")
+    html = response.content.decode()
+    assert '<option value="2016" selected>' in html
+    assert '<option value="2017" selected>' in html
+    assert "Active from year:</span> 2016" in html
+    assert "Active until year:</span> 2017" in html
+
+
+def test_a_year_range_backwards_is_a_form_error_not_a_500(client):
+    response = client.get(list_url("en"), {"year_from": "2018", "year_to": "2015"})
+    assert response.status_code == 200
+    assert "The last year comes before the first." in response.content.decode()
+    assert list(response.context["projects"]) == []
+
+
+def test_the_year_facet_counts_without_the_year_range(client):
+    """Choosing a range does not hide the other years' counts (facets leave out their own
+    filter)."""
+    response, _ = listed(client, page_language="en", year_from="2019")
+    year_counts = {
+        option.value: option.count for option in response.context["facets"]["year"].options
+    }
+    assert year_counts["2014"] == 1 and year_counts["2019"] == 1
