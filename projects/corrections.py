@@ -115,7 +115,7 @@ def count_a_submission(request) -> None:
 def correction_new(request):
     """The form (GET), a report (POST, then back here with a thank-you)."""
     kind, record = record_asked_for(request.GET)
-    form = CorrectionForm(request.POST if request.method == "POST" else None)
+    form = CorrectionForm(request.POST if request.method == "POST" else None, label_suffix="")
     status = 200
     if request.method == "POST" and over_the_limit(request):
         status = 429
