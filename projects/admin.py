@@ -25,7 +25,12 @@ from modeltranslation.admin import (
 )
 from reversion.admin import VersionAdmin
 
-from . import history, indexing, search
+from . import (
+    admin_corrections,  # noqa: F401 (registers the corrections queue)
+    history,
+    indexing,
+    search,
+)
 from .facts import fact_keys_of
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes

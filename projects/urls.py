@@ -3,7 +3,7 @@ redirects permanently instead of breaking links."""
 
 from django.urls import path
 
-from . import embeds, maps, views
+from . import corrections, embeds, maps, views
 from .opendata import exports
 
 app_name = "projects"
@@ -33,6 +33,7 @@ urlpatterns = [
         name="organization-detail",
     ),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place-detail"),
+    path("corrections/new/", corrections.correction_new, name="correction-new"),
     path("embed/projects/", embeds.embed_projects, name="embed-projects"),
     path("embed/map/", embeds.embed_map, name="embed-map"),
 ]

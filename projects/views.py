@@ -1,7 +1,7 @@
 """Public pages. Views pick the queryset and the template; the rules live in filters.py,
 selectors.py and the model querysets."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import F
@@ -123,7 +123,6 @@ class ProjectDetailView(CachedPublicPage, DetailView):
         project = self.object
         context["participations_by_role"] = _group_by_role(project.participations.all())
         context["funding_totals"] = _totals_of(project.funding_lines.all())
-        context["report_error_url"] = _report_error_url(self.request, project)
         context["source_versions"] = _source_versions(project.sources.all())
         context.update(attach_facts(project))
         context["is_translation"] = project.original_language != translation.get_language()
@@ -156,19 +155,6 @@ def _totals_of(lines) -> dict[str, list]:
     for line in lines:
         by_currency.setdefault(line.currency, []).append(line)
     return by_currency
-
-
-def _report_error_url(request, project: Project) -> str:
-    page_url = request.build_absolute_uri(project.get_absolute_url())
-    subject = translation.gettext("Correction to the registry: %(title)s") % {
-        "title": project.title
-    }
-    body = translation.gettext("Page: %(url)s\n\nWhat is wrong, and the right facts:\n") % {
-        "url": page_url
-    }
-    # mailto wants %20 for spaces, not the + of form encoding.
-    query = urlencode({"subject": subject, "body": body}, quote_via=quote)
-    return f"mailto:{settings.REPORT_ERRORS_EMAIL}?{query}"
 
 
 class OrganizationDetailView(CachedPublicPage, DetailView):

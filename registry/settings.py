@@ -296,9 +296,6 @@ SEEDS_DIR = BASE_DIR / "seeds"
 # modeltranslation's tabbed admin would load jQuery UI from a CDN; use the vendored copy.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
-# Readers' corrections ("report an error" on every project page) go to this address.
-REPORT_ERRORS_EMAIL = os.environ.get("REPORT_ERRORS_EMAIL", "corrections@example.org")
-
 # Formats Django does not ship (Kazakh numbers and dates).
 FORMAT_MODULE_PATH = ["registry.formats"]
 

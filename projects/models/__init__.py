@@ -1,5 +1,5 @@
 """The registry's models: what editors keep (content.py) and the tables derived from it for
-fast reads (derived.py)."""
+fast reads (derived.py), and the visitors' reports of errors (corrections.py)."""
 
 from .content import (
     AMOUNT_FIELD,
@@ -36,6 +36,7 @@ from .content import (
     text_sha256,
     validate_emails,
 )
+from .corrections import MESSAGE_MAX_LENGTH, RECORD_KINDS, Correction, CorrectionStatus
 from .derived import (
     ProjectBudget,
     ProjectPlaceIndex,
@@ -51,10 +52,14 @@ __all__ = [
     "COUNTRY_CODES",
     "CURRENCY_CODES",
     "LANGUAGE_CHOICES",
+    "MESSAGE_MAX_LENGTH",
     "RATE",
+    "RECORD_KINDS",
     "Alias",
     "AmountQualifier",
     "Contact",
+    "Correction",
+    "CorrectionStatus",
     "EvidenceBasis",
     "ExchangeRate",
     "FactEvidence",

@@ -7,6 +7,7 @@
 - seeds.py: loading the files in seeds/ (gazetteer, reviewed records, exchange rates), read
   by ../seed_files.py beside the schema they follow (../seed_schema.py);
 - editors.py: the Editors group and its permissions;
+- corrections.py: visitors' reports of errors, and the editors' answers to them;
 - publishing.py: review before publishing (submit, publish, withdraw) and the Publishers group.
 """
 
@@ -20,6 +21,7 @@ from ..seed_files import (
     read_record,
 )
 from .checks import merge_organizations
+from .corrections import correction_create, corrections_mark
 from .editors import EDITORS_GROUP, editors_group_ensure
 from .records import LoadReport, records_load
 from .seeds import EXCHANGE_RATES_FILE, exchange_rates_load, seeds_load
@@ -32,6 +34,8 @@ __all__ = [
     "SeedError",
     "check_gazetteer",
     "check_record_references",
+    "correction_create",
+    "corrections_mark",
     "editors_group_ensure",
     "exchange_rates_load",
     "format_validation_error",

@@ -16,17 +16,25 @@ EDITOR_FULL_MODELS = [
     "exchangerate",
 ]
 EDITOR_KEEP_MODELS = ["project", "organization", "place", "keyword", "sourcedocument"]
+# Visitors write corrections; editors work through them (see and answer), never add any.
+EDITOR_QUEUE_MODELS = ["correction"]
 
 
 def editors_group_ensure() -> Group:
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    codenames = [
-        f"{action}_{model}"
-        for model in EDITOR_FULL_MODELS
-        for action in ("add", "change", "delete", "view")
-    ] + [
-        f"{action}_{model}" for model in EDITOR_KEEP_MODELS for action in ("add", "change", "view")
-    ]
+    codenames = (
+        [
+            f"{action}_{model}"
+            for model in EDITOR_FULL_MODELS
+            for action in ("add", "change", "delete", "view")
+        ]
+        + [
+            f"{action}_{model}"
+            for model in EDITOR_KEEP_MODELS
+            for action in ("add", "change", "view")
+        ]
+        + [f"{action}_{model}" for model in EDITOR_QUEUE_MODELS for action in ("change", "view")]
+    )
     permissions = Permission.objects.filter(
         content_type__app_label="projects", codename__in=codenames
     )
