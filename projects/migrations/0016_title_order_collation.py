@@ -27,7 +27,7 @@ def rebuild(collated: bool):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0014_budget_qualifiers"),
+        ("projects", "0015_corrections"),
     ]
 
     operations = [
