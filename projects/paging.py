@@ -29,3 +29,16 @@ def page_of(ordered, number, *, per_page: int, count: int | None = None, rows=No
     by_id = {record.pk: record for record in records}
     page.object_list = [by_id[pk] for pk in ids if pk in by_id]
     return page
+
+
+def page_of_ids(ids: list[int], number, *, per_page: int, rows):
+    """The same for ids already in order (an order SQL does not give): page `number` of them,
+    its records read with `rows(ids)`."""
+    paginator = Paginator(ids, per_page)
+    try:
+        page = paginator.page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(_("There is no such page.")) from None
+    by_id = {record.pk: record for record in rows(list(page.object_list))}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    return page

@@ -72,7 +72,15 @@ class Section:
 
 
 PAGES = "pages"  # the section of the pages without a slug
-PAGE_URL_NAMES = ["projects:home", "projects:project-list"]
+PAGE_URL_NAMES = [
+    "projects:home",
+    "projects:project-list",
+    "projects:donor-index",
+    "projects:organization-index",
+    "projects:place-index",
+    "projects:open-data",
+    "projects:about",
+]
 PAGE_PRIORITY = "0.8"
 SECTIONS: dict[str, Section | None] = {
     PAGES: None,

@@ -3,7 +3,7 @@ redirects permanently instead of breaking links."""
 
 from django.urls import path
 
-from . import corrections, embeds, maps, views
+from . import corrections, embeds, indexes, maps, views
 from .opendata import exports
 
 app_name = "projects"
@@ -33,6 +33,11 @@ urlpatterns = [
         name="organization-detail",
     ),
     path("places/<slug:slug>/", views.PlaceDetailView.as_view(), name="place-detail"),
+    path("donors/", indexes.DonorIndexView.as_view(), name="donor-index"),
+    path("organizations/", indexes.OrganizationIndexView.as_view(), name="organization-index"),
+    path("places/", indexes.PlaceIndexView.as_view(), name="place-index"),
+    path("open-data/", indexes.OpenDataView.as_view(), name="open-data"),
+    path("about/", indexes.AboutView.as_view(), name="about"),
     path("corrections/new/", corrections.correction_new, name="correction-new"),
     path("embed/projects/", embeds.embed_projects, name="embed-projects"),
     path("embed/map/", embeds.embed_map, name="embed-map"),

@@ -1,0 +1,173 @@
+"""The index pages: donors, organisations and places with published projects, with counts and a
+search by name, and the pages about the registry and its open data."""
+
+from django import forms
+from django.conf import settings
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from . import paging
+from .caching import CachedPublicPage, data_version
+from .models import (
+    Organization,
+    OrganizationKind,
+    ParticipationRole,
+    Project,
+    RegistryState,
+)
+from .opendata.giving360 import DEFAULT_LICENSE
+from .places import PlaceTree
+from .selectors import directory, home_figures, indexes
+
+PER_PAGE = 50
+SORTS = [("name", _("By name")), ("projects", _("Most projects first"))]
+
+
+class PlaceIndexForm(forms.Form):
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=200)
+
+
+class IndexForm(PlaceIndexForm):
+    sort = forms.ChoiceField(label=_("Order"), choices=SORTS, required=False)
+
+
+class OrganizationIndexForm(IndexForm):
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[("", _("Any role")), *ParticipationRole.choices], required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("Any kind")), *OrganizationKind.choices], required=False
+    )
+
+
+class OrganizationIndexView(CachedPublicPage, TemplateView):
+    """Every organisation with published projects, in the page's alphabet or by number of
+    projects, 50 to a page, with its roles and count."""
+
+    template_name = "projects/organization_index.html"
+    form_class = OrganizationIndexForm
+    role = None  # the donors' index lists donors only
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.form_class(self.request.GET)
+        valid = form.is_valid()
+        cleaned = form.cleaned_data if valid else {}
+        version = data_version()
+        facts = indexes.organization_facts(version)
+        page = self._page(cleaned, facts) if valid else None
+        rows = [self._row(organization, facts) for organization in page] if page else []
+        context.update(
+            form=form,
+            page_obj=page,
+            rows=rows,
+            result_count=page.paginator.count if page else 0,
+            is_donor_index=self.role == ParticipationRole.DONOR,
+            has_search=any(cleaned.get(name) for name in ("q", "role", "kind")),
+        )
+        if self.role == ParticipationRole.DONOR and rows:
+            totals = directory.donor_totals_of([row["organization"].pk for row in rows])
+            for row in rows:
+                row["totals"] = totals.get(row["organization"].pk, {})
+        return context
+
+    def _page(self, cleaned: dict, facts: dict):
+        language = translation.get_language()
+        found = indexes.organizations_named(
+            cleaned.get("q", ""),
+            role=self.role or cleaned.get("role") or None,
+            kind=cleaned.get("kind") or None,
+        )
+        number = self.request.GET.get("page")
+        ids = indexes.ordered_ids(found, cleaned.get("sort") or "name", facts)
+        if ids is None:
+            ordered = indexes.by_name(found, language)
+            return paging.page_of(ordered, number, per_page=PER_PAGE, rows=_organizations)
+        return paging.page_of_ids(ids, number, per_page=PER_PAGE, rows=_organizations)
+
+    @staticmethod
+    def _row(organization, facts) -> dict:
+        roles, count = facts.get(organization.pk, ([], 0))
+        labels = dict(ParticipationRole.choices)
+        return {
+            "organization": organization,
+            "roles": [str(labels[role]) for role in roles if role in labels],
+            "count": count,
+            "list_parameter": "donor" if ParticipationRole.DONOR in roles else "organization",
+        }
+
+
+def _organizations(ids: list[int]):
+    return Organization.objects.filter(pk__in=ids).select_related("city")
+
+
+class DonorIndexView(OrganizationIndexView):
+    form_class = IndexForm
+    role = ParticipationRole.DONOR
+
+
+class PlaceIndexView(CachedPublicPage, TemplateView):
+    """Every place with published projects (in it or inside it), by kind, in the page's
+    alphabet."""
+
+    template_name = "projects/place_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = PlaceIndexForm(self.request.GET)
+        valid = form.is_valid()
+        version = data_version()
+        tree = PlaceTree.load(version)
+        words = form.cleaned_data.get("q", "") if valid else ""
+        sections = indexes.place_sections(tree, home_figures(version, tree), words) if valid else []
+        context.update(
+            form=form,
+            sections=sections,
+            result_count=sum(len(section.entries) for section in sections),
+            has_search=bool(words),
+        )
+        return context
+
+
+class OpenDataView(CachedPublicPage, TemplateView):
+    """What can be downloaded, in which formats, under which licence, and how fresh it is."""
+
+    template_name = "projects/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            freshness(),
+            license_url=_license_url(),
+            project_list_url=reverse("projects:project-list"),
+        )
+        context["is_default_license"] = context["license_url"] == DEFAULT_LICENSE
+        return context
+
+
+class AboutView(CachedPublicPage, TemplateView):
+    template_name = "projects/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(freshness(), open_data_url=reverse("projects:open-data"))
+        return context
+
+
+def freshness() -> dict:
+    """When the published data last changed, and how many projects there are."""
+    published = Project.objects.published()
+    return {
+        "changed_at": RegistryState.objects.filter(pk=1)
+        .values_list("changed_at", flat=True)
+        .first(),
+        "last_published_at": published.aggregate(last=Max("published_at"))["last"],
+        "project_count": published.count(),
+    }
+
+
+def _license_url() -> str:
+    return getattr(settings, "GIVING360_LICENSE", DEFAULT_LICENSE)
