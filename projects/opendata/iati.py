@@ -82,14 +82,15 @@ location           One per place below country level (a country place is recipie
                    rural district) or 2 Populated Place (city, town, settlement, village).
 budget             type 1 Original, status 1 Indicative (the figures come from press releases,
                    not signed agreements). One budget in the headline currency over the whole
-                   project period, only when both the start and the end are known:
-                   period-start and period-end are required, and there is nothing else to
-                   put there. value = the headline amount: the total, or else the sum of the
+                   project period, only when both the start and the end are known and the
+                   period is a year at most (IATI's rule 7.5.3: budget periods are a year or
+                   shorter). value = the headline amount: the total, or else the sum of the
                    donor contributions. Amounts given as "more than", "up to" or "about" are
-                   written as stated. value-date = period start. IATI's rules want budget
-                   periods of a year at most, but the sources give only whole-project
-                   figures, and splitting them into years would invent a phasing. Validators
-                   will therefore warn on projects longer than a year.
+                   written as stated. value-date = period start. The sources give only
+                   whole-project figures, and splitting them into years would invent a
+                   phasing: a longer project's headline figure is stated as what it is, in a
+                   description of type 4 Other ("Budget of the whole project as stated: …"),
+                   beside the donors' commitments below.
 transaction        type 11 Incoming Commitment (a donor's written obligation, reported for the
                    activity) for each figure a named donor gives: a donor contribution, or a
                    total that has a donor. provider-org = the donor; receiver-org = the lead
@@ -122,6 +123,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from lxml import etree
 
+from .. import formatting
 from ..filters import InvalidFilters, published_projects_matching
 from ..models import (
     FundingKind,
@@ -376,6 +378,8 @@ def _activity(facts: _Facts, export: _Export) -> etree._Element:
     activity.append(export.fragment(("reporting-org",), _reporting_org))
     _text_element(activity, "title", _translations(project, "title"))
     _descriptions(activity, project)
+    if headline_amount is not None and not _fits_a_budget_period(project):
+        _text_element(activity, "description", _whole_budget(facts, currency), {"type": "4"})
     _participating_orgs(activity, facts, export)
     _other_identifier(activity, facts)
     status = project_status(project.start_date, project.end_date, export.today)
@@ -387,7 +391,7 @@ def _activity(facts: _Facts, export: _Export) -> etree._Element:
         if place.kind != PlaceKind.COUNTRY:
             location = export.fragment(("location", place.pk), lambda p=place: _location(p, export))
             activity.append(location)
-    if headline_amount is not None and project.start_date and project.end_date:
+    if headline_amount is not None and _fits_a_budget_period(project):
         _budget(activity, project, currency, headline_amount)
     committed_on = _committed_on(facts, export.today)
     if committed_on is not None:  # a transaction needs a date: none is made up
@@ -623,6 +627,47 @@ def _headline_figure(facts: _Facts) -> tuple[str | None, Decimal | None]:
         line.amount for line in in_currency if line.kind == FundingKind.DONOR_CONTRIBUTION
     ]
     return currency, sum(contributions) if contributions else None
+
+
+def _fits_a_budget_period(project: Project) -> bool:
+    """Both dates known and at most a year apart (IATI's rule 7.5.3)."""
+    start, end = project.start_date, project.end_date
+    if start is None or end is None:
+        return False
+    try:
+        a_year_on = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        a_year_on = start.replace(year=start.year + 1, day=28)
+    return end <= a_year_on
+
+
+WHOLE_BUDGET = {
+    "ru": "Бюджет всего проекта по источнику: {amount}.",
+    "kk": "Дереккөз бойынша бүкіл жобаның бюджеті: {amount}.",
+    "en": "Budget of the whole project as stated: {amount}.",
+}
+
+
+def _whole_budget(facts: _Facts, currency: str) -> dict[str, str]:
+    """The headline figure of a project that is not one budget period, in words, with the
+    source's "more than" or "up to" (contributions qualified differently are kept apart)."""
+    lines = [line for line in facts.funding if line.currency == currency]
+    totals = [line for line in lines if line.kind == FundingKind.TOTAL]
+    if totals:
+        largest = max(totals, key=lambda line: line.amount)
+        sums = [(largest.qualifier, largest.amount)]
+    else:
+        by_qualifier: dict[str, Decimal] = {}
+        for line in lines:
+            if line.kind == FundingKind.DONOR_CONTRIBUTION:
+                by_qualifier[line.qualifier] = by_qualifier.get(line.qualifier, 0) + line.amount
+        sums = [(q, by_qualifier[q]) for q in formatting.QUALIFIER_ORDER if q in by_qualifier]
+    texts = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            stated = formatting.qualified_sums(sums, currency)
+        texts[language] = WHOLE_BUDGET[language].format(amount=stated)
+    return texts
 
 
 def _budget(activity, project: Project, currency: str, amount: Decimal) -> None:

@@ -183,7 +183,8 @@ def test_titles_and_descriptions_have_a_narrative_in_each_language(seed_document
     for activity in seed_document:
         assert set(narratives(activity.find("title"))) == {"ru", "kk", "en"}
         descriptions = {d.get("type"): narratives(d) for d in activity.findall("description")}
-        assert set(descriptions) == {"1", "2"}  # general, objectives: every seed states both
+        # General and objectives: every seed states both; 4 Other: a whole-project budget.
+        assert {"1", "2"} <= set(descriptions) <= {"1", "2", "4"}
         assert all(set(texts) == {"ru", "kk", "en"} for texts in descriptions.values())
         assert all(text.strip() for texts in descriptions.values() for text in texts.values())
     objectives = activity_of(seed_document, SEED_000).find("description[@type='2']")
@@ -303,15 +304,14 @@ def test_an_activity_without_any_stated_date_is_left_out(undated_seed_document):
     assert used and not used & recorded_days  # no date is the day a record was made
 
 
-def test_seed_004_budget_and_incoming_commitment(seed_document):
+def test_seed_004_whole_budget_stated_as_such_and_incoming_commitment(seed_document):
+    """Three years are not one budget period (IATI's rule 7.5.3), and the release gives no
+    yearly figures: the total is stated in words, not split into invented annual budgets."""
     activity = activity_of(seed_document, SEED_004)
-    [budget] = activity.findall("budget")
-    assert (budget.get("type"), budget.get("status")) == ("1", "1")
-    assert budget.find("period-start").get("iso-date") == "2017-02-01"
-    assert budget.find("period-end").get("iso-date") == "2020-01-31"
-    value = budget.find("value")
-    assert (Decimal(value.text), value.get("currency")) == (Decimal("470000"), "EUR")
-    assert value.get("value-date") == "2017-02-01"
+    assert activity.findall("budget") == []
+    [whole] = activity.findall("description[@type='4']")
+    assert english(whole) == "Budget of the whole project as stated: 470,000\xa0EUR."
+    assert narratives(whole)["ru"] == "Бюджет всего проекта по источнику: 470\xa0000\xa0EUR."
     # The EU's contribution; the 12 000 000 KZT passed on to entrepreneurs is no commitment.
     [transaction] = activity.findall("transaction")
     assert transaction.find("transaction-type").get("code") == "11"
@@ -708,3 +708,28 @@ def test_a_failure_while_streaming_leaves_the_previous_file_whole(seeded_db, tmp
 def test_the_command_refuses_a_missing_folder(tmp_path):
     with pytest.raises(CommandError, match="does not exist"):
         call_command("export_iati", str(tmp_path / "missing" / "iati.xml"), stdout=io.StringIO())
+
+
+@pytest.mark.parametrize(
+    ("end", "has_budget"),
+    [(datetime.date(2021, 2, 28), True), (datetime.date(2021, 3, 2), False)],
+)
+def test_a_budget_covers_a_year_at_most(client, schema, end, has_budget):
+    """IATI's rule 7.5.3: a budget period is a year or shorter. A longer project's figure is
+    stated in words instead (description type 4)."""
+    start = datetime.date(2020, 3, 1)
+    project = make_exportable(
+        "one-year", start_date=start, start_precision="day", end_date=end, end_precision="day"
+    )
+    donor = Organization.objects.get(slug="european-union")
+    make_funding(project, donor=donor, amount="5000", currency="EUR", kind="total")
+    activity = activity_of(fetch(client), "one-year")
+    budgets = activity.findall("budget")
+    assert len(budgets) == (1 if has_budget else 0)
+    stated = activity.findall("description[@type='4']")
+    assert len(stated) == (0 if has_budget else 1)
+    if has_budget:
+        assert budgets[0].find("period-end").get("iso-date") == end.isoformat()
+        assert budgets[0].find("value").text == "5000"
+    else:
+        assert english(stated[0]) == "Budget of the whole project as stated: 5,000\xa0EUR."
