@@ -200,7 +200,17 @@ def test_the_seeds_are_listed_in_three_languages_with_alternates(client, seeded_
     assert "http://testserver/ru/places/bishkek/" not in places
     pages = {entry["loc"]: entry for entry in urls(client, "/sitemap-pages-1.xml")}
     assert set(pages) == {
-        f"http://testserver/{lang}/{path}" for lang in LANGUAGES for path in ("", "projects/")
+        f"http://testserver/{lang}/{path}"
+        for lang in LANGUAGES
+        for path in (
+            "",
+            "projects/",
+            "donors/",
+            "organizations/",
+            "places/",
+            "open-data/",
+            "about/",
+        )
     }
     assert pages["http://testserver/kk/projects/"]["alternates"]["x-default"] == (
         "http://testserver/projects/"
