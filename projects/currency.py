@@ -18,6 +18,23 @@ from .models import ExchangeRate
 DISPLAY_CURRENCIES = ["EUR", "USD", "KZT"]
 WHOLE = Decimal("1")  # a converted figure is an approximation: whole units, no false precision
 
+# The published series the rates come from, as seeds/exchange_rates.yaml names them (the stored
+# `source`), named in the page's language. There are two, and the file names them: a gettext
+# name per series, not a translated field editors fill in thrice. A name an editor types that
+# is not here is shown as typed.
+RATE_SOURCE_NAMES = {
+    "ECB euro reference rates, annual average": _("ECB euro reference rates, annual average"),
+    "National Bank of Kazakhstan, KZT/USD annual average": _(
+        "National Bank of Kazakhstan, KZT/USD annual average"
+    ),
+}
+COMBINED = " × "  # a rate derived from two series (KZT in EUR) names both
+
+
+def rate_source_name(stored: str) -> str:
+    """The stored name of a rate's source, in the active language where it is known."""
+    return COMBINED.join(str(RATE_SOURCE_NAMES.get(part, part)) for part in stored.split(COMBINED))
+
 
 @dataclass(frozen=True)
 class Converted:
@@ -56,7 +73,10 @@ class RateTable:
                 str(_("no %(currency)s rate for %(year)s")) % {"currency": missing, "year": year}
             )
         rate = source_rate / target_rate
-        sources = [self.sources[(currency, year)], self.sources[(target, year)]]
+        sources = [
+            rate_source_name(self.sources[(currency, year)]),
+            rate_source_name(self.sources[(target, year)]),
+        ]
         return Converted(
             amount=(amount * rate).quantize(WHOLE, rounding=ROUND_HALF_UP),
             currency=target,

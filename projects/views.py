@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from . import charts, maps, paging, selectors
+from .alias_languages import aliases_for_page
 from .caching import CachedPublicPage, cached, data_version
 from .currency import DISPLAY_CURRENCIES, RateTable
 from .facts import attach_facts
@@ -181,6 +182,9 @@ class OrganizationDetailView(CachedPublicPage, DetailView):
         key = "donor" if summary.is_donor else "organization"
         list_query = urlencode({key: organization.slug})
         context.update(summary=summary, list_query=list_query)
+        context["aliases"] = aliases_for_page(
+            organization.aliases.all(), translation.get_language()
+        )
         if summary.roles:
             projects = published_projects_matching(QueryDict(list_query))
             figures = selectors.place_figures(

@@ -33,6 +33,14 @@ _MIN_HEADLINE_RUN = 3
 def article_mask(text: str) -> str:
     """The text with page noise replaced by spaces (line breaks kept)."""
     lines = text.split("\n")
+    return "\n".join(
+        " " * len(line) if is_noise else line
+        for line, is_noise in zip(lines, noise_lines(lines), strict=True)
+    )
+
+
+def noise_lines(lines: list[str]) -> list[bool]:
+    """For each line of a tidy text (to_plain_text's lines), whether it is page noise."""
     noise = [False] * len(lines)
     _mark_ticker(lines, noise)
     _mark_tagged_headlines(lines, noise)
@@ -40,9 +48,7 @@ def article_mask(text: str) -> str:
     for index, line in enumerate(lines):
         if _PHOTO_CREDIT.match(line) or _BOILERPLATE_OPENINGS.match(line):
             noise[index] = True
-    return "\n".join(
-        " " * len(line) if is_noise else line for line, is_noise in zip(lines, noise, strict=True)
-    )
+    return noise
 
 
 def _mark_ticker(lines: list[str], noise: list[bool]) -> None:

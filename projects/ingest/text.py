@@ -133,6 +133,39 @@ def to_plain_text(text: str) -> str:
     text = _MD_HEADING.sub("", text)
     text = _MD_EMPHASIS.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = "\n".join(tidy_line(line) for line in text.split("\n"))
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def tidy_line(line: str) -> str:
+    """One line with its runs of spaces made one space, trimmed."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def markdown_markup(text: str) -> list[tuple[int, int]]:
+    """Where the Markdown markup that to_plain_text removes is in `text`: sorted, disjoint
+    [start, end) spans of heading hashes, emphasis, escapes and a link's brackets and
+    address. What lies between them is the text a reader reads, at its own offsets."""
+    spans = []
+    for pattern in (_MD_LINK, _MD_AUTOLINK):
+        for match in pattern.finditer(text):
+            spans += [(match.start(), match.start(1)), (match.end(1), match.end())]
+    for pattern in (_MD_HEADING, _MD_EMPHASIS):
+        spans += [match.span() for match in pattern.finditer(text)]
+    spans += [(match.start(), match.start() + 1) for match in _MD_ESCAPE.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def markdown_headings(text: str) -> list[tuple[int, int]]:
+    """The [start, end) span of each Markdown heading line ("## ПРЕСС-РЕЛИЗ"), hashes included."""
+    headings = []
+    for match in _MD_HEADING.finditer(text):
+        end = text.find("\n", match.start())
+        headings.append((match.start(), len(text) if end == -1 else end))
+    return headings

@@ -10,6 +10,7 @@ import yaml
 from django.db import transaction
 
 from .. import history, indexing
+from ..currency import COMBINED
 from ..models import ExchangeRate
 from ..seed_files import GAZETTEER_FILE, SeedError, read_gazetteer, read_record
 from ..seed_schema import SeedRecord
@@ -34,7 +35,7 @@ def exchange_rates_load(*, path: Path, report: LoadReport) -> None:
         raise SeedError(f"{path.name}: the exchange rate file is missing") from None
     except (yaml.YAMLError, KeyError, TypeError, ValueError, ArithmeticError) as error:
         raise SeedError(f"{path.name}: not a valid rate table: {error!r}") from None
-    derived = f"{nbk['name']} × {ecb['name']}"  # KZT in EUR comes from both series
+    derived = COMBINED.join([nbk["name"], ecb["name"]])  # KZT in EUR comes from both series
     wanted, labels = {}, {}
     for year, (usd_per_eur, kzt_per_usd) in sorted(averages.items()):
         if usd_per_eur <= 0 or kzt_per_usd <= 0:

@@ -1,9 +1,14 @@
 """How a project page shows where its facts come from: a link to the highlighted words of the
 source, or the editor's note on an inference (facts.py)."""
 
+import bisect
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
+
+from ..source_display import source_layout
 
 register = template.Library()
 
@@ -15,29 +20,66 @@ def evidence(basis):
 
 @register.simple_tag
 def marked_source(source, spans_by_source) -> SafeString:
-    """The source's text, escaped, with the words each piece of evidence quotes in <mark>
+    """The source's article (source_display: page noise left out, with a marker saying so, and
+    no Markdown markup), escaped, with the words each piece of evidence quotes in <mark>
     (spans may overlap: every piece of text is marked with all the evidence covering it), and
-    an anchor where each one starts, which the facts link to."""
+    an anchor where each one starts, which the facts link to. Every offset is the stored
+    text's, so the marks land on the quoted words."""
     text = source.text
     spans = sorted(spans_by_source.get(source.pk, []), key=lambda row: (row.start, row.end))
-    if not spans:
-        return escape(text)
-    points = sorted({0, len(text), *(row.start for row in spans), *(row.end for row in spans)})
+    layout = source_layout(text, [(row.start, row.end) for row in spans])
+    omitted = {omission.start: omission for omission in layout.omissions}
+    hidden = Ranges([(o.start, o.end) for o in layout.omissions] + layout.markup)
+    headings = Ranges(layout.headings)
+    points = {0, len(text), *omitted, *hidden.bounds(), *headings.bounds()}
+    points.update(bound for row in spans for bound in (row.start, row.end))
     starts: dict[int, list] = {}
     for row in spans:
         starts.setdefault(row.start, []).append(row)
     pieces = []
-    for start, end in zip(points, points[1:], strict=False):
+    ordered = sorted(points)
+    for start, end in zip(ordered, ordered[1:], strict=False):
         for row in starts.get(start, []):
             pieces.append(format_html('<span class="evidence-anchor" id="ev-{}"></span>', row.pk))
+        if start in omitted:
+            pieces.append(_omission_marker(omitted[start]))
+        if hidden.covers(start):
+            continue
+        piece = escape(text[start:end])
         covering = [row for row in spans if row.start <= start and end <= row.end]
         if covering:
             ids = " ".join(f"ev-{row.pk}" for row in covering)
-            pieces.append(
-                format_html(
-                    '<mark class="evidence" data-evidence="{}">{}</mark>', ids, text[start:end]
-                )
-            )
-        else:
-            pieces.append(escape(text[start:end]))
+            piece = format_html('<mark class="evidence" data-evidence="{}">{}</mark>', ids, piece)
+        if headings.covers(start):
+            piece = format_html('<strong class="source-heading">{}</strong>', piece)
+        pieces.append(piece)
     return mark_safe("".join(pieces))  # noqa: S308 - every piece above is escaped
+
+
+def _omission_marker(omission) -> SafeString:
+    message = ngettext(
+        "%(count)d line not about the project left out — it is in the downloaded file",
+        "%(count)d lines not about the project left out — they are in the downloaded file",
+        omission.lines,
+    ) % {"count": omission.lines}
+    return format_html('<span class="source-omitted">[{}]</span>', message)
+
+
+class Ranges:
+    """[start, end) spans (overlapping ones merged), asked whether one covers a position."""
+
+    def __init__(self, spans):
+        self.spans: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if self.spans and start <= self.spans[-1][1]:
+                self.spans[-1] = (self.spans[-1][0], max(end, self.spans[-1][1]))
+            else:
+                self.spans.append((start, end))
+        self.starts = [start for start, _end in self.spans]
+
+    def bounds(self):
+        return {bound for span in self.spans for bound in span}
+
+    def covers(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.spans[index][1]

@@ -1,6 +1,7 @@
 """Editing in a real Chromium: saving every seed project unchanged changes nothing (the press
 releases keep the bytes and SHA-256 of their files in seeds/, and no history entry claims a
-change), and two editors saving one project get a conflict, not a silent loss."""
+change), and two editors saving one project get a conflict, not a silent loss. On a phone, a press
+release copied from a news site shows its article, not the site's ticker and headlines."""
 
 import hashlib
 import json
@@ -15,6 +16,7 @@ from projects.models import Project, SourceDocument
 from .browser_support import log_in
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
+SEED_003 = "us-support-civil-society-human-rights-kazakhstan"  # a news site's page
 SEED_004 = "active-local-stakeholder-participation-east-central-kazakhstan"
 
 
@@ -76,3 +78,19 @@ def test_two_editors_in_two_browsers_get_a_conflict_not_a_silent_loss(browser, l
     assert stored.duration_months == 37
     for page in editors:
         page.context.close()
+
+
+def test_a_phone_shows_the_press_releases_article_not_the_news_site(browser, live_server, seeds):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"/kk/projects/{SEED_003}/")
+    page.locator("details.source summary").click()
+    text = page.locator("pre.source-text")
+    # Before the page left the noise out, the release alone was 4,792 px tall here, the
+    # article under half of it.
+    assert text.evaluate("pre => pre.scrollHeight") < 2400
+    assert "USD/KZT" not in text.inner_text()
+    marker = text.locator(".source-omitted").last
+    assert marker.is_visible() and "31 жол" in marker.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

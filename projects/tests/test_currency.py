@@ -3,14 +3,17 @@ sees them."""
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import yaml
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from projects.currency import Converted, NotConverted, RateTable
+from projects.currency import RATE_SOURCE_NAMES, Converted, NotConverted, RateTable
 from projects.models import ExchangeRate
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +127,28 @@ def test_project_page_adds_a_converted_column(client, seeds):
     # Seed 000 states no dates: the rate is the year of its press release, 2012.
     assert "converted at the 2012 annual average rate" in html
     assert "213,793\xa0EUR" in html
+
+
+def test_every_rate_source_of_the_seed_file_has_a_translated_name():
+    rates = yaml.safe_load((Path(settings.SEEDS_DIR) / "exchange_rates.yaml").read_text())
+    assert {source["name"] for source in rates["sources"].values()} <= set(RATE_SOURCE_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("ru", ["Национальный банк Казахстана", "Европейский центральный банк"]),
+        ("kk", ["Қазақстан Ұлттық Банкі", "Еуропалық Орталық Банк"]),
+    ],
+)
+def test_rate_sources_are_named_in_the_pages_language(client, seeds, language, names):
+    project_page = client.get(f"/{language}/projects/{S000}/", {"display": "KZT"})
+    project_list = client.get(f"/{language}/projects/", {"display": "USD"})
+    for html in (project_page.content.decode(), project_list.content.decode()):
+        assert "annual average rate" not in html  # the sentence is translated
+        for english in ("National Bank", "ECB", "reference rates", "annual average"):
+            assert english not in html
+    assert all(name in project_page.content.decode() for name in names)  # KZT: both series
 
 
 def test_a_missing_rate_is_said_not_guessed(client, seeds):
