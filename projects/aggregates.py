@@ -69,8 +69,11 @@ class SearchFigures:
     # (currency, donor id, Money) for donor contributions; donor id None: not named.
     donations: list[tuple[str, int | None, Money]] = field(default_factory=list)
     by_start_year: list[tuple[str, int | None, Money]] = field(default_factory=list)
-    # (currency, region place id, Money); region None: country-wide or not stated.
+    # (currency, region place id, Money) of the projects working in that one region only;
+    # region None: country-wide or not stated.
     by_region: list[tuple[str, int | None, Money]] = field(default_factory=list)
+    # (currency, None, Money) of the projects working in several regions (not split by region).
+    several_regions: list[tuple[str, None, Money]] = field(default_factory=list)
     # start year -> projects stating no donor contribution.
     unfunded_by_start_year: dict[int | None, int] = field(default_factory=dict)
     # facet name -> how many choices have a match (also when `facets` keeps only some).
@@ -333,14 +336,27 @@ class _Statement:
             "GROUP BY m.start_year",
             key="m.start_year",
         )
-        # A project counts in full in each region it works in (ProjectPlaceIndex marks the
-        # region-level places: PlaceTree.region_of's rule).
+        # The regions of each funded project (ProjectPlaceIndex marks the region-level places:
+        # PlaceTree.region_of's rule). A project in one region counts there; the money of a
+        # project in several is summed apart, as the sources do not say how it splits.
+        self.derived(
+            "cr",
+            "SELECT i.project_id, MIN(i.place_id) AS region_id, COUNT(*) AS regions "
+            f"FROM {index} i WHERE i.is_region AND i.project_id IN (SELECT project_id FROM c) "
+            "GROUP BY i.project_id",
+        )
         self.branch(
             "by_region",
-            f"FROM c JOIN {index} i ON i.project_id = c.project_id AND i.is_region "
-            "GROUP BY c.currency, i.place_id",
+            "FROM c JOIN cr ON cr.project_id = c.project_id AND cr.regions = 1 "
+            "GROUP BY c.currency, cr.region_id",
             key="c.currency",
-            key2="i.place_id",
+            key2="cr.region_id",
+            **money,
+        )
+        self.branch(
+            "several_regions",
+            "FROM c JOIN cr ON cr.project_id = c.project_id AND cr.regions > 1 GROUP BY c.currency",
+            key="c.currency",
             **money,
         )
         self.branch(

@@ -77,6 +77,30 @@ class Chart:
     def svg(self) -> SafeString:
         return render_bar_chart(self)
 
+    @property
+    def summary(self) -> str:
+        """The chart as a sentence when bars would say little: one bar, or bars all alike
+        ("Almaty, Astana: the same for each, 1,000 EUR, 1 project."). Empty otherwise."""
+        if not self.bars or len({_bar_figures(bar) for bar in self.bars}) > 1:
+            return ""
+        figure = self._figure_of(self.bars[0])
+        if len(self.bars) == 1:
+            return gettext("%(label)s: %(figure)s.") % {
+                "label": self.bars[0].label,
+                "figure": figure,
+            }
+        labels = ", ".join(bar.label for bar in self.bars)
+        return gettext("%(labels)s: the same for each, %(figure)s.") % {
+            "labels": labels,
+            "figure": figure,
+        }
+
+    def _figure_of(self, bar: Bar) -> str:
+        count = ngettext("%(count)d project", "%(count)d projects", bar.projects) % {
+            "count": bar.projects
+        }
+        return f"{bar.value_text}, {count}" if self.currency else count
+
 
 @dataclass
 class ProjectCharts:
@@ -108,7 +132,11 @@ def project_charts(
         project_count=figures.count,
         by_donor=_donor_charts(figures.donations, organizations, funded),
         by_year=_year_charts(figures.by_start_year),
-        by_region=_region_charts(figures.by_region, tree) if figures.donations else [],
+        by_region=(
+            _region_charts(figures.by_region, figures.several_regions, tree)
+            if figures.donations
+            else []
+        ),
         by_status=_status_chart(figures.status),
         without_contribution=sum(unfunded.values()),
         without_contribution_by_year=[
@@ -220,13 +248,32 @@ def _year_charts(by_start_year) -> list[Chart]:
     return charts
 
 
-def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
-    """A project working in several regions counts in full in each: the sources do not say how
-    its money splits, and an even split would print figures no one stated."""
+def _region_charts(by_region, several_regions, tree: PlaceTree) -> list[Chart]:
+    """Money per region, of the projects working in one region only. A project working in
+    several regions is in no bar but in a note: the sources do not say how its money splits
+    between them, so counting its whole budget in each region would show money that was never
+    there (one EU project in 13 regions drew 13 bars of its whole budget), and an even split
+    would print figures no one stated."""
     charts = []
-    for currency, rows in sorted(_by_currency(by_region).items()):
-        regions = dict(rows)
+    spread = {currency: figure for currency, _none, figure in several_regions}
+    grouped = _by_currency(by_region)
+    for currency in sorted(set(grouped) | set(spread)):
+        regions = dict(grouped.get(currency, []))
         notes = []
+        if currency in spread:
+            notes.append(
+                ngettext(
+                    "%(count)s project working in several regions (%(amount)s) is not split "
+                    "by region and is not in the bars.",
+                    "%(count)s projects working in several regions (%(amount)s in all) are not "
+                    "split by region and are not in the bars.",
+                    spread[currency].projects,
+                )
+                % {
+                    "count": spread[currency].projects,
+                    "amount": _figure_text(spread[currency], currency),
+                }
+            )
         if None in regions:
             elsewhere = regions.pop(None)
             notes.append(
@@ -257,9 +304,8 @@ def _region_charts(by_region, tree: PlaceTree) -> list[Chart]:
                 key=f"region-{currency}",
                 title=gettext("Funding by region, %(currency)s") % {"currency": currency},
                 caption=gettext(
-                    "Donor contributions in %(currency)s of the projects working in each region. "
-                    "A project working in several regions counts in full in each (the sources do "
-                    "not say how its money splits), so the bars do not add up to a total."
+                    "Donor contributions in %(currency)s of the projects working in one region "
+                    "only, summed per region."
                 )
                 % {"currency": currency},
                 label_heading=gettext("Region"),
@@ -335,6 +381,10 @@ def _undated_note(count: int) -> list[str]:
         )
         % {"count": count}
     ]
+
+
+def _bar_figures(bar: Bar) -> tuple:
+    return (bar.value, bar.parts, bar.projects)
 
 
 def _money_bar(label: str, figure: Money, currency: str, short_label: str = "") -> Bar:

@@ -6,8 +6,13 @@ apart: they have no marker but stay in the table. The list page, the organisatio
 pages and `map.json` all build the map from a search's figures (aggregates.py: projects per
 place, counted in SQL), so the markers, the no-JavaScript table and the list always agree, and
 no query here reads projects.
+
+A country the vendored outlines include (static/vendor/geo) is drawn as its outline, filled,
+not as a dot at its centre: a country-wide project works in all of it. Regions have no outline
+yet, so a region stays a dot, and the table says so.
 """
 
+import json
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
@@ -20,11 +25,16 @@ from django.views.decorators.http import require_safe
 from .aggregates import SearchFigures
 from .collation import sort_key
 from .filters import InvalidFilters
+from .models import Place, PlaceKind
 from .places import PlaceTree
 
 # The table under the map lists this many places (the most projects first); the map itself,
 # drawn from map.json, shows them all.
 TABLE_LIMIT = 30
+
+# The countries static/vendor/geo/central-asia-countries.geojson outlines, by its `iso_a2`.
+OUTLINED_COUNTRIES = frozenset({"KG", "KZ", "TJ", "TM", "UZ"})
+AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION})
 
 
 @dataclass
@@ -40,6 +50,19 @@ class MapPlace:
     count_label: str
     url: str  # the place's page
     list_url: str  # the project list: the same search, narrowed to this place
+    # The outline the map fills for this place (its `iso_a2` in the vendored outlines), or ""
+    # for a dot at lat/lon.
+    outline: str = ""
+
+    @property
+    def is_area(self) -> bool:
+        """A country or a region: the projects there may work anywhere in it."""
+        return self.kind in AREA_KINDS
+
+    @property
+    def area_without_outline(self) -> bool:
+        """An area the map can only show as a dot at its centre (the table says so)."""
+        return self.is_area and not self.outline
 
 
 @dataclass
@@ -52,6 +75,11 @@ class ProjectMap:
     @property
     def all_places(self) -> list[MapPlace]:
         return sorted(self.places + self.unmapped, key=_display_order)
+
+    @property
+    def areas_as_dots(self) -> list[MapPlace]:
+        """Countries and regions on the map without an outline to fill: drawn as dots."""
+        return [place for place in self.places if place.area_without_outline]
 
     @property
     def places_not_in_table(self) -> int:
@@ -72,6 +100,8 @@ def _place_json(place: MapPlace) -> dict:
     data = asdict(place)
     if place.lat is None:
         del data["lat"], data["lon"]
+    if not place.outline:
+        del data["outline"]
     return data
 
 
@@ -110,6 +140,25 @@ def project_map(
     )
 
 
+def places_map(places: list[Place], tree: PlaceTree) -> ProjectMap:
+    """The map of one project: the places its record names (already loaded with the project),
+    each with that one project; the list links show every project there."""
+    entries = _map_places([(place.pk, 1) for place in places], tree, query="")
+    return ProjectMap(
+        query="",
+        places=[place for place in entries if place.lat is not None and place.lon is not None],
+        unmapped=[place for place in entries if place.lat is None or place.lon is None],
+        total=len(entries),
+    )
+
+
+def outline_of(place: Place) -> str:
+    """The vendored outline a place is drawn as: a country's code if the outlines have it."""
+    if place.kind == PlaceKind.COUNTRY and place.country_code in OUTLINED_COUNTRIES:
+        return place.country_code
+    return ""
+
+
 def _map_places(counts: list[tuple[int, int]], tree: PlaceTree, query: str) -> list[MapPlace]:
     list_base = reverse("projects:project-list")
     base_params = QueryDict(query, mutable=True)
@@ -131,18 +180,22 @@ def _map_places(counts: list[tuple[int, int]], tree: PlaceTree, query: str) -> l
                 % {"count": named},
                 url=place.get_absolute_url(),
                 list_url=f"{list_base}?{base_params.urlencode()}",
+                outline=outline_of(place),
             )
         )
     return entries
 
 
-def map_context(project_map: ProjectMap) -> dict:
+def map_context(project_map: ProjectMap, *, inline: bool = False) -> dict:
     """What the map include (templates/includes/map.html) needs: the places, the address of
-    its data, the tiles."""
+    its data, the tiles. With `inline` (a project's few places), the data go in the page
+    itself, as JSON in a data attribute, and the script asks for nothing."""
     json_url = reverse("projects:project-map")
     return {
+        "inline_data": json.dumps(project_map.as_json(), ensure_ascii=False) if inline else "",
         "data": project_map,
         "json_url": f"{json_url}?{project_map.query}" if project_map.query else json_url,
+        "has_outlines": any(place.outline for place in project_map.places),
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": tile_attribution(),
     }

@@ -128,6 +128,10 @@ class ProjectDetailView(CachedPublicPage, DetailView):
         context.update(attach_facts(project))
         context["is_translation"] = project.original_language != translation.get_language()
         context.update(display_currency_context(self.request))
+        places = [place for place, _basis in context["places_with_basis"]]
+        if places:
+            tree = PlaceTree.load(data_version())
+            context["map"] = maps.map_context(maps.places_map(places, tree), inline=True)
         return context
 
 

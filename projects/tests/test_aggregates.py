@@ -101,7 +101,7 @@ def one_by_one(projects, tree: PlaceTree):
     today = timezone.localdate()
     rows = list(projects.order_by().prefetch_related("places", "participations", "funding_lines"))
     counted = {name: defaultdict(int) for name in aggregates.FACETS}
-    money = {"donations": {}, "by_start_year": {}, "by_region": {}}
+    money = {"donations": {}, "by_start_year": {}, "by_region": {}, "several_regions": {}}
     unfunded = defaultdict(int)
     for project in rows:
         within = {pk for place in project.places.all() for pk in tree.with_ancestors(place.pk)}
@@ -128,7 +128,10 @@ def one_by_one(projects, tree: PlaceTree):
         for line in contributions:
             add(money["donations"], (line.currency, line.donor_id), project.pk, line)
             add(money["by_start_year"], (line.currency, start_year), project.pk, line)
-            for region in regions or {None}:
+            if len(regions) > 1:  # not split between its regions
+                add(money["several_regions"], (line.currency, None), project.pk, line)
+            else:
+                region = next(iter(regions), None)
                 add(money["by_region"], (line.currency, region), project.pk, line)
         if not contributions:
             unfunded[start_year] += 1
@@ -184,6 +187,7 @@ def test_sql_figures_are_the_counts_of_the_matching_projects(dataset, params):
     assert sql_money(figures.donations) == as_money(money["donations"])
     assert sql_money(figures.by_start_year) == as_money(money["by_start_year"])
     assert sql_money(figures.by_region) == as_money(money["by_region"])
+    assert sql_money(figures.several_regions) == as_money(money["several_regions"])
     assert figures.unfunded_by_start_year == dict(unfunded)
     for facet in aggregates.FACETS:
         # A facet counts the search without its own filter (the budget with its currency).

@@ -52,7 +52,8 @@ def test_axe_finds_no_serious_violation_on_pages_with_charts(page, seeds, langua
 def test_each_chart_is_visible_with_its_table_behind_a_summary(page, seeds):
     page.goto("/en/")
     figures = page.locator("figure.chart:has(svg)")
-    assert figures.count() == 5
+    assert figures.count() == 1  # donor USD; the charts of one bar each are sentences
+    assert page.locator("figure.chart .chart-summary").first.is_visible()
     first = figures.first
     assert first.locator("svg").bounding_box()["height"] > 0
     table = first.locator("table")
@@ -60,9 +61,10 @@ def test_each_chart_is_visible_with_its_table_behind_a_summary(page, seeds):
     first.locator("summary").focus()
     page.keyboard.press("Enter")
     assert table.is_visible()
-    assert "European Union (EU)" in table.inner_text()
+    usaid = "United States Agency for International Development (USAID)"
+    assert usaid in table.inner_text()
     assert chart_texts(page, ".chart-value") == chart_texts(page, "tbody td:first-of-type")
-    assert chart_texts(page, ".chart-label")[0] == ["European Union (EU)"]
+    assert chart_texts(page, ".chart-label")[0][0] == "USAID"  # its short name in the SVG
 
 
 def test_list_of_a_usaid_search_draws_only_usd_charts(page, seeds):

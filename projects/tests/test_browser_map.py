@@ -1,6 +1,7 @@
-"""The map of a search in a real headless Chromium: markers per place of the current search,
-popups with the place's links, keyboard use, accessibility. Tiles are off (MAP_TILE_URL = ""),
-so only the vendored country outlines are drawn and no request leaves the machine."""
+"""The map of a search in a real headless Chromium: markers per place of the current search
+(a country's filled outline for a country-wide project), popups with the place's links,
+keyboard use, accessibility. Tiles are off (MAP_TILE_URL = ""), so only the vendored country
+outlines are drawn and no request leaves the machine."""
 
 # The browser fixtures are imported by name: pytest passes them as arguments of the same name.
 
@@ -29,9 +30,10 @@ def open_map(page, path: str):
 
 
 def places_on_the_map(page) -> int:
-    """Markers count one place each, clusters the places inside them."""
+    """Markers and outlined countries count one place each, clusters the places inside them."""
     return page.evaluate(
-        """() => Array.from(document.querySelectorAll('.leaflet-marker-icon [data-places]'))
+        """() => Array.from(document.querySelectorAll(
+                   '.leaflet-marker-icon [data-places], path.map-area[data-places]'))
                  .reduce((sum, element) => sum + Number(element.dataset.places), 0)"""
     )
 
@@ -40,7 +42,7 @@ def places_on_the_map(page) -> int:
     ("query", "places"),
     [
         ("", 23),  # every place with coordinates of the five seeds
-        ("donor=usaid", 1),  # Kazakhstan
+        ("donor=usaid", 1),  # Kazakhstan, as its outline
         ("place=pavlodar", 1),  # Pavlodar, with the two projects of seeds 000 and 002
         ("place=karaganda-region", 2),  # Karaganda and Nura; four rural districts lack points
     ],
@@ -49,9 +51,10 @@ def test_the_list_map_shows_the_places_of_the_current_search(page, seeds, query,
     data = open_map(page, f"/en/projects/?{query}")
     assert len(data["places"]) == places
     assert places_on_the_map(page) == places
-    markers = page.locator(".leaflet-marker-icon")
-    assert 1 <= markers.count() <= places  # close places may share a cluster
-    assert page.locator(".map-canvas .leaflet-overlay-pane path").count() == 5  # the countries
+    drawn = page.locator(".leaflet-marker-icon, path.map-area")
+    assert 1 <= drawn.count() <= places  # close places may share a cluster
+    # The five countries' borders under them.
+    assert page.locator(".map-canvas .leaflet-overlay-pane path:not(.map-area)").count() == 5
     # The map shows the places; the table is one click away.
     assert page.locator("details.map-table").get_attribute("open") is None
     assert page.outside_requests == []
@@ -66,14 +69,14 @@ def test_the_map_follows_the_filters_of_the_form(page, seeds):
         page.select_option("#f-donor", "usaid")
         page.click(".filters button[type=submit]")
     page.wait_for_selector(READY)
-    assert page.locator(".leaflet-marker-icon").count() == 1
-    assert page.locator(".map-marker").inner_text().split()[0] == "1"
+    assert page.locator(".leaflet-marker-icon").count() == 0
+    assert page.locator("path.map-area").get_attribute("data-place") == "kazakhstan"
     assert page.outside_requests == []
 
 
-def test_a_marker_opens_a_popup_that_links_to_the_place(page, seeds):
+def test_a_country_outline_opens_a_popup_that_links_to_the_place(page, seeds):
     open_map(page, "/en/projects/?donor=usaid")
-    page.click(".map-marker")
+    page.click("path.map-area")
     popup = page.locator(".leaflet-popup")
     popup.wait_for(state="visible")
     assert popup.locator(".map-popup-place").inner_text() == "Kazakhstan"
@@ -154,5 +157,57 @@ def test_axe_finds_no_serious_violation_on_the_list_with_its_map(page, seeds, la
     page.click("details.map-table summary")  # and with the table shown
     assert map_violations(page) == []
     assert serious_violations(page) == []  # the whole page
+    assert page.outside_requests == []
+    assert page.console_errors == []
+
+
+# A 1×1 transparent PNG: tiles that never leave the page (outside_requests ignores data: URLs).
+BLANK_TILE = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAj"
+    "CB0C8AAAAASUVORK5CYII="
+)
+
+
+def map_zoom(page) -> int:
+    return int(page.locator(READY).get_attribute("data-map-zoom"))
+
+
+def test_a_project_in_one_city_is_shown_close_up_and_a_country_wide_one_as_the_country(
+    page, seeds, settings
+):
+    from django.core.cache import cache
+
+    from projects.models import Place
+
+    from .factories import make_project
+
+    project = make_project("one-city", title_en="In Pavlodar only")
+    project.places.add(Place.objects.get(slug="pavlodar"))
+    page.goto("/en/projects/one-city/")
+    page.wait_for_selector(READY)
+    # Close to the city, with the nearest border in view (no tiles), not Central Asia's view.
+    assert map_zoom(page) >= 7
+    assert page.locator(".map-marker").count() == 1
+    assert page.locator("path.map-area").count() == 0
+    settings.MAP_TILE_URL = BLANK_TILE
+    cache.clear()  # the page as drawn without tiles is cached
+    page.goto("/en/projects/one-city/")
+    page.wait_for_selector(READY)
+    assert map_zoom(page) == 10  # with tiles: the city and its surroundings
+
+    settings.MAP_TILE_URL = ""
+    cache.clear()
+    page.goto("/en/projects/us-support-civil-society-human-rights-kazakhstan/")
+    page.wait_for_selector(READY)
+    area = page.locator("path.map-area")
+    assert area.count() == 1 and area.get_attribute("data-place") == "kazakhstan"
+    assert area.get_attribute("aria-label") == "Kazakhstan: 1 project"
+    assert page.locator(".leaflet-marker-icon").count() == 0  # no dot at its centre
+    box = area.bounding_box()
+    assert box["width"] > 300  # the country's outline, not a circle
+    area.focus()
+    page.keyboard.press("Enter")  # an outline works with the keyboard, like a marker
+    page.locator(".leaflet-popup").wait_for(state="visible")
+    assert page.evaluate("document.activeElement.className") == "map-popup-place"
     assert page.outside_requests == []
     assert page.console_errors == []

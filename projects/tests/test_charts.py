@@ -143,34 +143,86 @@ def test_a_project_without_an_amount_is_no_bar_but_is_counted_under_its_start_ye
     assert charts.without_contribution_by_year == [("2014", 1), ("year not stated", 1)]
 
 
-def test_funding_by_region_counts_a_project_in_full_in_each_of_its_regions():
+def test_funding_by_region_does_not_repeat_a_budget_in_each_of_its_regions():
     eur = chart(charts_in(), "region-EUR")
-    regions = bars_of(eur)
-    # Seed 004 (420,000) works in East Kazakhstan and Karaganda regions, seed 000 (213,793) in
-    # sixteen cities, one of them in each of these regions.
-    assert regions["East Kazakhstan Region"] == f"633,793{NBSP}EUR"
-    assert regions["Karaganda Region"] == f"633,793{NBSP}EUR"
-    assert set(regions.values()) == {f"633,793{NBSP}EUR", f"213,793{NBSP}EUR"}
-    # Sixteen regions: the largest are drawn, the note counts the others.
-    assert len(regions) == CHART_BARS
-    assert eur.notes == [f"{16 - CHART_BARS} other regions, each with less, are not in the bars."]
-    tree = PlaceTree.load()
-    figures = figures_of(Project.objects.published())
-    by_region = {
-        tree.places[pk].name_en: figure.amount
-        for currency, pk, figure in figures.by_region
-        if currency == "EUR" and pk is not None
-    }
-    assert len(by_region) == 16
-    assert by_region["Pavlodar Region"] == Decimal("213793")
-    assert by_region["Almaty"] == Decimal("213793")  # a city outside any region
-    assert "counts in full in each" in eur.caption
-    assert "do not add up" in eur.caption
+    # Seed 000 (213,793 EUR) works in sixteen cities across the country and seed 004 (420,000)
+    # in East Kazakhstan and Karaganda regions: no region's bar is either budget repeated.
+    assert eur.bars == []
+    assert eur.summary == ""
+    assert eur.notes == [
+        f"2 projects working in several regions (633,793{NBSP}EUR in all) are not split by "
+        "region and are not in the bars."
+    ]
+    assert "one region only" in eur.caption
     usd = chart(charts_in(), "region-USD")
     assert usd.bars == []  # the US project works in Kazakhstan as a whole
     assert usd.notes[0].startswith(
         f"Country-wide or region not stated: 750,000{NBSP}USD + up to 800,000{NBSP}USD"
     )
+
+
+def test_seed_000_alone_draws_no_bar_of_its_whole_budget_per_region(client):
+    document = page(client, "project-list", "en", "q=Human+Rights+Communication")
+    intro = document.xpath("//p[@class='charts-intro']")[0]
+    assert text(intro).startswith("Figures for 1 project.")
+    region = document.xpath("//figure[@id='chart-region-eur']")[0]
+    assert region.xpath(".//svg") == []  # before: 13 bars of 213 793 EUR each
+    assert region.xpath(".//p[@class='chart-summary']") == []
+    assert text(region).endswith(
+        f"1 project working in several regions (213,793{NBSP}EUR) is not split by region and "
+        "is not in the bars."
+    )
+
+
+def test_regions_of_single_region_projects_keep_their_bars():
+    donor = make_organization("region-donor")
+    amounts = {"pavlodar-region": "5000", "karaganda-region": "3000", "astana": "1000"}
+    for slug, amount in amounts.items():
+        project = make_project(f"only-{slug}")
+        project.places.set([Place.objects.get(slug=slug)])
+        make_funding(project, donor, amount=amount, currency="GBP")
+    spread = make_project("across-two")
+    spread.places.set(Place.objects.filter(slug__in=["pavlodar", "karaganda"]))
+    make_funding(spread, donor, amount="9000", currency="GBP")
+    projects = Project.objects.filter(slug__startswith="only-") | Project.objects.filter(
+        slug="across-two"
+    )
+    with translation.override("en"):
+        gbp = chart(charts_of(projects), "region-GBP")
+    assert bars_of(gbp) == {
+        "Pavlodar Region": f"5,000{NBSP}GBP",
+        "Karaganda Region": f"3,000{NBSP}GBP",
+        "Astana": f"1,000{NBSP}GBP",
+    }
+    assert gbp.summary == ""  # different bars: drawn
+    assert gbp.notes == [
+        f"1 project working in several regions (9,000{NBSP}GBP) is not split by region and is "
+        "not in the bars."
+    ]
+
+
+def test_a_chart_of_one_bar_or_of_equal_bars_is_a_sentence():
+    donor = make_organization("same-donor")
+    for slug in ("pavlodar-region", "karaganda-region"):
+        project = make_project(f"same-{slug}")
+        project.places.set([Place.objects.get(slug=slug)])
+        make_funding(project, donor, amount="2000", currency="CHF")
+    with translation.override("en"):
+        charts = charts_of(Project.objects.filter(slug__startswith="same-"))
+        region = chart(charts, "region-CHF")
+        assert region.summary == (
+            f"Karaganda Region, Pavlodar Region: the same for each, 2,000{NBSP}CHF, 1 project."
+        )
+        donor_chart = chart(charts, "donor-CHF")
+        assert donor_chart.summary == f"same-donor: 4,000{NBSP}CHF, 2 projects."
+
+
+def test_a_sentence_replaces_the_drawing_on_the_page(client):
+    document = page(client, "project-list", "en", "donor=european-union")
+    donor = document.xpath("//figure[@id='chart-donor-eur']")[0]
+    assert donor.xpath(".//svg") == [] and donor.xpath(".//table") == []
+    summary = text(donor.xpath(".//p[@class='chart-summary']")[0])
+    assert summary == f"European Union (EU): 633,793{NBSP}EUR, 2 projects."
 
 
 def test_counts_by_status_add_up_to_the_number_of_projects():
@@ -226,7 +278,8 @@ def test_long_charts_draw_the_largest_and_sum_up_the_rest():
 def test_tables_hold_the_same_figures_as_the_bars(client, language):
     document = page(client, "home", language)
     drawn = [figure for figure in figures(document) if figure.xpath(".//svg")]
-    assert len(drawn) == 5  # donor EUR and USD, year EUR, region EUR, status
+    # Donor USD; the others have one bar each (told as a sentence) or none.
+    assert len(drawn) == 1
     for figure in drawn:
         svg_values = [
             text(node) for node in figure.xpath(".//svg//*[contains(@class, 'chart-value')]")
@@ -310,7 +363,8 @@ def make_projects(prefix: str, count: int, donors) -> None:
             start_date=datetime.date(2010 + index % 7, 1, 1),
             start_precision="year",
         )
-        project.places.set([regions[index % 3], regions[(index + 1) % 3]])
+        # Every other project in two regions (a note), the rest in one (a bar).
+        project.places.set([regions[index % 3], regions[(index + index % 2) % 3]])
         make_funding(project, donors[0], amount="1000", currency="EUR")
         make_funding(project, donors[1], amount="500", currency="USD")
 

@@ -1,6 +1,7 @@
 """The map of a search (projects/maps.py): map.json, the no-JavaScript table of the map include
 on the list, organisation and place pages, and the vendored country outlines."""
 
+import html
 import json
 import re
 from decimal import Decimal
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from projects import maps
 from projects.models import Organization, Participation, Place
 from projects.selectors import ProjectSearch
 
@@ -69,6 +71,7 @@ def test_a_donor_search_maps_the_places_of_its_projects(client, seeded_db):
         "count_label": "1 project",
         "url": "/en/places/kazakhstan/",
         "list_url": "/en/projects/?donor=usaid&place=kazakhstan",
+        "outline": "KZ",  # a country-wide project: the map fills Kazakhstan's outline
     }
 
 
@@ -294,6 +297,55 @@ def test_organisation_and_place_pages_map_their_projects(client, seeded_db, path
     assert set(table_rows(section)) == set(counts_of(data["places"] + data["unmapped"]))
     if rows is not None:
         assert [place["slug"] for place in data["places"]][: len(rows)] == rows
+
+
+# --- Areas to outline, points to mark ---------------------------------------------------------
+
+
+def test_countries_are_outlined_and_cities_and_regions_are_points(client, seeded_db):
+    places = {place["slug"]: place for place in get_map(client)["places"]}
+    outlined = {slug: place["outline"] for slug, place in places.items() if "outline" in place}
+    # Seeds 001 and 003 work in whole countries; seed 001's Tajikistan and Turkmenistan too.
+    assert outlined == {"kazakhstan": "KZ", "tajikistan": "TJ", "turkmenistan": "TM"}
+    assert places["pavlodar"]["kind"] == "city"  # a city is a dot at its coordinates
+    assert places["pavlodar-region"]["kind"] == "region"  # no outline of regions: a dot too
+
+
+def test_the_outlined_countries_are_those_of_the_vendored_outlines():
+    path = STATIC / "vendor" / "geo" / "central-asia-countries.geojson"
+    outlines = json.loads(path.read_text(encoding="utf-8"))
+    assert {f["properties"]["iso_a2"] for f in outlines["features"]} == maps.OUTLINED_COUNTRIES
+
+
+def test_a_country_outside_the_outlines_stays_a_point():
+    afghanistan = Place(slug="afghanistan", kind="country", country_code="AF")
+    assert maps.outline_of(afghanistan) == ""
+    assert maps.outline_of(Place(slug="kz", kind="country", country_code="KZ")) == "KZ"
+    assert maps.outline_of(Place(slug="astana", kind="city", country_code="KZ")) == ""
+
+
+def test_the_page_names_the_areas_it_can_only_show_as_dots(client, seeded_db):
+    response = client.get("/en/projects/?place=pavlodar-region")
+    note = re.search(r'<p class="map-area-dots muted">(.*?)</p>', response.text, re.S)
+    assert note is not None
+    assert "Pavlodar Region" in note.group(1) and "no outlines" in note.group(1)
+    # A country the map outlines is not in that note.
+    usaid = client.get("/en/projects/?donor=usaid").text
+    assert "map-area-dots" not in usaid
+
+
+def test_a_project_page_maps_its_places_in_the_page_itself(client, seeded_db):
+    response = client.get("/en/projects/us-support-civil-society-human-rights-kazakhstan/")
+    assert response.status_code == 200
+    found = re.search(r'data-map-places="([^"]*)"', response.text)
+    assert found is not None
+    data = json.loads(html.unescape(found.group(1)))
+    assert [(place["slug"], place.get("outline")) for place in data["places"]] == [
+        ("kazakhstan", "KZ")
+    ]
+    # Its list of places, above the map, is the text alternative: no second table.
+    assert 'class="map-table"' not in response.text
+    assert "<script>" not in response.text  # the data are an attribute, not an inline script
 
 
 # --- Vendored files -----------------------------------------------------------------------------
