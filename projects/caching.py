@@ -11,6 +11,7 @@ import contextvars
 import functools
 import hashlib
 import secrets
+from pathlib import Path
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -46,11 +47,26 @@ def new_data_version() -> str:
     return token
 
 
+@functools.cache
+def code_version() -> str:
+    """A digest of the app's code and templates. Cached values are pickled objects and rendered
+    pages whose shape is the code's: a shared cache (Redis) outlives a deploy, and a new
+    release must not read the old one's entries (a figures object without a new field)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=6)
+    for folder, pattern in (("projects", "*.py"), ("templates", "*.html")):
+        for path in sorted((root / folder).rglob(pattern)):
+            if "tests" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(version: str, key: str) -> str:
-    """The key of `key` as of `version`: hashed, so that any search or address fits every
-    backend's limits (Memcached's 250 characters, no spaces)."""
+    """The key of `key` as of `version` and of this release's code: hashed, so that any
+    search or address fits every backend's limits (Memcached's 250 characters, no spaces)."""
     digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
-    return f"registry:{version}:{digest}"
+    return f"registry:{code_version()}:{version}:{digest}"
 
 
 def cached(version: str, key: str, compute, timeout: int = AGGREGATE_TIMEOUT):

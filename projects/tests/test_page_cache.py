@@ -71,3 +71,19 @@ def test_the_list_and_home_are_kept_too_and_no_cache_builds_them_afresh(client, 
         with CaptureQueriesContext(connection) as built:
             fresh = client.get(url, headers={"Cache-Control": "no-cache"})
         assert fresh.status_code == 200 and len(built) > 1
+
+
+def test_a_new_release_does_not_read_what_the_old_one_cached(client, project, monkeypatch):
+    """A shared cache outlives a deploy: pages and figures cached by other code are not
+    served (their shape may differ), while the same code reads them back."""
+    from projects import caching
+
+    monkeypatch.setattr(caching, "code_version", lambda: "release-1")
+    client.get("/en/projects/cached/")
+    with CaptureQueriesContext(connection) as same_release:
+        client.get("/en/projects/cached/")
+    monkeypatch.setattr(caching, "code_version", lambda: "release-2")
+    with CaptureQueriesContext(connection) as next_release:
+        assert "Cached water project" in client.get("/en/projects/cached/").content.decode()
+    assert len(same_release) == 1
+    assert len(next_release) > 1  # built afresh
