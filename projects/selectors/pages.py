@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Sum, Window
 from django.db.models.functions import RowNumber
 
-from .. import aggregates
+from .. import aggregates, collation
 from ..caching import cached
 from ..formatting import QUALIFIER_ORDER
 from ..models import (
@@ -70,7 +70,7 @@ def top_places(figures: aggregates.SearchFigures, tree: PlaceTree, limit: int = 
         if place is not None and place.kind in (PlaceKind.CITY, PlaceKind.REGION):
             place.project_count = within
             places.append(place)
-    places.sort(key=lambda place: (-place.project_count, place.name))
+    places.sort(key=lambda place: (-place.project_count, tree.sort_key(place.pk)))
     return places[:limit]
 
 
@@ -83,7 +83,7 @@ def donors_with_counts(
     donors = list(Organization.objects.filter(pk__in=ranked))
     for donor in donors:
         donor.project_count = counts[donor.pk]
-    donors.sort(key=lambda donor: (-donor.project_count, donor.name))
+    donors.sort(key=lambda donor: (-donor.project_count, collation.sort_key(donor.name)))
     return donors
 
 

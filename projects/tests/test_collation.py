@@ -102,3 +102,11 @@ def test_the_list_sorted_by_title_follows_the_alphabet(client, seeded_db, langua
     titles = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
     assert len(titles) == 5
     assert titles == sorted(titles, key=lambda title: collation.sort_key(title, language))
+
+
+@pytest.mark.django_db
+def test_the_home_page_lists_places_with_as_many_projects_in_kazakh_order(client, seeded_db):
+    html = client.get("/kk/").content.decode()
+    twos = re.findall(r">([^<>]+)</a> <span class=\"count\">\(2\)</span>", html)
+    assert len(twos) >= 3
+    assert twos == sorted(twos, key=lambda name: collation.sort_key(name, "kk"))

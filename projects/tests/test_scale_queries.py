@@ -59,7 +59,9 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "api, place": ("/api/places/kazakhstan/", 2),
         "embed list": (f"/ru/embed/projects/?donor={donor}", 6),
         # Signed in: the record pages are built afresh (visitors get them from the cache).
-        "project, editor": (project.get_absolute_url(), 12),
+        # (+1: the map of its places reads the data version, which the visitors' page cache
+        # has read already.)
+        "project, editor": (project.get_absolute_url(), 13),
         "organisation, editor": (f"/ru/organizations/{organization}/", 11),
         "place, editor": ("/ru/places/kazakhstan/", 9),
         # The list counts the drafts waiting for review in its "publishing" filter; the
