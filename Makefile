@@ -29,9 +29,11 @@ run: seed
 
 ## test: the whole suite on SQLite and on PostgreSQL (a temporary server the tests start, or
 ## the one DATABASE_URL names; skipped with a notice where PostgreSQL is not installed), the two
-## side by side; each one's output is printed whole when it ends.
+## side by side; each one's output is printed whole when it ends. The two share the browser
+## tests (projects/tests/conftest.py says which run takes which).
 test: install
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	REGISTRY_SHARE_BROWSER_TESTS=1 $(MAKE) --no-print-directory -j2 --output-sync=target \
+		test-sqlite test-postgres
 
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest

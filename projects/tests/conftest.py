@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.conf import settings
@@ -50,3 +51,38 @@ def no_map_tiles(settings):
 
 # Chromium fixtures (browser, page, seeds) for the browser tests.
 from .browser_support import browser, page, seeds  # noqa: E402, F401
+
+# `make test` runs the suite on SQLite and on PostgreSQL side by side on one machine. The
+# browser tests check pages, whose behaviour does not depend on the database (the database's
+# part is tested without a browser in both runs), so each run takes its share of them instead
+# of both running all of them: about two minutes less for each. A run on its own (make
+# test-sqlite, plain pytest) or a machine without PostgreSQL runs them all.
+BROWSER_TESTS_ON_POSTGRES = {
+    "test_browser_charts.py",
+    "test_browser_csp.py",
+    "test_browser_embeds.py",
+    "test_browser_list.py",
+    "test_browser_map.py",
+    "test_browser_search.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("REGISTRY_SHARE_BROWSER_TESTS"):
+        return
+    from registry.pgserver import find_postgres_bindir
+
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    if not on_postgres and find_postgres_bindir() is None:
+        return  # no PostgreSQL run will take its share
+    kept, left = [], []
+    for item in items:
+        name = item.path.name
+        ours = (
+            not name.startswith("test_browser")
+            or (name in BROWSER_TESTS_ON_POSTGRES) == on_postgres
+        )
+        (kept if ours else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
