@@ -20,7 +20,7 @@ from .models import (
 )
 from .opendata.giving360 import DEFAULT_LICENSE
 from .places import PlaceTree
-from .selectors import directory, home_figures, indexes
+from .selectors import home_figures, indexes
 
 PER_PAGE = 50
 SORTS = [("name", _("By name")), ("projects", _("Most projects first"))]
@@ -58,7 +58,7 @@ class OrganizationIndexView(CachedPublicPage, TemplateView):
         cleaned = form.cleaned_data if valid else {}
         version = data_version()
         facts = indexes.organization_facts(version)
-        page = self._page(cleaned, facts) if valid else None
+        page = self._page(cleaned, version) if valid else None
         rows = [self._row(organization, facts) for organization in page] if page else []
         context.update(
             form=form,
@@ -68,24 +68,24 @@ class OrganizationIndexView(CachedPublicPage, TemplateView):
             is_donor_index=self.role == ParticipationRole.DONOR,
             has_search=any(cleaned.get(name) for name in ("q", "role", "kind")),
         )
-        if self.role == ParticipationRole.DONOR and rows:
-            totals = directory.donor_totals_of([row["organization"].pk for row in rows])
+        if self.role == ParticipationRole.DONOR:
+            totals = indexes.donor_totals(version)
             for row in rows:
                 row["totals"] = totals.get(row["organization"].pk, {})
         return context
 
-    def _page(self, cleaned: dict, facts: dict):
-        language = translation.get_language()
-        found = indexes.organizations_named(
-            cleaned.get("q", ""),
+    def _page(self, cleaned: dict, version: str):
+        ids = indexes.organization_ids(
+            version,
+            translation.get_language(),
             role=self.role or cleaned.get("role") or None,
             kind=cleaned.get("kind") or None,
+            sort=cleaned.get("sort") or "name",
         )
+        if cleaned.get("q", "").strip():
+            named = indexes.organizations_named(cleaned["q"])
+            ids = [pk for pk in ids if pk in named]
         number = self.request.GET.get("page")
-        ids = indexes.ordered_ids(found, cleaned.get("sort") or "name", facts)
-        if ids is None:
-            ordered = indexes.by_name(found, language)
-            return paging.page_of(ordered, number, per_page=PER_PAGE, rows=_organizations)
         return paging.page_of_ids(ids, number, per_page=PER_PAGE, rows=_organizations)
 
     @staticmethod

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from .. import collation
 from ..caching import cached
 from ..facets import PLACE_GROUPS
-from ..models import OrganizationAlias, PlaceAlias
+from ..models import Organization, OrganizationAlias, PlaceAlias
 from ..models.content import normalize_name
 from ..places import PlaceTree
 from . import directory
@@ -29,34 +29,46 @@ def organization_facts(version: str) -> dict[int, tuple[list[str], int]]:
     return cached(version, "organization-roles", directory.published_roles_and_counts)
 
 
-def organizations_named(words: str, *, role: str | None = None, kind: str | None = None):
-    """Organisations with published projects (in `role`, of `kind`) whose name, short name or
-    an alias in any language contains `words` (any case)."""
-    organizations = directory.organizations_with_published_projects(kind=kind, role=role)
-    words = words.strip()
-    if not words:
-        return organizations
-    folded = words.casefold()
-    in_names = Q()
-    for field in [f"name_{language}" for language in LANGUAGES] + ["short_name"]:
-        in_names |= Q(**{f"{field}__casefold__contains": folded})
-    aliases = OrganizationAlias.objects.filter(
-        organization=OuterRef("pk"), normalized__contains=normalize_name(words)
-    )
-    return organizations.filter(in_names | Exists(aliases))
+def donor_totals(version: str) -> dict[int, dict]:
+    """Every donor's stated contributions per currency (pages.totals_by_currency's shape)."""
+    return cached(version, "donor-totals", directory.donor_totals_of)
 
 
-def ordered_ids(organizations, sort: str, facts: dict) -> list[int] | None:
-    """The ids in the "most projects" order (None for the name order, which SQL gives)."""
-    if sort != "projects":
-        return None
-    ids = list(organizations.order_by().values_list("pk", flat=True))
-    ids.sort(key=lambda pk: (-facts.get(pk, ((), 0))[1], pk))
+def organization_ids(
+    version: str, language: str, *, role: str | None, kind: str | None, sort: str
+) -> list[int]:
+    """The ids of the organisations with published projects (in `role`, of `kind`), in the
+    language's alphabet or most projects first: one list per data version, language and
+    choice, kept in the cache, so a page of the index slices it and reads 50 rows."""
+    key = f"organization-index:{language}:{role}:{kind}:{sort}"
+    return cached(version, key, lambda: _ordered_ids(version, language, role, kind, sort))
+
+
+def _ordered_ids(version: str, language: str, role, kind, sort: str) -> list[int]:
+    facts = organization_facts(version)
+    everyone = Organization.objects.filter(kind=kind) if kind else Organization.objects.all()
+    by_name = everyone.order_by(collation.collated(f"name_{language}", language), "pk")
+    ids = [
+        pk
+        for pk in by_name.values_list("pk", flat=True)
+        if pk in facts and (not role or role in facts[pk][0])
+    ]
+    if sort == "projects":
+        position = {pk: index for index, pk in enumerate(ids)}
+        ids.sort(key=lambda pk: (-facts[pk][1], position[pk]))
     return ids
 
 
-def by_name(organizations, language: str):
-    return organizations.order_by(collation.collated(f"name_{language}", language), "pk")
+def organizations_named(words: str) -> set[int]:
+    """The ids of organisations whose name, short name or an alias in any language contains
+    `words` (any case): a scan of the organisations' names, not of their projects."""
+    folded = words.strip().casefold()
+    in_names = Q()
+    for field in [f"name_{language}" for language in LANGUAGES] + ["short_name"]:
+        in_names |= Q(**{f"{field}__casefold__contains": folded})
+    aliases = OrganizationAlias.objects.filter(normalized__contains=normalize_name(words))
+    found = set(Organization.objects.filter(in_names).values_list("pk", flat=True))
+    return found | set(aliases.values_list("organization_id", flat=True))
 
 
 @dataclass

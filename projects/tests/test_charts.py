@@ -299,7 +299,9 @@ def test_each_chart_is_an_image_with_a_title_and_a_description(client, language)
         assert svg.get("role") == "img"
         title_id, desc_id = svg.get("aria-labelledby"), svg.get("aria-describedby")
         assert text(svg.xpath(f".//title[@id='{title_id}']")[0])
-        assert text(svg.xpath(f".//desc[@id='{desc_id}']")[0])
+        description = text(svg.xpath(f".//desc[@id='{desc_id}']")[0])
+        assert description.startswith(("Largest:", "Наибольшее", "Ең үлкені"))
+        assert svg.get("height").isdigit() and int(svg.get("height")) > 0
         caption = svg.getparent().xpath("./figcaption")[0]
         assert text(svg.xpath(".//title")[0]) in text(caption)
     ids = document.xpath("//@id")
