@@ -322,8 +322,12 @@ def test_home_page_shows_the_charts_of_all_published_projects(client):
     ]
     # The status chart's title is its section's heading: shown once, still the figure's name.
     assert document.xpath("//section[@class='charts']//h3/text()")[-1] == "Projects by status"
-    shown = document.xpath("//figcaption/span[contains(@class, 'chart-title')]/@class")
-    assert shown == ["chart-title"] * 6 + ["chart-title visually-hidden"]
+    # Each title is its section's heading: the whole title is read out, and under a heading
+    # of money charts only the currency shows.
+    hidden = document.xpath("//figcaption/span[@class='chart-title visually-hidden']/text()")
+    assert hidden == titles
+    shown = document.xpath("//figcaption/span[@class='chart-title'][@aria-hidden='true']/text()")
+    assert shown == ["EUR", "USD"] * 3
     section = text(document.xpath("//section[@class='charts']")[0])
     assert "Figures for 5 projects." in section
     assert "2 projects state no donor contribution" in section
