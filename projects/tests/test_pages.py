@@ -389,3 +389,63 @@ def test_implementer_page_shows_the_funding_its_projects_received(client):
 def test_places_on_a_project_page_name_their_district_and_region(client):
     html = get_page(client, "project-detail", "en", slug=S004)
     assert '">Nura</a> <span class="muted">(Nura District, Karaganda Region)</span>' in html
+
+
+# Latin-letter words a Kazakh or Russian page may show besides the records' own names: codes,
+# formats and the names of standards and software.
+LATIN_ALLOWED = {
+    "EUR", "USD", "KZT", "GBP", "CSV", "XLSX", "JSON", "XML", "API", "Atom", "IATI", "OpenAPI",
+    "CC", "BY", "Creative", "Commons", "Leaflet", "OpenStreetMap", "Natural", "Earth", "txt",
+    "Excel", "Giving",  # Excel workbooks, the 360Giving standard
+    "English",  # the language switcher names each language in itself
+}  # fmt: skip
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def _names_in_the_data() -> set[str]:
+    """Latin words the records themselves hold (organisations' names, contacts, sources)."""
+    words = set()
+    for model, fields in (
+        (Organization, ["name_ru", "name_kk", "name_en", "short_name", "website"]),
+        (Project, ["contract_number"]),
+        (SourceDocument, ["text", "publisher", "url"]),
+    ):
+        for row in model.objects.values_list(*fields):
+            for value in row:
+                words.update(LATIN_WORD.findall(value or ""))
+    for contact in Project.objects.values_list("contacts__name", "contacts__emails"):
+        words.update(LATIN_WORD.findall(str(contact)))
+    return words
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/{l}/",
+        "/{l}/projects/?place=kazakhstan",
+        f"/{{l}}/projects/{S004}/",
+        f"/{{l}}/projects/{S000}/",
+        "/{l}/organizations/european-union/",
+        "/{l}/places/karaganda-region/",
+        "/{l}/donors/",
+        "/{l}/organizations/",
+        "/{l}/places/",
+        "/{l}/open-data/",
+        "/{l}/about/",
+        "/{l}/projects/no-such-project/",
+    ],
+)
+def test_no_english_words_on_kazakh_and_russian_pages_outside_names(client, path):
+    """Every visible word in Latin letters is a name the records hold, or a code, format or
+    standard (LATIN_ALLOWED): the interface itself speaks the page's language."""
+    allowed = LATIN_ALLOWED | _names_in_the_data()
+    for language in ("kk", "ru"):
+        response = client.get(path.format(l=language))
+        document = lxml.html.fromstring(response.content)
+        for hidden in document.xpath("//script|//style|//pre|//code|//svg|//textarea"):
+            hidden.drop_tree()
+        body = document.xpath("//body")[0]
+        text = " ".join(body.itertext())
+        text = re.sub(r"\S*[/@]\S*", " ", text)  # addresses and e-mails are not words
+        words = set(LATIN_WORD.findall(text))
+        assert sorted(words - allowed) == [], (language, path)
