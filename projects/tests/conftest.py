@@ -61,6 +61,7 @@ BROWSER_TESTS_ON_POSTGRES = {
     "test_browser_charts.py",
     "test_browser_csp.py",
     "test_browser_embeds.py",
+    "test_browser_list.py",
     "test_browser_map.py",
     "test_browser_search.py",
 }
