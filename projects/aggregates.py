@@ -24,7 +24,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, ExtractYear
 
 from .caching import cached
-from .filters import FILTER_GROUPS
+from .filters import filter_group
 from .formatting import QUALIFIER_ORDER
 from .models import (
     AmountQualifier,
@@ -36,8 +36,6 @@ from .models import (
 )
 
 FACETS = ["place", "donor", "organization", "status", "year", "currency", "language"]
-# The filters a facet is counted without: its own (a budget range belongs to its currency).
-FACET_FILTERS = FILTER_GROUPS
 # Organisations a cached filtered search keeps per facet (pages offer fewer: facets.py).
 KEPT_ORGANIZATIONS = 200
 CENT = Decimal("0.01")
@@ -107,7 +105,8 @@ def _computed_figures(project_filter, base, version: str) -> SearchFigures:
     sources = {}
     needs_unfiltered = False
     for facet in FACETS:
-        own = FACET_FILTERS.get(facet, (facet,))
+        # Counted without its own filters (a budget range belongs to its currency).
+        own = filter_group(facet)
         if not any(name in active for name in own):
             sources[facet] = "m"
         elif all(name in own for name in active):

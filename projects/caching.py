@@ -69,6 +69,12 @@ def cache_key(version: str, key: str) -> str:
     return f"registry:{code_version()}:{version}:{digest}"
 
 
+def fragment_key(version: str, *parts: str) -> str:
+    """The vary-on value of a template fragment cached with {% cache %} (the charts): the
+    code's digest and the data version come first, as in cache_key."""
+    return ":".join((code_version(), version, *parts))
+
+
 def cached(version: str, key: str, compute, timeout: int = AGGREGATE_TIMEOUT):
     """compute() as of `version`, from the cache when another request already computed it."""
     full_key = cache_key(version, key)

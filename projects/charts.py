@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from .aggregates import Money, SearchFigures, ordered_parts
-from .formatting import money, qualified_sums
+from .formatting import money, number, qualified_sums
 from .models import AmountQualifier, Organization, ProjectStatus
 from .places import PlaceTree
 
@@ -97,7 +97,7 @@ class Chart:
 
     def _figure_of(self, bar: Bar) -> str:
         count = ngettext("%(count)s project", "%(count)s projects", bar.projects) % {
-            "count": _whole(bar.projects)
+            "count": number(bar.projects)
         }
         return f"{bar.value_text}, {count}" if self.currency else count
 
@@ -176,7 +176,7 @@ def _donor_charts(
                     "%(count)s other donors with smaller sums: %(amount)s in all, not in the bars.",
                     len(rest),
                 )
-                % {"count": _whole(len(rest)), "amount": _figure_text(others, currency)}
+                % {"count": number(len(rest)), "amount": _figure_text(others, currency)}
             )
         charts.append(
             Chart(
@@ -187,7 +187,7 @@ def _donor_charts(
                     "Donor contributions in %(currency)s to %(count)s projects, summed per donor.",
                     projects,
                 )
-                % {"currency": currency, "count": _whole(projects)},
+                % {"currency": currency, "count": number(projects)},
                 label_heading=gettext("Donor"),
                 value_heading=gettext("Contributions, %(currency)s") % {"currency": currency},
                 bars=bars,
@@ -211,7 +211,7 @@ def _year_charts(by_start_year) -> list[Chart]:
                     "Start year not stated: %(amount)s (%(count)s projects), not in the bars.",
                     undated.projects,
                 )
-                % {"amount": _figure_text(undated, currency), "count": _whole(undated.projects)}
+                % {"amount": _figure_text(undated, currency), "count": number(undated.projects)}
             )
         shown = sorted(years)[-CHART_BARS:]
         earlier = [years[year] for year in sorted(years)[:-CHART_BARS]]
@@ -227,7 +227,7 @@ def _year_charts(by_start_year) -> list[Chart]:
                 % {
                     "year": shown[0],
                     "amount": _figure_text(others, currency),
-                    "count": _whole(others.projects),
+                    "count": number(others.projects),
                 }
             )
         charts.append(
@@ -270,7 +270,7 @@ def _region_charts(by_region, several_regions, tree: PlaceTree) -> list[Chart]:
                     spread[currency].projects,
                 )
                 % {
-                    "count": _whole(spread[currency].projects),
+                    "count": number(spread[currency].projects),
                     "amount": _figure_text(spread[currency], currency),
                 }
             )
@@ -284,7 +284,7 @@ def _region_charts(by_region, several_regions, tree: PlaceTree) -> list[Chart]:
                     "not in the bars.",
                     elsewhere.projects,
                 )
-                % {"amount": _figure_text(elsewhere, currency), "count": _whole(elsewhere.projects)}
+                % {"amount": _figure_text(elsewhere, currency), "count": number(elsewhere.projects)}
             )
         largest, rest = _largest_rows(list(regions.items()))
         bars = _largest_first(
@@ -297,7 +297,7 @@ def _region_charts(by_region, several_regions, tree: PlaceTree) -> list[Chart]:
                     "%(count)s other regions, each with less, are not in the bars.",
                     len(rest),
                 )
-                % {"count": _whole(len(rest))}
+                % {"count": number(len(rest))}
             )
         charts.append(
             Chart(
@@ -355,7 +355,7 @@ def _status_chart(counts: dict[str, int]) -> Chart:
             "from the stated dates.",
             total,
         )
-        % {"count": _whole(total)},
+        % {"count": number(total)},
         label_heading=gettext("Status"),
         value_heading=gettext("Projects"),
         # A project whose dates are not stated has no status: a note, not a bar that would
@@ -370,11 +370,6 @@ def _status_chart(counts: dict[str, int]) -> Chart:
     )
 
 
-def _whole(count: int) -> str:
-    """A count with the language's thousands separator ("32 504 projects")."""
-    return money(count)
-
-
 def _undated_note(count: int) -> list[str]:
     if not count:
         return []
@@ -384,7 +379,7 @@ def _undated_note(count: int) -> list[str]:
             "Status unknown (no dates stated): %(count)s projects, not in the bars.",
             count,
         )
-        % {"count": _whole(count)}
+        % {"count": number(count)}
     ]
 
 

@@ -2,8 +2,6 @@
 search by name, and the pages about the registry and its open data."""
 
 from django import forms
-from django.conf import settings
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -15,15 +13,15 @@ from .models import (
     Organization,
     OrganizationKind,
     ParticipationRole,
-    Project,
     RegistryState,
 )
-from .opendata.giving360 import DEFAULT_LICENSE
+from .opendata.giving360 import DEFAULT_LICENSE, license_url
 from .places import PlaceTree
 from .selectors import home_figures, indexes
 
 PER_PAGE = 50
 SORTS = [("name", _("By name")), ("projects", _("Most projects first"))]
+ROLE_LABELS = dict(ParticipationRole.choices)
 
 
 class PlaceIndexForm(forms.Form):
@@ -91,10 +89,9 @@ class OrganizationIndexView(CachedPublicPage, TemplateView):
     @staticmethod
     def _row(organization, facts) -> dict:
         roles, count = facts.get(organization.pk, ([], 0))
-        labels = dict(ParticipationRole.choices)
         return {
             "organization": organization,
-            "roles": [str(labels[role]) for role in roles if role in labels],
+            "roles": [str(ROLE_LABELS[role]) for role in roles if role in ROLE_LABELS],
             "count": count,
             "list_parameter": "donor" if ParticipationRole.DONOR in roles else "organization",
         }
@@ -122,7 +119,7 @@ class PlaceIndexView(CachedPublicPage, TemplateView):
         version = data_version()
         tree = PlaceTree.load(version)
         words = form.cleaned_data.get("q", "") if valid else ""
-        sections = indexes.place_sections(tree, home_figures(version, tree), words) if valid else []
+        sections = indexes.place_sections(tree, home_figures(version), words) if valid else []
         context.update(
             form=form,
             sections=sections,
@@ -141,7 +138,7 @@ class OpenDataView(CachedPublicPage, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             freshness(),
-            license_url=_license_url(),
+            license_url=license_url(),
             project_list_url=reverse("projects:project-list"),
         )
         context["is_default_license"] = context["license_url"] == DEFAULT_LICENSE
@@ -158,16 +155,12 @@ class AboutView(CachedPublicPage, TemplateView):
 
 
 def freshness() -> dict:
-    """When the published data last changed, and how many projects there are."""
-    published = Project.objects.published()
+    """When the published data last changed, and how many projects there are (from the
+    figures cached per data version, which the home page reads too)."""
+    version = data_version()
     return {
         "changed_at": RegistryState.objects.filter(pk=1)
         .values_list("changed_at", flat=True)
         .first(),
-        "last_published_at": published.aggregate(last=Max("published_at"))["last"],
-        "project_count": published.count(),
+        "project_count": home_figures(version).count,
     }
-
-
-def _license_url() -> str:
-    return getattr(settings, "GIVING360_LICENSE", DEFAULT_LICENSE)

@@ -72,6 +72,16 @@ class ProjectMap:
     unmapped: list[MapPlace]  # without coordinates: in the table, not on the map
     total: int = 0  # places with a project, described here or not (see project_map's limit)
 
+    @classmethod
+    def of(cls, entries: list[MapPlace], *, query: str, total: int) -> "ProjectMap":
+        """The map of these places: those with coordinates on it, the others in the table."""
+        return cls(
+            query=query,
+            places=[place for place in entries if place.lat is not None and place.lon is not None],
+            unmapped=[place for place in entries if place.lat is None or place.lon is None],
+            total=total,
+        )
+
     @property
     def all_places(self) -> list[MapPlace]:
         return sorted(self.places + self.unmapped, key=_display_order)
@@ -132,24 +142,14 @@ def project_map(
     ]
     named_in.sort(key=lambda item: (-item[1], tree.sort_key(item[0]), item[0]))
     entries = _map_places(named_in[:limit] if limit else named_in, tree, query)
-    return ProjectMap(
-        query=query,
-        places=[place for place in entries if place.lat is not None and place.lon is not None],
-        unmapped=[place for place in entries if place.lat is None or place.lon is None],
-        total=len(named_in),
-    )
+    return ProjectMap.of(entries, query=query, total=len(named_in))
 
 
 def places_map(places: list[Place], tree: PlaceTree) -> ProjectMap:
     """The map of one project: the places its record names (already loaded with the project),
     each with that one project; the list links show every project there."""
     entries = _map_places([(place.pk, 1) for place in places], tree, query="")
-    return ProjectMap(
-        query="",
-        places=[place for place in entries if place.lat is not None and place.lon is not None],
-        unmapped=[place for place in entries if place.lat is None or place.lon is None],
-        total=len(entries),
-    )
+    return ProjectMap.of(entries, query="", total=len(entries))
 
 
 def outline_of(place: Place) -> str:

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, TemplateView
 
 from . import charts, maps, paging, selectors
 from .alias_languages import aliases_for_page
-from .caching import CachedPublicPage, cached, code_version, data_version
+from .caching import CachedPublicPage, cached, data_version, fragment_key
 from .currency import DISPLAY_CURRENCIES, RateTable
 from .facts import attach_facts
 from .filters import SortOrder, published_projects_matching
@@ -37,7 +37,7 @@ class HomeView(CachedPublicPage, TemplateView):
         context = super().get_context_data(**kwargs)
         version = data_version()
         tree = PlaceTree.load(version)
-        figures = selectors.home_figures(version, tree)
+        figures = selectors.home_figures(version)
         donors = selectors.donors_with_counts(figures)
         context.update(
             totals=selectors.registry_totals(figures),
@@ -49,7 +49,7 @@ class HomeView(CachedPublicPage, TemplateView):
             charts=lambda: charts.project_charts(
                 figures, tree=tree, organizations={donor.pk: donor for donor in donors}
             ),
-            charts_key=f"{code_version()}:{version}:all:{translation.get_language()}",
+            charts_key=fragment_key(version, "all", translation.get_language()),
         )
         return context
 
@@ -94,7 +94,7 @@ class ProjectListView(CachedPublicPage, TemplateView):
             context.update(
                 map=maps.map_context(search.map(limit=maps.TABLE_LIMIT)),
                 charts=search.charts,  # drawn only when the cache does not hold them
-                charts_key=f"{code_version()}:{search.version}:{search.key}:{translation.get_language()}",
+                charts_key=fragment_key(search.version, search.key, translation.get_language()),
             )
         return context
 

@@ -6,7 +6,6 @@ from ninja import Path, Query, Router
 
 from ..caching import cached, cached_for_visitors, data_version
 from ..models import Organization
-from ..places import PlaceTree
 from ..selectors import directory, donor_totals, home_figures
 from .errors import ERROR_RESPONSES
 from .schemas import (
@@ -97,7 +96,7 @@ def list_donors(request, params: Query[PageParams]):
     """Organisations with a donor role in a published project, most projects first, with what
     they give per currency (never added up across currencies)."""
     version = data_version()
-    ranking = directory.donor_ranking(home_figures(version, PlaceTree.load(version)))
+    ranking = directory.donor_ranking(home_figures(version))
     page = paginate(request, ranking, params)
     # Every donor's totals in one grouped query, kept until the data changes.
     totals = cached(version, "donor-totals-by-qualifier", directory.donor_totals_of)

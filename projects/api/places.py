@@ -48,7 +48,7 @@ def get_place(request, slug: str = Path(..., description="The place's slug.")):
     place = by_slug_or_404(Place.objects.select_related("parent"), slug)
     version = data_version()
     tree = PlaceTree.load(version)
-    within, _named = home_figures(version, tree).places.get(place.pk, (0, 0))
+    within, _named = home_figures(version).places.get(place.pk, (0, 0))
     return {
         **place_summary(request, place),
         "population": place.population,

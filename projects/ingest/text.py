@@ -153,8 +153,13 @@ def markdown_markup(text: str) -> list[tuple[int, int]]:
     for pattern in (_MD_HEADING, _MD_EMPHASIS):
         spans += [match.span() for match in pattern.finditer(text)]
     spans += [(match.start(), match.start() + 1) for match in _MD_ESCAPE.finditer(text)]
+    return merged_spans(span for span in spans if span[1] > span[0])
+
+
+def merged_spans(spans) -> list[tuple[int, int]]:
+    """[start, end) spans sorted, overlapping and touching ones made one."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(span for span in spans if span[1] > span[0]):
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:

@@ -115,6 +115,13 @@ SCHEMA_VERSION = "1.4"
 DEFAULT_ID_PREFIX = "360G-kzgrantregistry"
 DEFAULT_PUBLISHER_NAME = "Grant-project registry"
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def license_url() -> str:
+    """The open data's licence (GIVING360_LICENSE, CC BY 4.0 by default)."""
+    return getattr(settings, "GIVING360_LICENSE", DEFAULT_LICENSE)
+
+
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 
 LOCALITY_KINDS = {PlaceKind.CITY, PlaceKind.TOWN, PlaceKind.SETTLEMENT, PlaceKind.VILLAGE}
@@ -350,7 +357,7 @@ class GrantMapper:
                 "registry but not in this file."
             ),
             "publisher": compact(publisher),
-            "license": getattr(settings, "GIVING360_LICENSE", DEFAULT_LICENSE),
+            "license": license_url(),
             "modified": modified.isoformat(timespec="seconds") if modified else None,
         }
         return compact(metadata)

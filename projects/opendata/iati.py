@@ -619,14 +619,24 @@ def _headline_figure(facts: _Facts) -> tuple[str | None, Decimal | None]:
     if not lines:
         return None, None
     currency = min(lines, key=lambda line: (line.kind != FundingKind.TOTAL, -line.amount)).currency
-    in_currency = [line for line in lines if line.currency == currency]
-    totals = [line.amount for line in in_currency if line.kind == FundingKind.TOTAL]
+    sums = _headline_sums(facts, currency)
+    return currency, sum(amount for _qualifier, amount in sums) if sums else None
+
+
+def _headline_sums(facts: _Facts, currency: str) -> list[tuple[str, Decimal]]:
+    """The headline figure in `currency` as (qualifier, amount) pairs in QUALIFIER_ORDER: the
+    largest total, else the donor contributions summed per qualifier ("up to" figures kept
+    apart from exact ones)."""
+    lines = [line for line in facts.funding if line.currency == currency]
+    totals = [line for line in lines if line.kind == FundingKind.TOTAL]
     if totals:
-        return currency, max(totals)
-    contributions = [
-        line.amount for line in in_currency if line.kind == FundingKind.DONOR_CONTRIBUTION
-    ]
-    return currency, sum(contributions) if contributions else None
+        largest = max(totals, key=lambda line: line.amount)
+        return [(largest.qualifier, largest.amount)]
+    by_qualifier: dict[str, Decimal] = {}
+    for line in lines:
+        if line.kind == FundingKind.DONOR_CONTRIBUTION:
+            by_qualifier[line.qualifier] = by_qualifier.get(line.qualifier, 0) + line.amount
+    return [(q, by_qualifier[q]) for q in formatting.QUALIFIER_ORDER if q in by_qualifier]
 
 
 def _fits_a_budget_period(project: Project) -> bool:
@@ -651,17 +661,7 @@ WHOLE_BUDGET = {
 def _whole_budget(facts: _Facts, currency: str) -> dict[str, str]:
     """The headline figure of a project that is not one budget period, in words, with the
     source's "more than" or "up to" (contributions qualified differently are kept apart)."""
-    lines = [line for line in facts.funding if line.currency == currency]
-    totals = [line for line in lines if line.kind == FundingKind.TOTAL]
-    if totals:
-        largest = max(totals, key=lambda line: line.amount)
-        sums = [(largest.qualifier, largest.amount)]
-    else:
-        by_qualifier: dict[str, Decimal] = {}
-        for line in lines:
-            if line.kind == FundingKind.DONOR_CONTRIBUTION:
-                by_qualifier[line.qualifier] = by_qualifier.get(line.qualifier, 0) + line.amount
-        sums = [(q, by_qualifier[q]) for q in formatting.QUALIFIER_ORDER if q in by_qualifier]
+    sums = _headline_sums(facts, currency)
     texts = {}
     for language in LANGUAGES:
         with translation.override(language):

@@ -38,7 +38,7 @@ HOME_DONORS = 50
 # --- Home -----------------------------------------------------------------------------------
 
 
-def home_figures(version: str, tree: PlaceTree) -> aggregates.SearchFigures:
+def home_figures(version: str) -> aggregates.SearchFigures:
     """The figures of every published project (cached until the data changes)."""
     return aggregates.unfiltered_figures(Project.objects.published(), version=version)
 

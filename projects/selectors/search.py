@@ -17,7 +17,7 @@ from django.utils import translation
 from .. import aggregates, charts, facets, formatting, maps, paging, search_names
 from .. import search as text_search
 from ..caching import data_version
-from ..filters import InvalidFilters, ProjectFilter
+from ..filters import FILTER_GROUPS, InvalidFilters, ProjectFilter
 from ..models import Organization, Project
 from ..places import PlaceTree
 
@@ -70,7 +70,7 @@ class ActiveFilter:
 
 
 # The parameters a filter stands for: a budget range means nothing without its currency.
-FILTER_PARAMETERS = {"currency": ("currency", "budget_min", "budget_max")}
+FILTER_PARAMETERS = {"currency": FILTER_GROUPS["currency"]}
 
 
 class ProjectSearch:

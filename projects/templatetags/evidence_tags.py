@@ -8,6 +8,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
+from ..ingest.text import merged_spans
 from ..source_display import source_layout
 
 register = template.Library()
@@ -69,12 +70,7 @@ class Ranges:
     """[start, end) spans (overlapping ones merged), asked whether one covers a position."""
 
     def __init__(self, spans):
-        self.spans: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if self.spans and start <= self.spans[-1][1]:
-                self.spans[-1] = (self.spans[-1][0], max(end, self.spans[-1][1]))
-            else:
-                self.spans.append((start, end))
+        self.spans = merged_spans(spans)
         self.starts = [start for start, _end in self.spans]
 
     def bounds(self):

@@ -75,7 +75,7 @@ def country_name(code: str) -> str:
 @register.filter
 def number(value) -> str:
     """A whole number with the language's thousands separator: "329 002", "329,002"."""
-    return formatting.money(value) if value is not None else ""
+    return formatting.number(value)
 
 
 @register.simple_tag
