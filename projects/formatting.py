@@ -32,12 +32,12 @@ def money(amount, currency: str = "") -> str:
     return f"{number}\N{NO-BREAK SPACE}{currency}" if currency else number
 
 
-@functools.lru_cache(maxsize=8)
 def number(value) -> str:
     """A whole number with the language's thousands separator: "329 002", "329,002"."""
     return money(value)
 
 
+@functools.lru_cache(maxsize=8)
 def _separators(language: str) -> tuple[str, str]:
     """The language's decimal and thousand separators (a page prints hundreds of amounts)."""
     return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
