@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
+    TranslationTabularInline,
 )
 from reversion.admin import VersionAdmin
 
@@ -522,6 +523,9 @@ class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
         )
 
 
+EVIDENCE_FACTS_LIST = "evidence-facts"
+
+
 class FactEvidenceForm(forms.ModelForm):
     """Evidence as an editor gives it: the fact (one of the project's, as last saved), and
     either the source's words (found in the text; `start` only when they occur more than
@@ -530,7 +534,25 @@ class FactEvidenceForm(forms.ModelForm):
     class Meta:
         model = FactEvidence
         fields = ["fact", "basis", "source", "quote", "start", "note"]
-        widgets = {"quote": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "quote": forms.Textarea(attrs={"rows": 3, "cols": 32}),
+            "note": forms.Textarea(attrs={"rows": 2, "cols": 24}),
+            "start": forms.NumberInput(attrs={"min": 0, "class": "vIntegerField evidence-start"}),
+            # Typed or picked from the project's facts: one <datalist> for every row
+            # (templates/admin/projects/project/evidence_tabular.html), not a select each.
+            "fact": forms.TextInput(attrs={"list": EVIDENCE_FACTS_LIST, "size": 36}),
+        }
+
+    fact_keys: tuple[str, ...] = ()  # the project's facts as last saved (set per request)
+
+    def clean_fact(self):
+        fact = self.cleaned_data["fact"].strip()
+        if fact not in self.fact_keys:
+            raise forms.ValidationError(
+                _("“%(fact)s” is not a fact of this project: save the new fact first.")
+                % {"fact": fact}
+            )
+        return fact
 
     def clean(self):
         cleaned = super().clean()
@@ -549,26 +571,37 @@ class FactEvidenceForm(forms.ModelForm):
         return cleaned
 
 
-class FactEvidenceInline(CompactRelatedWidgets, TranslationStackedInline):
+class FactEvidenceInline(CompactRelatedWidgets, TranslationTabularInline):
     """Where each fact comes from. The facts offered are the project's as last saved: save a
-    new funding line or place first, then give its evidence."""
+    new funding line or place first, then give its evidence. One table row per fact: a seed
+    project has dozens, and stacked forms made its page 400 KB."""
 
     model = FactEvidence
     form = FactEvidenceForm
     extra = 0
-    fields = [("fact", "basis"), ("source", "start"), "quote", "note"]
+    fields = ["fact", "basis", "source", "start", "quote", "note"]
     verbose_name_plural = _("where the facts come from")
+    template = "admin/projects/project/evidence_tabular.html"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "source":  # always one of this project's documents
+            formfield.widget.can_add_related = formfield.widget.can_change_related = False
+        return formfield
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         keys = fact_keys_of(obj) if obj is not None and obj.pk else []
         used = list(obj.evidence.values_list("fact", flat=True)) if obj is not None else []
-        choices = [("", "---------")] + [(key, key) for key in dict.fromkeys(keys + used)]
-        formset.form.base_fields["fact"].widget = forms.Select(choices=choices)
+        formset.form.fact_keys = tuple(dict.fromkeys(keys + used))
+        formset.facts_list_id = EVIDENCE_FACTS_LIST
         sources = formset.form.base_fields["source"]
         sources.queryset = (
             SourceDocument.objects.filter(project=obj) if obj else sources.queryset.none()
         )
+        # The documents are listed once for every row, not read again (texts and all) by each.
+        titles = sources.queryset.only("pk", "file_name", "title")
+        sources.choices = [("", sources.empty_label)] + [(doc.pk, str(doc)) for doc in titles]
         return formset
 
 

@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "projects.admin_html.CompactAdminHtmlMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -127,6 +128,8 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets from Django's own Jinja2 widget templates (projects/form_rendering.py).
+FORM_RENDERER = "projects.form_rendering.FastWidgetRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 # DATABASE_URL absent: a SQLite file in the project. postgres://user:pass@host:5432/name switches

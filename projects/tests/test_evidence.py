@@ -9,6 +9,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import lxml.html
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
@@ -287,3 +288,26 @@ class TestEvidenceInTheAdmin:
         response = admin_client.post(url, data)
         assert response.status_code == 200
         assert "Напишите, на чём основан вывод." in str(response.context["errors"])
+
+    def test_the_fact_box_offers_the_projects_facts_once_for_every_row(self, admin_client):
+        project = Project.objects.get(slug=S000)
+        url = reverse("admin:projects_project_change", args=[project.pk])
+        page = lxml.html.fromstring(admin_client.get(url).content)
+        offered = page.xpath("//datalist[@id='evidence-facts']/option/@value")
+        assert offered == list(dict.fromkeys(fact_keys_of(project)))
+        boxes = page.xpath("//input[starts-with(@name, 'evidence-') and contains(@name, '-fact')]")
+        assert len(boxes) == project.evidence.count() + 1  # and the template for a new row
+        assert {box.get("list") for box in boxes} == {"evidence-facts"}
+        assert len(page.xpath("//datalist")) == 1
+
+    def test_a_fact_the_project_does_not_have_is_refused(self, admin_client):
+        project = Project.objects.get(slug=S000)
+        url, data = self.change_page(admin_client, project)
+        add_evidence_form(
+            data, "evidence", fact="place:samarkand", basis="inferred", source="", quote="",
+            start="", note_ru="Догадка", note_kk="", note_en="",
+        )  # fmt: skip
+        response = admin_client.post(url, data)
+        assert response.status_code == 200
+        assert "«place:samarkand» — не факт этого проекта" in str(response.context["errors"])
+        assert not project.evidence.filter(fact="place:samarkand").exists()
