@@ -12,11 +12,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 
-def page_of(ordered, number, *, per_page: int, count: int | None = None, rows=None):
+def page_of(
+    ordered, number, *, per_page: int, count: int | None = None, rows=None, ids_between=None
+):
     """Page `number` (as given in the query string) of the ordered queryset, as a Django Page
     whose object_list holds the page's records, read with `rows(ids)` (a queryset of those
-    ids; default: the ordered queryset filtered to them). Raises Http404 for a page that does
-    not exist."""
+    ids; default: the ordered queryset filtered to them). `ids_between(start, stop)`, if
+    given, reads the page's ids in the list's order (ProjectFilter.page_ids). Raises Http404
+    for a page that does not exist."""
     paginator = Paginator(ordered.values_list("pk", flat=True), per_page)
     if count is not None:
         paginator.count = count  # a cached_property: set, it is not counted again
@@ -24,7 +27,7 @@ def page_of(ordered, number, *, per_page: int, count: int | None = None, rows=No
         page = paginator.page(number or 1)
     except (PageNotAnInteger, EmptyPage):
         raise Http404(_("There is no such page.")) from None
-    ids = list(page.object_list)
+    ids = page_ids(page, ids_between)
     records = (rows or (lambda pks: ordered.filter(pk__in=pks)))(ids)
     by_id = {record.pk: record for record in records}
     page.object_list = [by_id[pk] for pk in ids if pk in by_id]
@@ -42,3 +45,10 @@ def page_of_ids(ids: list[int], number, *, per_page: int, rows):
     by_id = {record.pk: record for record in rows(list(page.object_list))}
     page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
     return page
+
+
+def page_ids(page, ids_between=None) -> list:
+    """The ids on a Page of ids, read by ids_between(start, stop) when given."""
+    if ids_between is None or not page.paginator.count:
+        return list(page.object_list)
+    return ids_between(page.start_index() - 1, page.end_index())

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import Stemmer
 from django.db import connections
-from django.db.models import BigIntegerField, Q, QuerySet
+from django.db.models import BigIntegerField, BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -278,6 +278,17 @@ MATCH_FUNCTIONS = {
     "vector": "registry_search_matches",
     "head_vector": "registry_search_head_matches",
 }
+
+
+def confirmed_matches(ids: list[int], query: Query, *, using: str = "default") -> set[int]:
+    """Those of a few project ids (a page) whose whole document matches the query, on
+    PostgreSQL. The vectors are tested row by row (ts_match_vq, the function behind @@, which
+    no index offers): through the GIN index the database would find every match first."""
+    from .models import ProjectSearchDocument
+
+    matches = RawSQL("ts_match_vq(vector, %s::tsquery)", (tsquery(query),), BooleanField())  # noqa: S611
+    rows = ProjectSearchDocument.objects.using(using).filter(project_id__in=ids)
+    return set(rows.filter(matches).values_list("project_id", flat=True))
 
 
 def _matches_sql(column: str) -> str:

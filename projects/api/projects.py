@@ -45,6 +45,7 @@ def list_projects(request, params: Query[ProjectListParams]):
         params,
         count=count,
         rows=lambda ids: Project.objects.filter(pk__in=ids).for_list(),
+        ids_between=lambda start, stop: project_filter.page_ids(projects, start, stop),
     )
     page["results"] = [project_summary(request, project) for project in page["results"]]
     return page

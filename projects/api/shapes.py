@@ -8,6 +8,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.utils import translation
 
+from .. import paging
 from ..models import Organization, Place
 from .errors import ApiError, problem
 from .schemas import LANGUAGE_CODES, SLUG_PATTERN, PageParams
@@ -29,10 +30,13 @@ def money(amount: Decimal, currency: str) -> dict:
     return {"amount": f"{amount:.2f}", "currency": currency}
 
 
-def paginate(request, items, params: PageParams, *, count: int | None = None, rows=None) -> dict:
+def paginate(
+    request, items, params: PageParams, *, count: int | None = None, rows=None, ids_between=None
+) -> dict:
     """A page of `items` (a queryset or list) with links to its neighbours. With `rows`,
     `items` are ids in the list's order and rows(ids) reads the page's records: a deep page
-    then walks ids only. `count`, when the caller knows it, saves counting again."""
+    then walks ids only; ids_between(start, stop), if given, reads those ids instead
+    (paging.page_ids). `count`, when the caller knows it, saves counting again."""
     paginator = Paginator(items, params.page_size)
     if count is not None:
         paginator.count = count  # a cached_property: set, it is not counted again
@@ -43,7 +47,7 @@ def paginate(request, items, params: PageParams, *, count: int | None = None, ro
         raise ApiError(
             404, "There is no such page.", {"page": [problem(message, "no_page")]}
         ) from None
-    results = list(page.object_list)
+    results = paging.page_ids(page, ids_between)
     if rows is not None:
         by_id = {record.pk: record for record in rows(results)}
         results = [by_id[pk] for pk in results if pk in by_id]

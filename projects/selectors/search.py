@@ -189,12 +189,18 @@ class ProjectSearch:
 
     def page(self, number):
         """A page of PAGE_SIZE projects with what a list row shows; Http404 past the end."""
+        ordered = self.ordered()
         return paging.page_of(
-            self.ordered(),
+            ordered,
             number,
             per_page=PAGE_SIZE,
             count=self.figures.count,
             rows=lambda ids: Project.objects.filter(pk__in=ids).for_list(),
+            ids_between=(
+                (lambda start, stop: self.filter.page_ids(ordered, start, stop))
+                if self.is_valid
+                else None
+            ),
         )
 
     @property
