@@ -67,6 +67,7 @@ def fetch(
     (kept only with keep_body). Timed from connecting to the last byte; never raises for
     network or HTTP errors."""
     headers = {"Host": "127.0.0.1", "User-Agent": "bench_scale", **(headers or {})}
+    path = urllib.parse.quote(path, safe="/?&=%:+,;@~!$'()*")  # "?q=фонд" as a browser sends it
     if cookies:
         headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     payload = None
