@@ -412,6 +412,10 @@ class ParticipationInline(CompactRelatedWidgets, admin.TabularInline):
     extra = 1
     autocomplete_fields = ["organization"]
 
+    def get_queryset(self, request):
+        # Each row is labelled with its organisation's name: read with the row, not after it.
+        return super().get_queryset(request).select_related("organization")
+
 
 class FundingLineForm(forms.ModelForm):
     """The currency is typed as its ISO 4217 code: a select of every code in each line made the
