@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -31,7 +31,7 @@ from ..partial_dates import PartialDate
 from ..places import PlaceTree
 from . import batches
 from .batches import ProjectValues, in_language, translated_fields
-from .files import coalesce_pieces, in_one_snapshot, keeps_language, one_snapshot
+from .files import PIECE_SIZE, coalesce_pieces, in_one_snapshot, keeps_language
 from .records import stream_export
 from .summaries import summary_rows
 
@@ -424,27 +424,41 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
     return response
 
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_ROWS_PER_BEAT = 1000  # rows written between two empty pieces (see _xlsx_pieces)
+
+
 def export_xlsx(request):
     try:
         columns, rows = _rows(request)
     except (InvalidFilters, BadColumns) as error:
         return _error_response(error)
-    # write_only keeps no rows in memory; the file is spooled to disk, then streamed.
+    header = [str(column.header) for column in columns]
+    title = str(_("Projects"))[:31]
+    pieces = _xlsx_pieces(title, header, in_one_snapshot(rows))
+    response = StreamingHttpResponse(pieces, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
+    return response
+
+
+def _xlsx_pieces(title: str, header: list[str], rows) -> Iterator[bytes]:
+    """A workbook of one sheet, as pieces of its file. The rows go to disk as they are written
+    (write_only keeps none in memory), the file is sent when it is whole. While it is built,
+    an empty piece every XLSX_ROWS_PER_BEAT rows tells gunicorn the worker is alive (the
+    heartbeat in gunicorn.conf.py; nothing is sent): 100,000 rows take longer than its
+    timeout, which then cut the download off with a 500."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(_("Projects"))[:31])
-    sheet.append([_xlsx_cell(sheet, str(column.header)) for column in columns])
-    with one_snapshot():
-        for row in rows:
-            sheet.append([_xlsx_cell(sheet, cell) for cell in row])
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
-    workbook.save(spool)
-    spool.seek(0)
-    return FileResponse(
-        spool,
-        as_attachment=True,
-        filename=_filename("xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    sheet = workbook.create_sheet(title=title)
+    sheet.append([_xlsx_cell(sheet, cell) for cell in header])
+    for number, row in enumerate(rows, 1):
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+        if number % XLSX_ROWS_PER_BEAT == 0:
+            yield b""
+    with tempfile.TemporaryFile() as spool:
+        workbook.save(spool)
+        spool.seek(0)
+        while piece := spool.read(PIECE_SIZE):
+            yield piece
 
 
 def _xlsx_cell(sheet, value):

@@ -120,6 +120,21 @@ def test_xlsx_of_a_search(client):
     assert any(str(row[0]).startswith("Шығыс және орталық") for row in rows[1:])
 
 
+def test_xlsx_keeps_the_worker_alive_while_it_is_built(client, monkeypatch):
+    """An empty piece per XLSX_ROWS_PER_BEAT rows (the heartbeat of gunicorn.conf.py), then the
+    file, whole: an export longer than gunicorn's timeout was cut off with a 500."""
+    monkeypatch.setattr(exports, "XLSX_ROWS_PER_BEAT", 1)
+    response = client.get(url("project-export-xlsx", "en"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="projects-')
+    pieces = list(response.streaming_content)
+    published = Project.objects.filter(is_published=True).count()
+    assert pieces[:published] == [b""] * published  # one per row, before any byte of the file
+    assert all(pieces[published:])
+    rows = list(load_workbook(io.BytesIO(b"".join(pieces))).active.values)
+    assert len(rows) == published + 1
+
+
 def test_donor_and_organisation_summaries_never_add_currencies(client):
     donors = csv_rows(client.get(url("project-export-donors", "en")))
     by_donor = {(row[0], row[3]): row for row in donors[1:]}
