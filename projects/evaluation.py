@@ -97,6 +97,14 @@ def _gazetteer_names(seeds_dir: Path) -> dict[str, str]:
     return {place["slug"]: place["name"]["en"] for place in data["places"]}
 
 
+def _stated(project, name: str) -> set:
+    """A date the release states; none when the editor inferred it (evidence with a note and
+    no quote: seed 000's start is the month of a release that says the project has started)."""
+    value = getattr(project, name)
+    stated = {entry.fact for entry in project.evidence if entry.quote is not None}
+    return _one(value) if f"{name}:{value}" in stated else set()
+
+
 def expected_values(record: SeedRecord, places_by_slug: dict[str, str]) -> dict[str, set]:
     project, language = record.project, record.source.language
     organizations = {organization.slug: organization for organization in record.organizations}
@@ -121,8 +129,8 @@ def expected_values(record: SeedRecord, places_by_slug: dict[str, str]) -> dict[
             (Decimal(line.amount), line.currency, line.kind, line.qualifier)
             for line in project.funding
         },
-        "start": _one(project.start),
-        "end": _one(project.end),
+        "start": _stated(project, "start"),
+        "end": _stated(project, "end"),
         "duration_months": _one(project.duration_months),
         "places": {places_by_slug[slug] for slug in project.places},
         "implementers": organization_names(IMPLEMENTER_ROLES),

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from modeltranslation.utils import get_language as translation_language
@@ -32,6 +32,7 @@ from modeltranslation.utils import resolution_order
 
 from ..models import (
     Contact,
+    EvidenceBasis,
     FactEvidence,
     FundingLine,
     Keyword,
@@ -57,6 +58,7 @@ CONTACTS = "contacts"
 SOURCES = "sources"
 SOURCE_DETAILS = "source_details"  # sources without their text
 EVIDENCE = "evidence"
+INFERRED_DATES = "inferred_dates"  # "start:2012-11" and the like that an editor inferred
 
 
 def translated_fields(*names: str) -> tuple[str, ...]:
@@ -123,6 +125,7 @@ class ProjectValues:
     sources: list[dict] = field(default_factory=list)
     source_details: list[dict] = field(default_factory=list)  # by file name
     evidence: list[dict] = field(default_factory=list)  # FactEvidence values, by id
+    inferred_dates: set[str] = field(default_factory=set)  # date facts no source states
 
 
 def project_chunks(
@@ -273,6 +276,16 @@ class _RelatedRows:
     def _evidence(self, ids: list[int]) -> dict[int, list]:
         return self._dicts(FactEvidence, ids, EVIDENCE_COLUMNS, "id")
 
+    def _inferred_dates(self, ids: list[int]) -> dict[int, set]:
+        """The start and end facts whose evidence is only an editor's note (no quote)."""
+        rows = of_projects(FactEvidence, ids).filter(
+            Q(fact__startswith="start:") | Q(fact__startswith="end:")
+        )
+        stated, inferred = defaultdict(set), defaultdict(set)
+        for project_id, fact, basis in rows.values_list("project_id", "fact", "basis"):
+            (inferred if basis == EvidenceBasis.INFERRED else stated)[project_id].add(fact)
+        return {pk: facts - stated[pk] for pk, facts in inferred.items() if facts - stated[pk]}
+
     def _source_details(self, ids: list[int]) -> dict[int, list]:
         return self._dicts(Source, ids, SOURCE_DETAIL_COLUMNS, "file_name", "id")
 
@@ -284,8 +297,8 @@ class _RelatedRows:
 
 
 _KINDS = (PARTICIPATIONS, FUNDING, PLACES, KEYWORDS, FIRST_SOURCE_DATE, CONTACTS, SOURCES,
-          SOURCE_DETAILS, EVIDENCE)  # fmt: skip
-_EMPTY = {kind: () for kind in _KINDS} | {FIRST_SOURCE_DATE: None}
+          SOURCE_DETAILS, EVIDENCE, INFERRED_DATES)  # fmt: skip
+_EMPTY = {kind: () for kind in _KINDS} | {FIRST_SOURCE_DATE: None, INFERRED_DATES: frozenset()}
 
 
 # --- Names, read once per export ---------------------------------------------------------------

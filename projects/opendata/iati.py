@@ -219,6 +219,25 @@ PRECISION_NOTES = {
         "en": "The source gives only the year ({value}); the last day of the year is used.",
     },
 }
+# A date no source states: the editor's inference, which the project page explains.
+INFERRED_DATE_NOTES = {
+    "start": {
+        "ru": "Источник не называет дату начала; {value} — вывод редактора (см. страницу "
+        "проекта); взят первый день периода.",
+        "kk": "Дереккөзде басталу күні аталмаған; {value} – редактордың тұжырымы (жоба "
+        "бетін қараңыз); кезеңнің бірінші күні алынды.",
+        "en": "The source does not state the start; {value} is an editor's inference (see "
+        "the project page); the first day of that period is used.",
+    },
+    "end": {
+        "ru": "Источник не называет дату окончания; {value} — вывод редактора (см. "
+        "страницу проекта); взят последний день периода.",
+        "kk": "Дереккөзде аяқталу күні аталмаған; {value} – редактордың тұжырымы (жоба "
+        "бетін қараңыз); кезеңнің соңғы күні алынды.",
+        "en": "The source does not state the end; {value} is an editor's inference (see "
+        "the project page); the last day of that period is used.",
+    },
+}
 START_NOT_STATED = {
     "ru": "Дата начала в источнике не указана; это дата публикации источника, "
     "к которой о проекте уже было объявлено.",
@@ -263,7 +282,7 @@ def iati_identifier(project: Project) -> str:
 PROJECT_DEFERRED = translated_fields("results")  # not mapped
 RELATED = (
     batches.PARTICIPATIONS, batches.FUNDING, batches.CONTACTS, batches.PLACES,
-    batches.SOURCE_DETAILS,
+    batches.SOURCE_DETAILS, batches.INFERRED_DATES,
 )  # fmt: skip
 ORGANIZATION_COLUMNS = ("kind", "country", "updated_at", *translated_fields("name", "short_name"))
 
@@ -299,6 +318,7 @@ class _Facts:
     contacts: list[dict]
     places: list[Place]  # by name
     sources: list[dict]
+    inferred_dates: set[str]  # "start:2012-11" when no source states it
 
     @classmethod
     def of(cls, item: ProjectValues, export: _Export) -> _Facts:
@@ -310,6 +330,7 @@ class _Facts:
             contacts=item.contacts,
             places=[export.places[place] for place in item.places],
             sources=item.source_details,
+            inferred_dates=item.inferred_dates,
         )
 
 
@@ -512,12 +533,12 @@ def _activity_dates(activity, facts: _Facts, today: datetime.date) -> None:
         return
     if project.start_date is not None:
         start_type = "2" if project.start_date <= today else "1"
-        _activity_date(
-            activity, start_type, project.start_date, _precision_note(project.start, "start")
-        )
+        note = _date_note(project.start, "start", facts.inferred_dates)
+        _activity_date(activity, start_type, project.start_date, note)
     if project.end_date is not None:
         end_type = "4" if project.end_date < today else "3"
-        _activity_date(activity, end_type, project.end_date, _precision_note(project.end, "end"))
+        note = _date_note(project.end, "end", facts.inferred_dates)
+        _activity_date(activity, end_type, project.end_date, note)
 
 
 def _activity_date(activity, type_code: str, date: datetime.date, notes: dict) -> None:
@@ -525,9 +546,13 @@ def _activity_date(activity, type_code: str, date: datetime.date, notes: dict) -
     _narratives(element, notes)
 
 
-def _precision_note(date: PartialDate, edge: str) -> dict[str, str]:
-    """Says which day stands for a month or a year ({} for a date known to the day)."""
-    notes = PRECISION_NOTES.get((date.precision, edge), {})
+def _date_note(date: PartialDate, edge: str, inferred: set[str]) -> dict[str, str]:
+    """Says that an editor inferred the date, or which day stands for a month or a year ({}
+    for a date a source states to the day)."""
+    if f"{edge}:{date.isoformat()}" in inferred:
+        notes = INFERRED_DATE_NOTES[edge]
+    else:
+        notes = PRECISION_NOTES.get((date.precision, edge), {})
     return {language: note.format(value=date.isoformat()) for language, note in notes.items()}
 
 

@@ -255,8 +255,8 @@ def test_the_project_record_has_every_fact_in_three_languages(client, seeded_db)
     }
     assert record["objectives"]["en"].startswith("The project's main goal")
     assert record["results"] == {"ru": None, "kk": None, "en": None}
-    assert (record["start"], record["start_precision"]) == (None, "unknown")
-    assert (record["duration_months"], record["status"]) == (24, "unknown")
+    assert (record["start"], record["start_precision"]) == ("2012-11", "month")
+    assert (record["duration_months"], record["status"]) == (24, "completed")
     assert (record["original_language"], record["contract_number"]) == ("ru", None)
     assert record["participations"][0] == {
         "organization": {

@@ -95,7 +95,10 @@ class TestSeedFacts:
             ("european-union", Decimal("213793.00"), "EUR", "donor_contribution", "exact")
         }
         assert project.duration_months == 24
-        assert project.start_date is None and project.end_date is None  # not stated: not guessed
+        # Not stated: the editor's inference from the release's date and "стартовал", marked.
+        assert (project.start.isoformat(), project.end.isoformat()) == ("2012-11", "2014-10")
+        inferred = project.evidence.filter(fact__in=["start:2012-11", "end:2014-10"])
+        assert {(e.basis, e.quote) for e in inferred} == {("inferred", "")}
         assert ("echo", "lead_implementer") in roles(project)
         assert ("european-union", "donor") in roles(project)
         partners = {slug for slug, role in roles(project) if role == "partner"}

@@ -191,8 +191,8 @@ def test_package_metadata(seeded_db):
         (
             SEED_000,
             213793,
-            "2012-11-05",  # the press release's date: no start date is stated
-            [{"duration": 24}],
+            "2012-11-01",  # the first day of the start month (an editor's inference)
+            [{"startDate": "2012-11", "endDate": "2014-10", "duration": 24}],
             {"name": "Public Association Echo", "addressLocality": "Almaty"},
         ),
         (

@@ -245,7 +245,7 @@ def test_seed_004_contract_number_is_an_other_identifier_owned_by_the_donor(seed
 
 @pytest.mark.parametrize(
     ("slug", "code"),
-    [(SEED_000, "2"), (SEED_001, "4"), (SEED_002, "2"), (SEED_003, "2"), (SEED_004, "4")],
+    [(SEED_000, "4"), (SEED_001, "4"), (SEED_002, "2"), (SEED_003, "2"), (SEED_004, "4")],
 )
 def test_activity_status_codes(seed_document, slug, code):
     assert activity_of(seed_document, slug).find("activity-status").get("code") == code
@@ -281,12 +281,20 @@ def test_month_precision_dates_use_the_first_and_last_day_and_say_so(seed_docume
     ]
 
 
+def test_dates_an_editor_inferred_say_so(seed_document):
+    """Seed 000's release, of 5 November 2012, says the project has started and runs 24
+    months: its start and end months are the editor's, and the narrative never claims that
+    the source gives them."""
+    [(start_type, start, start_note), (end_type, end, end_note)] = dates(
+        activity_of(seed_document, SEED_000)
+    )
+    assert (start_type, start, end_type, end) == ("2", "2012-11-01", "4", "2014-10-31")
+    assert start_note.startswith("The source does not state the start; 2012-11 is an editor's")
+    assert end_note.startswith("The source does not state the end; 2014-10 is an editor's")
+
+
 def test_an_unknown_start_stands_in_as_the_announcement_date_and_says_so(seed_document):
-    # 000's press release is dated: its publication date stands in.
-    [(kind, date, note)] = dates(activity_of(seed_document, SEED_000))
-    assert (kind, date) == ("2", "2012-11-05")
-    assert "does not state the start" in note and "source was published" in note
-    # So is 003's here, as an editor would record it (its release says only "6 апреля").
+    # 003's release, dated here as an editor would record it (it says only "6 апреля").
     [(kind, date, note)] = dates(activity_of(seed_document, SEED_003))
     assert (kind, date) == ("2", PUBLICATION_DATES_FOR_TESTS[SEED_003].isoformat())
     assert "does not state the start" in note and "source was published" in note
