@@ -52,7 +52,8 @@ def test_axe_finds_no_serious_violation_on_pages_with_charts(page, seeds, langua
 def test_each_chart_is_visible_with_its_table_behind_a_summary(page, seeds):
     page.goto("/en/")
     figures = page.locator("figure.chart:has(svg)")
-    assert figures.count() == 1  # donor USD; the charts of one bar each are sentences
+    # Donor USD and EUR by year (2012, 2017); the charts of one bar each are sentences.
+    assert figures.count() == 2
     assert page.locator("figure.chart .chart-summary").first.is_visible()
     first = figures.first
     assert first.locator("svg").bounding_box()["height"] > 0
