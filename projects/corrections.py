@@ -12,7 +12,6 @@ from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -25,12 +24,10 @@ from django.views.decorators.http import require_http_methods
 from .models import (
     MESSAGE_MAX_LENGTH,
     RECORD_KINDS,
-    Contact,
-    Organization,
-    Participation,
     Place,
     Project,
 )
+from .selectors.directory import organizations_with_public_pages
 from .services import correction_create
 
 RATE_LIMIT = 5
@@ -69,11 +66,7 @@ def published_records(kind: str):
     if kind == "project":
         return Project.objects.published()
     if kind == "organization":
-        named = Participation.objects.filter(
-            organization=OuterRef("pk"), project__is_published=True
-        )
-        contact = Contact.objects.filter(organization=OuterRef("pk"), project__is_published=True)
-        return Organization.objects.filter(Exists(named) | Exists(contact))
+        return organizations_with_public_pages()
     return Place.objects.all()
 
 

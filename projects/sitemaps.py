@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from .caching import cached, data_version
-from .models import Organization, Participation, Place, Project, ProjectPlaceIndex
+from .models import Place, Project, ProjectPlaceIndex
+from .selectors.directory import organizations_with_public_pages
 
 # With its four alternates an entry takes about 1.1 KB at the longest slug (120 characters,
 # on a 28-character https host): 39,000 addresses keep a file under 50 MB (50,000 would not)
@@ -47,11 +48,8 @@ def published_projects() -> QuerySet:
     return Project.objects.published().order_by("slug").values_list("slug", "updated_at")
 
 
-def organizations_with_published_projects() -> QuerySet:
-    published = Participation.objects.filter(
-        organization=OuterRef("pk"), project__is_published=True
-    )
-    organizations = Organization.objects.filter(Exists(published)).order_by("slug")
+def organizations_with_pages() -> QuerySet:
+    organizations = organizations_with_public_pages().order_by("slug")
     return organizations.values_list("slug", "updated_at")
 
 
@@ -85,7 +83,7 @@ PAGE_PRIORITY = "0.8"
 SECTIONS: dict[str, Section | None] = {
     PAGES: None,
     "projects": Section("projects:project-detail", published_projects, "0.9"),
-    "organizations": Section("projects:organization-detail", organizations_with_published_projects),
+    "organizations": Section("projects:organization-detail", organizations_with_pages),
     "places": Section("projects:place-detail", places_with_published_projects, "0.5"),
 }
 

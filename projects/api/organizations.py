@@ -61,9 +61,10 @@ def list_organizations(request, params: Query[OrganizationListParams]):
 @cached_for_visitors
 def get_organization(request, slug: str = Path(..., description="The organisation's slug.")):
     """The organisation, how many published projects it has in each role with the latest of
-    them, and, as a donor, its totals per currency. An organisation with no published project
-    is a 404, as its page is."""
-    organization = by_slug_or_404(directory.organizations_with_published_projects(), slug)
+    them, and, as a donor, its totals per currency. An organisation whose page the public
+    does not see (no published project names it) is a 404, as its page is."""
+    public = directory.organizations_with_public_pages().select_related("city")
+    organization = by_slug_or_404(public, slug)
     by_role = directory.newest_projects_by_role(organization, PROJECTS_PER_ROLE)
     return {
         **organization_base(request, organization),

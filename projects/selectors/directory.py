@@ -8,13 +8,24 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Sum
 
 from ..aggregates import SearchFigures
-from ..models import FundingKind, FundingLine, Organization, Participation
+from ..models import Contact, FundingKind, FundingLine, Organization, Participation
 from .pages import (
     latest_projects_by_role,
     published_participations,
     role_counts,
     sums_by_currency,
 )
+
+
+def organizations_with_public_pages():
+    """Organisations whose page the public sees: those taking part in a published project,
+    or named as the organisation to contact for one (the organisation page's own rule,
+    OrganizationSummary.has_projects). The sitemap, the API and the corrections form use it."""
+    taking_part = Participation.objects.filter(
+        organization=OuterRef("pk"), project__is_published=True
+    )
+    contact_for = Contact.objects.filter(organization=OuterRef("pk"), project__is_published=True)
+    return Organization.objects.filter(Exists(taking_part) | Exists(contact_for))
 
 
 def organizations_with_published_projects(*, kind: str | None = None, role: str | None = None):

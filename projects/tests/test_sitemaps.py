@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from projects import sitemaps
-from projects.models import Participation
+from projects.models import Organization, Participation
 
 from .factories import make_organization, make_place, make_project
 
@@ -215,3 +215,20 @@ def test_the_seeds_are_listed_in_three_languages_with_alternates(client, seeded_
     assert pages["http://testserver/kk/projects/"]["alternates"]["x-default"] == (
         "http://testserver/projects/"
     )
+
+
+def test_every_organisation_page_the_public_sees_is_listed_and_no_other(client, seeded_db):
+    """One rule for an organisation's page (selectors.directory.organizations_with_public_pages):
+    the page answers, the sitemap lists it, the API describes it and a correction can name
+    it, for the same organisations. The EU Delegation is only the organisation to contact for
+    seed 000: it takes part in no project, and was missing from the sitemap and the API."""
+    listed = {entry["loc"].split("/")[-2] for entry in urls(client, "/sitemap-organizations-1.xml")}
+    delegation = "delegation-of-the-european-union-to-kazakhstan"
+    assert delegation in listed
+    assert not Participation.objects.filter(organization__slug=delegation).exists()
+    for organization in Organization.objects.all():
+        slug = organization.slug
+        page = client.get(f"/en/organizations/{slug}/").status_code
+        api = client.get(f"/api/organizations/{slug}/").status_code
+        correction = client.get("/en/corrections/new/", {"organization": slug}).status_code
+        assert (page, api, correction) == ((200,) * 3 if slug in listed else (404,) * 3), slug
