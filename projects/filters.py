@@ -311,24 +311,28 @@ class ProjectFilter(django_filters.FilterSet):
             or connections[self.queryset.db].vendor != "postgresql"
         ):
             return None
-        in_titles = search.matching_ids(search.Query(groups=query.groups), column="head_vector")
+        using = self.queryset.db
         others = self.filter_queryset_except(self.queryset, "q")
-        first = others.filter(pk__in=in_titles).order_by("-created_at", "pk")
+        first = others.filter(pk__in=self._title_matches()).order_by("-created_at", "pk")
         ids = list(first.values_list("pk", flat=True)[:stop])
-        if len(ids) < stop or search.confirmed_matches(ids, query) != set(ids):
+        if len(ids) < stop or search.confirmed_matches(ids, query, using=using) != set(ids):
             return None
         return ids[start:stop]
 
     def _by_relevance(self, queryset):
         """Projects whose titles or organisations hold every word first, then the rest;
         newest first within each."""
-        in_titles = search.matching_ids(
-            search.Query(groups=self.text_query().query.groups), column="head_vector"
-        )
+        in_titles = self._title_matches()
         ranked = queryset.annotate(
             title_match=Case(When(pk__in=in_titles, then=Value(1)), default=Value(0))
         )
         return ranked.order_by("-title_match", "-created_at", "pk")
+
+    def _title_matches(self):
+        """The ids of the projects whose titles or organisations hold the words searched for
+        (exclusions aside), as a subquery: what relevance puts first."""
+        words = search.Query(groups=self.text_query().query.groups)
+        return search.matching_ids(words, column="head_vector", using=self.queryset.db)
 
     def active_filters(self) -> list[str]:
         """The narrowing filters this search uses (none for an invalid form)."""

@@ -196,11 +196,7 @@ class ProjectSearch:
             per_page=PAGE_SIZE,
             count=self.figures.count,
             rows=lambda ids: Project.objects.filter(pk__in=ids).for_list(),
-            ids_between=(
-                (lambda start, stop: self.filter.page_ids(ordered, start, stop))
-                if self.is_valid
-                else None
-            ),
+            ids_between=lambda start, stop: self.filter.page_ids(ordered, start, stop),
         )
 
     @property
