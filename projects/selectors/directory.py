@@ -21,18 +21,14 @@ def organizations_with_public_pages():
     """Organisations whose page the public sees: those taking part in a published project,
     or named as the organisation to contact for one (the organisation page's own rule,
     OrganizationSummary.has_projects). The sitemap, the API and the corrections form use it."""
-    taking_part = Participation.objects.filter(
-        organization=OuterRef("pk"), project__is_published=True
-    )
+    taking_part = published_participations(OuterRef("pk"))
     contact_for = Contact.objects.filter(organization=OuterRef("pk"), project__is_published=True)
     return Organization.objects.filter(Exists(taking_part) | Exists(contact_for))
 
 
 def organizations_with_published_projects(*, kind: str | None = None, role: str | None = None):
     """Organisations taking part in at least one published project (in `role`, if given)."""
-    taking_part = Participation.objects.filter(
-        organization=OuterRef("pk"), project__is_published=True
-    )
+    taking_part = published_participations(OuterRef("pk"))
     if role:
         taking_part = taking_part.filter(role=role)
     organizations = Organization.objects.select_related("city").filter(Exists(taking_part))

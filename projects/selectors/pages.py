@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Sum, Window
+from django.db.models import Count, F, OuterRef, Sum, Window
 from django.db.models.functions import RowNumber
 
 from .. import aggregates, collation
@@ -170,8 +170,8 @@ def _add_funding_received(summary: OrganizationSummary, participations) -> None:
     summary.funding_received = list(largest[:FUNDING_LIST_LENGTH])
 
 
-def published_participations(organization: Organization):
-    """The organisation's roles in published projects."""
+def published_participations(organization: Organization | OuterRef):
+    """The organisation's roles in published projects (OuterRef("pk") in a subquery)."""
     return Participation.objects.filter(organization=organization, project__is_published=True)
 
 
