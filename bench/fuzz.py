@@ -91,7 +91,9 @@ def main() -> None:
         parser.error("set DATABASE_URL to a PostgreSQL database (it gets the seeds if empty)")
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", "fuzz-run-only-" + "x" * 50)
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # Django's test client calls itself "testserver": keep it allowed beside the site's own hosts.
+    hosts = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
+    os.environ["ALLOWED_HOSTS"] = ",".join([*hosts, "testserver"])
     setup()
     import logging
 
@@ -105,6 +107,7 @@ def main() -> None:
     from projects.tests.fuzzing import random_requests
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages name hashed files
     if not Project.objects.exists():
         call_command("load_seeds", verbosity=0)
     requests = random_requests(
