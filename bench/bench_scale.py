@@ -158,6 +158,7 @@ def production_environment(url: str, workdir: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(workdir / "static"),
+        "OPEN_DATA_ROOT": str(workdir / "open-data"),
         # Tracebacks of server errors still show; "Not Found" warnings do not.
         "LOG_LEVEL": "ERROR",
     }
@@ -307,9 +308,35 @@ def record_answer(server, page_figures: PageFigures, answer) -> None:
         wait_until_idle(server)
 
 
-def measure_exports(server: Gunicorn, project_count: int, args) -> list[dict]:
-    """Each export downloaded once by fresh workers, while their memory is sampled."""
-    results = []
+def build_open_data(env: dict[str, str], project_count: int) -> dict:
+    """manage.py build_open_data for the bench's address, timed, with its peak memory."""
+    print("  build_open_data", file=sys.stderr, flush=True)
+    command = [sys.executable, "manage.py", "build_open_data", "--base-url", "http://127.0.0.1"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPOSITORY, env=env, stdout=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)  # the rusage of this child alone
+    seconds = time.perf_counter() - started
+    said = process.stdout.read().decode()
+    print(f"  {said.strip()}", file=sys.stderr)
+    manifest = json.loads((Path(env["OPEN_DATA_ROOT"]) / "manifest.json").read_text())
+    ok = os.waitstatus_to_exitcode(status) == 0
+    return {
+        "path": "build_open_data (11 files)",
+        "status": "200" if ok else f"exit {os.waitstatus_to_exitcode(status)}",
+        "seconds": seconds,
+        "bytes": sum(entry["size"] for entry in manifest["files"].values()),
+        "projects_per_s": project_count / seconds if ok else None,
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "rss_before_mb": None,
+        "vmhwm_mb": None,
+        "worker_pid": process.pid,
+    }
+
+
+def measure_exports(server: Gunicorn, project_count: int, args, env: dict[str, str]) -> list:
+    """The open-data files built, then each export downloaded once by fresh workers, while
+    their memory is sampled."""
+    results = [build_open_data(env, project_count)]
     for path in EXPORTS:
         wait_until_idle(server)
         server.restart_workers()  # so that the peak and VmHWM are this export's own
@@ -404,7 +431,7 @@ def run(args, stack: contextlib.ExitStack) -> None:
     print(f"timing {len(pages)} pages on gunicorn (port {server.port})", flush=True)
     wait_until_idle(server)
     baseline_times = measure_pages(server, pages, figures, cookies, args)
-    exports = [] if args.no_exports else measure_exports(server, sample.published, args)
+    exports = [] if args.no_exports else measure_exports(server, sample.published, args, env)
     loads = [] if args.no_load else measure_load(server, sample, args, workdir)
 
     meta = {

@@ -122,7 +122,7 @@ def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -
     if exports:
         print()
         header = (
-            f"{'export':32s} {'seconds':>8s} {'bytes':>12s} {'projects/s':>10s} "
+            f"{'export':40s} {'seconds':>8s} {'bytes':>12s} {'projects/s':>10s} "
             f"{'peak RSS MB':>11s} {'RSS before':>10s} {'VmHWM MB':>9s} {'status':>6s}"
         )
         print(header)
@@ -130,7 +130,7 @@ def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -
         for row in exports:
             status = row["status"] if len(row["status"]) <= 6 else "error"
             line = (
-                f"{row['path']:32s} {row['seconds']:8.1f} {row['bytes']:12d} "
+                f"{row['path']:40s} {row['seconds']:8.1f} {row['bytes']:12d} "
                 f"{number(row['projects_per_s'], '.0f', 10)} "
                 f"{number(row['peak_rss_mb'], '.0f', 11)} "
                 f"{number(row['rss_before_mb'], '.0f', 10)} "

@@ -94,10 +94,14 @@ class CachedPublicPage:
 
     page_timeout = AGGREGATE_TIMEOUT
 
+    def cache_variant(self) -> str:
+        """What else than the data version and the address the page shows (kept apart)."""
+        return ""
+
     def get(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             return super().get(request, *args, **kwargs)
-        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        key = f"page:{request.get_host()}:{request.get_full_path()}:{self.cache_variant()}"
         version = data_version()
         fresh = "no-cache" in request.headers.get("Cache-Control", "")
         full_key = cache_key(version, key)

@@ -15,6 +15,7 @@ from .models import (
     ParticipationRole,
     RegistryState,
 )
+from .opendata import prebuilt
 from .opendata.giving360 import DEFAULT_LICENSE, license_url
 from .places import PlaceTree
 from .selectors import home_figures, indexes
@@ -134,12 +135,20 @@ class OpenDataView(CachedPublicPage, TemplateView):
 
     template_name = "projects/open_data.html"
 
+    def cache_variant(self) -> str:
+        manifest = prebuilt.Manifest.read()
+        return manifest.build if manifest else ""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        manifest = prebuilt.Manifest.read()
+        base_url = self.request.build_absolute_uri("/").rstrip("/")
         context.update(
             freshness(),
             license_url=license_url(),
             project_list_url=reverse("projects:project-list"),
+            files_built_at=manifest.built_at if manifest else None,
+            files_current=bool(manifest and manifest.is_current(base_url)),
         )
         context["is_default_license"] = context["license_url"] == DEFAULT_LICENSE
         return context

@@ -4,6 +4,7 @@ One module for every environment: production differs from development only throu
 environment variables (see README, "Production"). Defaults suit a developer's machine.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -309,6 +310,19 @@ GIVING360_ID_PREFIX = os.environ.get("GIVING360_ID_PREFIX", "360G-kzgrantregistr
 IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XX-KZ-GRANT-REGISTRY")
 # The public address, for links in files made by commands (exports run outside a request).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Where `build_open_data` keeps the whole registry's downloads (projects/opendata/prebuilt.py):
+# a local folder by default (OPEN_DATA_ROOT), shared by the app servers (a network volume),
+# or any Django storage backend (OPEN_DATA_STORAGE, with OPEN_DATA_STORAGE_OPTIONS as JSON),
+# such as an S3-compatible bucket.
+OPEN_DATA_ROOT = Path(os.environ.get("OPEN_DATA_ROOT") or BASE_DIR / "var" / "open-data")
+STORAGES["opendata"] = {
+    "BACKEND": os.environ.get("OPEN_DATA_STORAGE", "django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": (
+        json.loads(os.environ["OPEN_DATA_STORAGE_OPTIONS"])
+        if os.environ.get("OPEN_DATA_STORAGE_OPTIONS")
+        else {"location": str(OPEN_DATA_ROOT)}
+    ),
+}
 
 # --- Maps -----------------------------------------------------------------------------------
 # Background tiles of the maps; without them (offline, or blocked) the markers and the vendored

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -29,7 +29,7 @@ from ..filters import InvalidFilters, published_projects_matching
 from ..models import AmountQualifier, FundingKind, ParticipationRole, ProjectStatus, project_status
 from ..partial_dates import PartialDate
 from ..places import PlaceTree
-from . import batches
+from . import batches, prebuilt
 from .batches import ProjectValues, in_language, translated_fields
 from .files import PIECE_SIZE, coalesce_pieces, in_one_snapshot, keeps_language
 from .records import stream_export
@@ -400,7 +400,13 @@ class _Echo:
         return value
 
 
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+
 def export_csv(request):
+    if prebuilt_file := prebuilt.export_response(request, "csv"):
+        return prebuilt_file
     try:
         columns, rows = _rows(request)
     except (InvalidFilters, BadColumns) as error:
@@ -408,20 +414,42 @@ def export_csv(request):
     return _streamed_csv([str(column.header) for column in columns], rows, _filename("csv"))
 
 
-def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpResponse:
+def csv_lines(header: list[str], rows) -> Iterator[str]:
+    """The lines of a CSV file (with the BOM Excel needs), every cell neutralised."""
     writer = csv.writer(_Echo())
+    yield BOM + writer.writerow([neutralised(cell) for cell in header])
+    for row in rows:
+        yield writer.writerow([neutralised(cell) for cell in row])
 
-    def lines():
-        yield BOM + writer.writerow([neutralised(cell) for cell in header])
-        for row in rows:
-            yield writer.writerow([neutralised(cell) for cell in row])
 
+def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpResponse:
     # Lines go out joined in pieces of PIECE_SIZE: one write per line costs more than the line.
     response = StreamingHttpResponse(
-        coalesce_pieces(in_one_snapshot(lines())), content_type="text/csv; charset=utf-8"
+        coalesce_pieces(in_one_snapshot(csv_lines(header, rows))), content_type=CSV_CONTENT_TYPE
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def registry_csv(base_url: str) -> Iterator[bytes]:
+    """The CSV of every published project with the default columns, in the active language
+    (what export.csv without parameters gives), as UTF-8 pieces."""
+    columns = chosen_columns(QueryDict())
+    rows = project_rows(published_projects_matching({}), columns, base_url=base_url)
+    lines = csv_lines([str(column.header) for column in columns], rows)
+    return (piece.encode() for piece in coalesce_pieces(lines))
+
+
+def registry_xlsx(base_url: str) -> Iterator[bytes]:
+    """The workbook of every published project with the default columns (export.xlsx)."""
+    columns = chosen_columns(QueryDict())
+    rows = project_rows(published_projects_matching({}), columns, base_url=base_url)
+    return _xlsx_pieces(str(_("Projects"))[:31], [str(column.header) for column in columns], rows)
+
+
+def registry_json(base_url: str) -> Iterator[bytes]:
+    """The records of every published project (export.json); `base_url` is not in them."""
+    return coalesce_pieces(stream_export(published_projects_matching({})))
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -429,6 +457,8 @@ XLSX_ROWS_PER_BEAT = 1000  # rows written between two empty pieces (see _xlsx_pi
 
 
 def export_xlsx(request):
+    if prebuilt_file := prebuilt.export_response(request, "xlsx"):
+        return prebuilt_file
     try:
         columns, rows = _rows(request)
     except (InvalidFilters, BadColumns) as error:
@@ -473,13 +503,15 @@ def _xlsx_cell(sheet, value):
 
 def export_json(request):
     """The current search as registry records (the format `manage.py load_records` reads)."""
+    if prebuilt_file := prebuilt.export_response(request, "json"):
+        return prebuilt_file
     try:
         projects = published_projects_matching(request.GET)
     except InvalidFilters as error:
         return _error_response(error)
     response = StreamingHttpResponse(
         coalesce_pieces(in_one_snapshot(stream_export(projects))),
-        content_type="application/json; charset=utf-8",
+        content_type=JSON_CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
     return response

@@ -107,7 +107,7 @@ from projects.models import (
 )
 from projects.places import PlaceTree
 
-from . import batches
+from . import batches, prebuilt
 from .batches import FundingValues, ProjectValues, translated_fields
 from .files import Tally, coalesce_pieces, in_one_snapshot, keeps_language
 
@@ -235,7 +235,10 @@ def grants_package(projects, *, base_url: str = "", donor_slug: str | None = Non
 def giving360_view(request):
     """/open-data/360giving.json: the grants of the projects the list shows for the same query
     parameters; `?donor=` keeps that donor's grants only. Bad parameters: 400 with the errors.
-    The package is streamed as it is written."""
+    The package is streamed as it is written, or is the file of the current build_open_data
+    when there are no parameters (prebuilt.py)."""
+    if prebuilt_file := prebuilt.response_for(request, "360giving.json"):
+        return prebuilt_file
     try:
         projects = published_projects_matching(request.GET)
     except InvalidFilters as error:

@@ -138,7 +138,7 @@ from ..models import (
 )
 from ..partial_dates import DatePrecision, PartialDate
 from ..places import PlaceTree
-from . import batches
+from . import batches, prebuilt
 from .batches import FundingValues, ProjectValues, translated_fields
 from .files import Sink, Tally, coalesce_pieces, in_one_snapshot, keeps_language
 
@@ -806,7 +806,10 @@ def _xml_text(value) -> str:
 @require_safe
 def iati_xml_view(request):
     """The IATI file of the published projects matching the list's filters; 400 with the
-    reasons, in plain text, when a filter does not validate."""
+    reasons, in plain text, when a filter does not validate. Without parameters, the file of
+    the current build_open_data when there is one (prebuilt.py)."""
+    if prebuilt_file := prebuilt.response_for(request, "iati.xml"):
+        return prebuilt_file
     try:
         projects = published_projects_matching(request.GET)
     except InvalidFilters as invalid:

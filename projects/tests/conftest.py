@@ -44,6 +44,15 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def open_data_storage(settings, tmp_path):
+    """Each test has open-data files of its own (none until it builds them), never those a
+    developer built into var/open-data."""
+    storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    storage["OPTIONS"] = {"location": str(tmp_path / "open-data")}
+    settings.STORAGES = {**settings.STORAGES, "opendata": storage}
+
+
+@pytest.fixture(autouse=True)
 def no_map_tiles(settings):
     """Tests never fetch map tiles from the internet: the maps draw their vendored outlines."""
     settings.MAP_TILE_URL = ""

@@ -1,0 +1,376 @@
+"""The registry's whole open data as files built off the request path (`manage.py
+build_open_data`), served to visitors while they are current.
+
+A build writes every download of the whole registry (the CSV, XLSX and JSON exports in each
+language, IATI and 360Giving) from one snapshot of the database into the "opendata" storage
+(settings.STORAGES; a local folder by default, any Django storage backend from settings), each
+build under a folder of its own, and then a manifest naming the files with their sizes,
+checksums and the data version they were read at. Writing the manifest last is what makes a
+build visible, so a reader sees the previous build or this one, never a part.
+
+A download without parameters is served from its file when the manifest is current: built at
+the data version of now (any publish or edit makes a new version, so it marks the files
+stale), by this release's code, for this site's address. Otherwise it is assembled live, as
+every filtered download is, so a visitor never gets data older than the registry's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import fcntl
+import hashlib
+import json
+import logging
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
+from django.core.management.base import CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.http import FileResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+
+from .. import caching
+from ..filters import published_projects_matching
+from ..models import Project, RegistryState
+from .files import coalesce_pieces, one_snapshot, write_atomically
+
+log = logging.getLogger(__name__)
+
+STORAGE = "opendata"
+MANIFEST = "manifest.json"
+BUILDS = "builds"
+MANIFEST_FORMAT = 1
+# Two builds at most: the current one and the one before, which a download that began before
+# the new manifest may still be reading (from a remote storage; a local file stays readable).
+KEEP_BUILDS = 2
+LOCK_KEY = 0x5245_4749  # the advisory lock of build_open_data on PostgreSQL ("REGI")
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of a build: its key in the manifest, its type and how to write it."""
+
+    key: str
+    content_type: str
+    write: Callable[[str], Iterable[bytes]]  # base_url -> the file's pieces
+    language: str | None = None  # written in this language (names, headers)
+
+
+def downloads() -> list[Download]:
+    """Every file a build writes."""
+    from . import exports, giving360, iati  # they serve the files, so they import this module
+
+    def iati_file(base_url: str) -> Iterable[bytes]:
+        document = iati.iati_document(published_projects_matching({}), base_url=base_url)
+        return coalesce_pieces(document)
+
+    def giving360_file(base_url: str) -> Iterable[bytes]:
+        document = giving360.grants_document(published_projects_matching({}), base_url=base_url)
+        return (text.encode() for text in coalesce_pieces(document))
+
+    files = []
+    for language, _name in settings.LANGUAGES:
+        files += [
+            Download(f"{language}/export.csv", exports.CSV_CONTENT_TYPE, exports.registry_csv,
+                     language),
+            Download(f"{language}/export.xlsx", exports.XLSX_CONTENT_TYPE, exports.registry_xlsx,
+                     language),
+            Download(f"{language}/export.json", exports.JSON_CONTENT_TYPE, exports.registry_json,
+                     language),
+        ]  # fmt: skip
+    files += [
+        Download("iati.xml", iati.CONTENT_TYPE, iati_file, settings.LANGUAGE_CODE),
+        Download("360giving.json", giving360.JSON_CONTENT_TYPE, giving360_file,
+                 settings.LANGUAGE_CODE),
+    ]  # fmt: skip
+    return files
+
+
+# --- The manifest -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Manifest:
+    build: str
+    built_at: datetime.datetime
+    data_version: str
+    code_version: str
+    base_url: str
+    projects: int
+    files: dict[str, dict]
+
+    @classmethod
+    def read(cls) -> Manifest | None:
+        """The current build's manifest, or None when there is none (or it cannot be read)."""
+        try:
+            with storages[STORAGE].open(MANIFEST, "rb") as handle:
+                data = json.loads(handle.read())
+            if data.get("format") != MANIFEST_FORMAT:
+                return None
+            return cls(
+                build=data["build"],
+                built_at=parse_datetime(data["built_at"]),
+                data_version=data["data_version"],
+                code_version=data["code_version"],
+                base_url=data["base_url"],
+                projects=data["projects"],
+                files=data["files"],
+            )
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("The open-data manifest cannot be read: %s", error)
+            return None
+
+    def as_json(self) -> bytes:
+        data = {
+            "format": MANIFEST_FORMAT,
+            "build": self.build,
+            "built_at": self.built_at.isoformat(),
+            "data_version": self.data_version,
+            "code_version": self.code_version,
+            "base_url": self.base_url,
+            "projects": self.projects,
+            "files": self.files,
+        }
+        return json.dumps(data, indent=1, sort_keys=True).encode()
+
+    def is_current(self, base_url: str | None = None) -> bool:
+        """Built from the data as they are now, by this code (and for this address)."""
+        return (
+            self.data_version == caching.data_version()
+            and self.code_version == caching.code_version()
+            and (base_url is None or self.base_url == base_url)
+        )
+
+
+# --- Serving ------------------------------------------------------------------------------
+
+
+def export_response(request, extension: str):
+    """export.csv/.xlsx/.json of the whole registry in the page's language, from its file when
+    one is current; None when the download is to be assembled live."""
+    return response_for(request, f"{translation.get_language()}/export.{extension}", attach=True)
+
+
+def response_for(request, key: str, *, attach: bool = False):
+    """The file `key` of the current build for a request without parameters (any parameter
+    asks for a search of its own), or None."""
+    if request.GET:
+        return None
+    manifest = Manifest.read()
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    if manifest is None or key not in manifest.files or not manifest.is_current(base_url):
+        return None
+    entry = manifest.files[key]
+    etag = f'"{entry["sha256"]}"'
+    built = manifest.built_at.timestamp()
+    not_modified = get_conditional_response(request, etag=etag, last_modified=int(built))
+    if not_modified is not None:
+        return not_modified
+    try:
+        handle = storages[STORAGE].open(entry["name"], "rb")
+    except OSError as error:
+        log.warning("Open-data file %s is listed but cannot be opened: %s", entry["name"], error)
+        return None
+    response = FileResponse(handle, content_type=entry["content_type"])
+    response["Content-Length"] = str(entry["size"])
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(built)
+    response["X-Open-Data-Built"] = manifest.built_at.isoformat()
+    if attach:
+        extension = key.rsplit(".", 1)[-1]
+        filename = f"projects-{timezone.localdate(manifest.built_at).isoformat()}.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- Building -----------------------------------------------------------------------------
+
+
+class BuildRunning(Exception):
+    """Another build holds the lock."""
+
+
+@dataclass
+class Progress:
+    """Reports a file's bytes now and then while it is written (a build takes minutes)."""
+
+    report: Callable[[str], None] | None
+    every: float = 10.0
+
+    def pieces(self, key: str, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        written, started, last = 0, time.monotonic(), time.monotonic()
+        for piece in pieces:
+            written += len(piece)
+            if self.report and time.monotonic() - last >= self.every:
+                last = time.monotonic()
+                self.report(f"{key}: {written / 1e6:.1f} MB, {last - started:.0f} s")
+            yield piece
+
+
+def build(base_url: str, report: Callable[[str], None] | None = None) -> Manifest:
+    """Write every download from one snapshot, then the manifest that makes them current, then
+    remove all but the last KEEP_BUILDS builds. Raises BuildRunning when another build holds
+    the lock, CommandError (from write_atomically) when a file cannot be written; the current
+    manifest is untouched then."""
+    storage = storages[STORAGE]
+    base_url = base_url.rstrip("/")
+    build_id = f"{timezone.now():%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    caching.data_version()  # a version exists before the snapshot reads it
+    with build_lock():
+        previous = Manifest.read()
+        try:
+            snapshot = _write_files(storage, build_id, base_url, Progress(report))
+        except BaseException:
+            _remove_builds(storage, keep=set(), only={build_id})  # no half build stays behind
+            raise
+        manifest = Manifest(
+            build=build_id, code_version=caching.code_version(), base_url=base_url, **snapshot
+        )
+        _store_manifest(storage, manifest.as_json())
+        _remove_builds(storage, keep={build_id, previous.build if previous else build_id})
+    return manifest
+
+
+def _write_files(storage: Storage, build_id: str, base_url: str, progress: Progress) -> dict:
+    """Every download into the build's folder, read in one snapshot; what the manifest says
+    of them (the data version they were read at, when, how many projects, the files)."""
+    files = {}
+    with one_snapshot():
+        version = RegistryState.objects.values_list("data_version", flat=True).get(pk=1)
+        projects = Project.objects.published().count()
+        built_at = timezone.now()
+        for download in downloads():
+            started = time.monotonic()
+            name = f"{BUILDS}/{build_id}/{download.key}"
+            with translation.override(download.language):
+                pieces = progress.pieces(download.key, download.write(base_url))
+                files[download.key] = _store(storage, name, pieces, download.content_type)
+            if progress.report:
+                megabytes = files[download.key]["size"] / 1e6
+                seconds = time.monotonic() - started
+                progress.report(f"{download.key}: {megabytes:.1f} MB in {seconds:.1f} s")
+    return {"data_version": version, "built_at": built_at, "projects": projects, "files": files}
+
+
+def _store(storage: Storage, name: str, pieces: Iterable[bytes], content_type: str) -> dict:
+    """Write a file into the storage as its pieces come, with its size and sha256."""
+    digest = hashlib.sha256()
+    size = 0
+
+    def counted():
+        nonlocal size
+        for piece in pieces:
+            digest.update(piece)
+            size += len(piece)
+            yield piece
+
+    if _is_local(storage):
+        path = Path(storage.path(name))
+        _make_folder(path.parent)
+        write_atomically(path, counted())
+        stored = name
+    else:
+        with tempfile.TemporaryFile() as spool:
+            for piece in counted():
+                spool.write(piece)
+            spool.seek(0)
+            stored = storage.save(name, File(spool, name=name))
+    return {"name": stored, "size": size, "sha256": digest.hexdigest(),
+            "content_type": content_type}  # fmt: skip
+
+
+def _store_manifest(storage: Storage, content: bytes) -> None:
+    if _is_local(storage):
+        path = Path(storage.path(MANIFEST))
+        _make_folder(path.parent)
+        write_atomically(path, content)  # a rename: readers see the old manifest or the new one
+        return
+    # A remote store replaces an object in one request; in between, readers find none and
+    # assemble the download live.
+    storage.delete(MANIFEST)
+    storage.save(MANIFEST, ContentFile(content))
+
+
+def _remove_builds(storage: Storage, keep: set[str], only: set[str] | None = None) -> None:
+    """Remove the build folders not in `keep` (of those in `only`, when it is given)."""
+    try:
+        folders, _files = storage.listdir(BUILDS)
+    except OSError:  # no build yet, or no storage folder at all
+        return
+    for folder in folders:
+        if folder in keep or (only is not None and folder not in only):
+            continue
+        if _is_local(storage):
+            shutil.rmtree(storage.path(f"{BUILDS}/{folder}"), ignore_errors=True)
+        else:
+            _delete_tree(storage, f"{BUILDS}/{folder}")
+
+
+def _delete_tree(storage: Storage, folder: str) -> None:
+    folders, files = storage.listdir(folder)
+    for name in files:
+        storage.delete(f"{folder}/{name}")
+    for name in folders:
+        _delete_tree(storage, f"{folder}/{name}")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(f"{folder}: {error.strerror or error}") from error
+
+
+def _is_local(storage: Storage) -> bool:
+    try:
+        storage.path(MANIFEST)
+    except NotImplementedError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def build_lock():
+    """One build at a time, also from cron on several servers: a PostgreSQL advisory lock
+    (released by the server if the process dies), or on SQLite, whose database is on this
+    machine, a file lock beside it. Raises BuildRunning when the lock is taken."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor == "postgresql":
+        # On a connection of its own, whatever becomes of the build's transaction; closing it
+        # releases the lock.
+        holder = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with holder.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
+                if not cursor.fetchone()[0]:
+                    raise BuildRunning
+            yield
+        finally:
+            holder.close()
+        return
+    name = hashlib.blake2b(str(connection.settings_dict["NAME"]).encode(), digest_size=8)
+    path = Path(tempfile.gettempdir()) / f"registry-open-data-{name.hexdigest()}.lock"
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildRunning from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
