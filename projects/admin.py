@@ -53,9 +53,11 @@ from .models import (
     Project,
     ProjectPlaceIndex,
     ProjectSearchDocument,
+    ProjectSector,
     ProjectStatus,
     PublishingEvent,
     RevisionOrigin,
+    Sector,
     SourceDocument,
 )
 from .partial_dates import parse_partial_date
@@ -197,6 +199,30 @@ class OrganizationAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslation
     autocomplete_fields = ["city", "part_of"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [OrganizationAliasInline]
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    """The DAC codelist, as the OECD keeps it: looked up and chosen, not edited here."""
+
+    list_display = ["code", "name", "category", "withdrawn"]
+    list_filter = ["withdrawn"]
+    search_fields = ["code", "name_ru", "name_kk", "name_en"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # The project page's theme box offers the codes in use, never withdrawn ones.
+        if request.path.endswith("/autocomplete/"):
+            queryset = queryset.filter(withdrawn=False)
+        return super().get_search_results(request, queryset, search_term)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Keyword)
@@ -415,6 +441,36 @@ class ParticipationInline(CompactRelatedWidgets, admin.TabularInline):
     def get_queryset(self, request):
         # Each row is labelled with its organisation's name: read with the row, not after it.
         return super().get_queryset(request).select_related("organization")
+
+
+class SectorSharesFormSet(forms.BaseInlineFormSet):
+    """Several themes share the project: each says its share, and the shares add up to 100
+    (IATI's rule for sectors of one vocabulary)."""
+
+    def clean(self):
+        super().clean()
+        rows = [form.cleaned_data for form in self.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")]  # fmt: skip
+        if len(rows) < 2:
+            return
+        shares = [row.get("percentage") for row in rows]
+        if None in shares or sum(shares) != 100:
+            raise forms.ValidationError(
+                _("With several themes, give each its share: the shares add up to 100."),
+                code="shares",
+            )
+
+
+class ProjectSectorInline(CompactRelatedWidgets, admin.TabularInline):
+    model = ProjectSector
+    formset = SectorSharesFormSet
+    extra = 0
+    autocomplete_fields = ["sector"]
+    verbose_name = _("theme (OECD DAC purpose code)")
+    verbose_name_plural = _("themes (OECD DAC purpose codes)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("sector")
 
 
 class FundingLineForm(forms.ModelForm):
@@ -745,6 +801,7 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
     change_form_template = "admin/projects/project/change_form.html"
     inlines = [
         ParticipationInline,
+        ProjectSectorInline,
         FundingLineInline,
         ContactInline,
         FactEvidenceInline,

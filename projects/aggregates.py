@@ -33,9 +33,10 @@ from .models import (
     Participation,
     ParticipationRole,
     ProjectPlaceIndex,
+    ProjectSector,
 )
 
-FACETS = ["place", "donor", "organization", "status", "year", "currency", "language"]
+FACETS = ["place", "donor", "organization", "sector", "status", "year", "currency", "language"]
 # Organisations a cached filtered search keeps per facet (pages offer fewer: facets.py).
 KEPT_ORGANIZATIONS = 200
 CENT = Decimal("0.01")
@@ -252,6 +253,13 @@ class _Statement:
                         f"FROM {source} WHERE {edge} IS NOT NULL GROUP BY {edge}",
                         key=edge,
                     )
+            elif facet == "sector":
+                self.branch(
+                    "facet:sector",
+                    f"FROM {source} s JOIN {ProjectSector._meta.db_table} t ON t.project_id = s.id "
+                    "GROUP BY t.sector_id",
+                    key="t.sector_id",
+                )
             elif facet == "currency":
                 self.branch(
                     "facet:currency",

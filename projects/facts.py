@@ -10,6 +10,7 @@ stops applying when the value changes:
     funding:european-union:213793:EUR:donor_contribution:exact   (donor "-" for none)
     participation:echo:lead_implementer
     place:almaty
+    sector:15160                               a theme (OECD DAC purpose code)
     contact:pavel-lobachev                     (a person, by the slug of their English name)
     contact:org:information-resource-centre    (an organisation to contact, no person)
 
@@ -56,6 +57,10 @@ def place_key(place_slug: str) -> str:
     return f"place:{place_slug}"
 
 
+def sector_key(code: str) -> str:
+    return f"sector:{code}"
+
+
 def contact_key(name_en: str, name_other: str, organization_slug: str | None) -> str:
     name = name_en or name_other
     if name:
@@ -81,6 +86,7 @@ def record_fact_keys(project) -> list[str]:
     ]
     keys += [participation_key(p.organization, p.role) for p in project.participations]
     keys += [place_key(slug) for slug in project.places]
+    keys += [sector_key(sector.code) for sector in project.sectors]
     keys += [
         contact_key(
             contact.name.en if contact.name else "",
@@ -166,6 +172,9 @@ def attach_facts(project) -> dict:
         "places_with_basis": [
             (place, basis(place_key(place.slug))) for place in project.places.all()
         ],
+        "sectors_with_basis": [
+            (link, basis(sector_key(link.sector_id))) for link in project.sector_links.all()
+        ],
     }
     spans: dict[int, list] = {}
     for found in shown:
@@ -182,5 +191,6 @@ def fact_keys_of(project) -> list[str]:
     keys += [line_key(line) for line in project.funding_lines.select_related("donor")]
     keys += [participation_key_of(p) for p in project.participations.select_related("organization")]
     keys += [place_key(slug) for slug in project.places.values_list("slug", flat=True)]
+    keys += [sector_key(code) for code in project.sector_links.values_list("sector_id", flat=True)]
     keys += [contact_key_of(c) for c in project.contacts.select_related("organization")]
     return keys

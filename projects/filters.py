@@ -1,6 +1,7 @@
 """The project list's filters. Every filter state lives in the query string, so a link
 reproduces exactly what its sender saw. Bad values become form errors, never server errors."""
 
+import re
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -21,7 +22,9 @@ from .models import (
     ParticipationRole,
     Place,
     ProjectPlaceIndex,
+    ProjectSector,
     ProjectStatus,
+    Sector,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -85,6 +88,15 @@ class ProjectFilterForm(forms.Form):
     def clean_organization(self):
         return self._clean_slug("organization", Organization.objects.all())
 
+    def clean_sector(self):
+        code = self.cleaned_data.get("sector")
+        # Five digits before any query: PostgreSQL refuses some characters outright (NUL).
+        if code and not (
+            re.fullmatch(r"[0-9]{5}", code) and Sector.objects.filter(code=code).exists()
+        ):
+            raise forms.ValidationError(_("There is no such choice."), code="invalid_choice")
+        return code
+
     def clean(self):
         cleaned = super().clean()
         has_range = cleaned.get("budget_min") is not None or cleaned.get("budget_max") is not None
@@ -129,6 +141,7 @@ class ProjectFilter(django_filters.FilterSet):
     organization = django_filters.CharFilter(
         method="filter_organization", label=_("Implementer or partner"), max_length=120
     )
+    sector = django_filters.CharFilter(method="filter_sector", label=_("Theme"), max_length=5)
     status = django_filters.ChoiceFilter(
         method="filter_status", label=_("Status"), choices=ProjectStatus.choices
     )
@@ -168,7 +181,7 @@ class ProjectFilter(django_filters.FilterSet):
 
     # Filters that narrow the list (sort only orders it); facets are counted over these.
     NARROWING = [
-        "q", "place", "donor", "organization", "status", "year", "year_from", "year_to",
+        "q", "place", "donor", "organization", "sector", "status", "year", "year_from", "year_to",
         "budget_min", "budget_max", "currency", "language",
     ]  # fmt: skip
 
@@ -217,6 +230,10 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(
             pk__in=roles.exclude(role=ParticipationRole.DONOR).values("project_id")
         )
+
+    def filter_sector(self, queryset, name, code):
+        themed = ProjectSector.objects.filter(sector_id=code)
+        return queryset.filter(pk__in=themed.values("project_id"))
 
     def filter_status(self, queryset, name, value):
         return queryset.with_status_of(value)

@@ -43,6 +43,7 @@ from .models import (
     Place,
     PlaceAlias,
     Project,
+    ProjectSector,
     RevisionOrigin,
 )
 
@@ -56,7 +57,7 @@ PUBLISHING_FIELDS = (
     "review_requested_at",
     "review_requested_by_id",
 )
-PROJECT_FOLLOWS = ("participations", "funding_lines", "contacts", "evidence")
+PROJECT_FOLLOWS = ("participations", "sector_links", "funding_lines", "contacts", "evidence")
 RECORDS_PER_REVISION = 250
 NOT_SHOWN = {"id", "project", "updated_at", "created_at", *PUBLISHING_FIELDS}
 
@@ -68,6 +69,7 @@ def register_models() -> None:
     reversion.register(Project, follow=PROJECT_FOLLOWS, exclude=PROJECT_EXCLUDED)
     for model in (
         Participation,
+        ProjectSector,
         FundingLine,
         Contact,
         FactEvidence,

@@ -149,6 +149,14 @@ class EvidenceRecord(Strict):
         return self.quote is not None
 
 
+class SectorRecord(Strict):
+    """A theme: an OECD DAC 5-digit purpose code, with its share of the project when the
+    project has several (the shares then add up to 100)."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+    percentage: Annotated[int, Field(ge=1, le=100)] | None = None
+
+
 class ProjectRecord(Strict):
     slug: Slug
     published: bool
@@ -167,6 +175,7 @@ class ProjectRecord(Strict):
     participations: list[ParticipationRecord] = Field(default_factory=list)
     funding: list[FundingRecord] = Field(default_factory=list)
     places: list[Slug] = Field(default_factory=list)
+    sectors: list[SectorRecord] = Field(default_factory=list)
     contacts: list[ContactRecord] = Field(default_factory=list)
     evidence: list[EvidenceRecord] = Field(default_factory=list)
     # When the registry first recorded it (exports; a load keeps it, so the order of projects
@@ -174,6 +183,16 @@ class ProjectRecord(Strict):
     created: datetime.datetime | None = None
     # Made by the load-test generator (exports say so); stored as Project.is_synthetic.
     synthetic: bool = False
+
+    @model_validator(mode="after")
+    def _sector_shares(self):
+        codes = [sector.code for sector in self.sectors]
+        if len(set(codes)) != len(codes):
+            raise ValueError("sectors: a code is listed twice")
+        shares = [sector.percentage for sector in self.sectors]
+        if len(shares) > 1 and (None in shares or sum(shares) != 100):
+            raise ValueError("sectors: with several, each needs a percentage, adding up to 100")
+        return self
 
     @field_validator("start")
     @classmethod

@@ -15,6 +15,7 @@ from .models import (
     Organization,
     Place,
     Project,
+    Sector,
     SourceDocument,
 )
 
@@ -33,6 +34,12 @@ class OrganizationTranslation(TranslationOptions):
 
 @register(Place)
 class PlaceTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ()
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
     fields = ("name",)
     required_languages = ()
 

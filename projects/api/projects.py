@@ -106,6 +106,14 @@ def project_record(request, project: Project, tree: PlaceTree) -> dict:
             {"id": keyword.slug, "name": translated(keyword, "name")}
             for keyword in project.keywords.all()
         ],
+        "sectors": [
+            {
+                "code": link.sector_id,
+                "name": translated(link.sector, "name"),
+                "percentage": link.percentage,
+            }
+            for link in project.sector_links.all()
+        ],
         "places": [
             {**place_ref(place), "region": _region_slug(place, tree)}
             for place in project.places.all()

@@ -151,6 +151,12 @@ class ProjectListParams(PageParams):
         max_length=SLUG_LENGTH,
         description="An organisation's slug: projects it implements or is a partner in.",
     )
+    sector: str | None = Field(
+        None,
+        pattern=r"^[0-9]{5}$",
+        description="A theme, as its OECD DAC 5-digit purpose code (15160: human rights): "
+        "projects editors coded with it.",
+    )
     status: Literal[tuple(ProjectStatus.values)] | None = Field(
         None, description="The status today, from the project's dates."
     )
@@ -289,6 +295,15 @@ class Evidence(Schema):
     note: TranslatedText = Field(description="The editor's note (required for an inference).")
 
 
+class ProjectSector(Schema):
+    code: str = Field(description="The OECD DAC 5-digit purpose code (IATI Sector vocabulary 1).")
+    name: TranslatedText
+    percentage: int | None = Field(
+        description="The project's share under this theme, when it has several (they add up to "
+        "100). Themes are coded by the registry's editors, not stated by the sources."
+    )
+
+
 class ProjectRecord(ProjectSummary):
     description: TranslatedText
     objectives: TranslatedText = Field(description="One objective per line.")
@@ -297,6 +312,7 @@ class ProjectRecord(ProjectSummary):
     contract_number: str | None
     original_language: Literal[tuple(LANGUAGE_CODES)]
     keywords: list[ProjectKeyword]
+    sectors: list[ProjectSector]
     places: list[ProjectPlace]
     funding: list[BudgetLine]
     title_given_by_editor: bool = Field(

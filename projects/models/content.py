@@ -13,7 +13,7 @@ import unicodedata
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, MinValueValidator
+from django.core.validators import EmailValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import (
     Case,
@@ -319,6 +319,53 @@ class OrganizationAlias(Alias):
 # --- Projects -------------------------------------------------------------------------------
 
 
+class Sector(models.Model):
+    """A theme: a purpose code of the OECD DAC's 5-digit list (IATI's Sector vocabulary 1),
+    kept as the codelist gives it (projects/data/dac_sectors.json, with the registry's Russian
+    and Kazakh names). Editors assign themes; a press release never states a code."""
+
+    code = models.CharField(_("code"), max_length=5, primary_key=True)
+    category = models.CharField(_("DAC category"), max_length=3)
+    name = models.CharField(_("name"), max_length=200)
+    withdrawn = models.BooleanField(_("withdrawn from the codelist"), default=False)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class ProjectSector(models.Model):
+    """A project's theme, with the share of the project it covers when there are several
+    (IATI asks for percentages adding up to 100 then)."""
+
+    project = models.ForeignKey(
+        "Project", on_delete=models.CASCADE, related_name="sector_links", verbose_name=_("project")
+    )
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, verbose_name=_("theme"))
+    percentage = models.PositiveSmallIntegerField(
+        _("share, %"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Needed when a project has several themes: the shares add up to 100."),
+    )
+
+    class Meta:
+        verbose_name = _("theme of the project")
+        verbose_name_plural = _("themes of the project")
+        ordering = ["-percentage", "sector"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "sector"], name="project_sector_once")
+        ]
+
+    def __str__(self):
+        return str(self.sector)
+
+
 class Keyword(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -482,6 +529,9 @@ class ProjectQuerySet(models.QuerySet):
             "keywords",
             "places__parent__parent__parent",
             models.Prefetch(
+                "sector_links", queryset=ProjectSector.objects.select_related("sector")
+            ),
+            models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("organization").order_by(
                     "role", "id"
@@ -581,6 +631,10 @@ class Project(TimestampedModel):
     places = models.ManyToManyField(
         Place, verbose_name=_("places"), blank=True, related_name="projects"
     )
+    sectors = models.ManyToManyField(
+        Sector, through=ProjectSector, verbose_name=_("themes"), blank=True,
+        related_name="projects",
+    )  # fmt: skip
     organizations = models.ManyToManyField(
         Organization, through="Participation", related_name="projects", blank=True
     )

@@ -40,6 +40,7 @@ from ..models import (
     Participation,
     Place,
     Project,
+    ProjectSector,
 )
 from ..models import SourceDocument as Source
 from ..places import PlaceTree
@@ -59,6 +60,7 @@ SOURCES = "sources"
 SOURCE_DETAILS = "source_details"  # sources without their text
 EVIDENCE = "evidence"
 INFERRED_DATES = "inferred_dates"  # "start:2012-11" and the like that an editor inferred
+SECTORS = "sectors"
 
 
 def translated_fields(*names: str) -> tuple[str, ...]:
@@ -126,6 +128,7 @@ class ProjectValues:
     source_details: list[dict] = field(default_factory=list)  # by file name
     evidence: list[dict] = field(default_factory=list)  # FactEvidence values, by id
     inferred_dates: set[str] = field(default_factory=set)  # date facts no source states
+    sectors: list[tuple[str, int | None]] = field(default_factory=list)  # (code, share), by id
 
 
 def project_chunks(
@@ -243,6 +246,11 @@ class _RelatedRows:
         rows = rows.values_list("project_id", *FundingValues._fields)
         return _grouped((row[0], FundingValues._make(row[1:])) for row in rows)
 
+    def _sectors(self, ids: list[int]) -> dict[int, list]:
+        rows = of_projects(ProjectSector, ids).order_by("id")
+        rows = rows.values_list("project_id", "sector_id", "percentage")
+        return _grouped((project_id, (code, share)) for project_id, code, share in rows)
+
     def _places(self, ids: list[int]) -> dict[int, list]:
         return self._by_name(Project.places.through, "place_id", Place, ids)
 
@@ -297,7 +305,7 @@ class _RelatedRows:
 
 
 _KINDS = (PARTICIPATIONS, FUNDING, PLACES, KEYWORDS, FIRST_SOURCE_DATE, CONTACTS, SOURCES,
-          SOURCE_DETAILS, EVIDENCE, INFERRED_DATES)  # fmt: skip
+          SOURCE_DETAILS, EVIDENCE, INFERRED_DATES, SECTORS)  # fmt: skip
 _EMPTY = {kind: () for kind in _KINDS} | {FIRST_SOURCE_DATE: None, INFERRED_DATES: frozenset()}
 
 

@@ -36,6 +36,8 @@ Fields
   than" and "about" figures are published as stated, with a sentence in the description ("The
   source states the amount as up to 800,000 USD.") and a classification in the vocabulary
   `<prefix>-amount-qualifier` (code up_to / more_than / about) for machines.
+- classifications also hold the project's themes, which editors coded with the OECD DAC
+  purpose codes (vocabulary "OECD DAC CRS purpose codes", code, English title).
 - awardDate: press releases rarely state the decision date, so this is the earliest date the
   registry knows the grant by: the planned start (the first day of its period when only the
   month or year is known) or a source's publication date, whichever is earlier.
@@ -103,6 +105,7 @@ from projects.models import (
     Place,
     PlaceKind,
     Project,
+    Sector,
     SourceDocument,
 )
 from projects.places import PlaceTree
@@ -140,7 +143,11 @@ def id_prefix() -> str:
 
 
 PROJECT_DEFERRED = translated_fields("objectives", "results")  # not mapped
-RELATED = (batches.PARTICIPATIONS, batches.FUNDING, batches.PLACES, batches.SOURCE_DETAILS)
+RELATED = (
+    batches.PARTICIPATIONS, batches.FUNDING, batches.PLACES, batches.SOURCE_DETAILS,
+    batches.SECTORS,
+)  # fmt: skip
+SECTOR_VOCABULARY = "OECD DAC CRS purpose codes"
 ORGANIZATION_COLUMNS = (
     "slug", "website", "country", "city_id", "updated_at",
     *translated_fields("name", "short_name"),
@@ -175,6 +182,7 @@ def _document(mapper, projects, donor_slug, tally, chunk_size) -> Iterator[str]:
     yield head.removesuffix("[]\n}")
     mapper.places = batches.places(PlaceTree.load())
     mapper.organizations = batches.organizations(*ORGANIZATION_COLUMNS)
+    mapper.sector_titles = dict(Sector.objects.values_list("code", "name_en"))
     chunks = batches.instance_chunks(projects, RELATED, defer=PROJECT_DEFERRED, size=chunk_size)
     separator = "[\n    "  # json.dumps(package, indent=2) puts a grant 4 spaces in
     for chunk in chunks:
@@ -284,6 +292,7 @@ class GrantFacts:
     grant_ids: list[str]
     places: list[Place]
     sources: list[dict]  # by file name
+    sectors: list[tuple[str, int | None]]  # (DAC code, share), as editors coded them
 
 
 def project_awards(item: ProjectValues, organizations: Mapping) -> list[Award]:
@@ -343,6 +352,7 @@ class GrantMapper:
     base_url: str
     organizations: Mapping[int, Organization] = field(default_factory=dict)
     places: Mapping[int, Place] = field(default_factory=dict)
+    sector_titles: Mapping[str, str] = field(default_factory=dict)  # DAC code -> English name
 
     def metadata(self, modified: datetime.datetime | None) -> dict:
         """The package's fields but its grants; `modified` is the latest grant's
@@ -375,7 +385,9 @@ class GrantMapper:
         ids = self.grant_ids(project, awards)
         places = [self.places[place] for place in item.places]
         language = text_language(project)
-        facts = GrantFacts(project, recipient, date, language, ids, places, item.source_details)
+        facts = GrantFacts(
+            project, recipient, date, language, ids, places, item.source_details, item.sectors
+        )
         with translation.override(facts.language):
             return [
                 self.grant(facts, award, grant_id)
@@ -410,7 +422,10 @@ class GrantMapper:
                 "recipientOrganization": [self.organization(facts.recipient)],
                 "fundingOrganization": [self.organization(award.donor, address=False)],
                 "beneficiaryLocation": [self.location(place) for place in facts.places],
-                "classifications": self.qualifier_classifications(award),
+                "classifications": [
+                    *self.sector_classifications(facts),
+                    *self.qualifier_classifications(award),
+                ],
                 "relatedActivity": [other for other in facts.grant_ids if other != grant_id],
                 "relatedDocument": [self.document(source) for source in sources],
                 "url": page,
@@ -445,6 +460,13 @@ class GrantMapper:
             for line in award.qualified_lines
         ]
         return f"The source states the amount as {'; '.join(stated)}." if stated else ""
+
+    def sector_classifications(self, facts: GrantFacts) -> list[dict]:
+        """The project's themes, which editors coded with the OECD DAC purpose codes."""
+        return [
+            {"vocabulary": SECTOR_VOCABULARY, "code": code, "title": self.sector_titles[code]}
+            for code, _share in facts.sectors
+        ]
 
     def qualifier_classifications(self, award: Award) -> list[dict]:
         qualifiers = sorted({line.qualifier for line in award.qualified_lines})

@@ -80,6 +80,9 @@ location           One per place below country level (a country place is recipie
                    are known, with exactness 2 Approximate (a place's point, not where the
                    work happens); location-class 1 Administrative Region (region, district,
                    rural district) or 2 Populated Place (city, town, settlement, village).
+sector             The themes editors coded, vocabulary 1 (OECD DAC 5-digit purpose codes),
+                   with percentage when there are several (editors give the shares, adding up
+                   to 100). An editor's coding, never a source's statement.
 budget             type 1 Original, status 1 Indicative (the figures come from press releases,
                    not signed agreements). One budget in the headline currency over the whole
                    project period, only when both the start and the end are known and the
@@ -101,7 +104,7 @@ transaction        type 11 Incoming Commitment (a donor's written obligation, re
 document-link      One per language: the project's public page, format text/html, category A12
                    Activity web page, language = the page's language.
 
-Not mapped: keywords (no sector vocabulary in the registry, so no sector); results (free text,
+Not mapped: keywords (free words, not a codelist: themes are the sectors); results (free text,
 while an IATI result needs indicators); "other" figures (money the project passes on, with no
 date or recipient); duration_months. An empty selection gives `iati-activities` with no
 activity. That is the honest answer to the filter, though the schema wants at least one.
@@ -282,7 +285,7 @@ def iati_identifier(project: Project) -> str:
 PROJECT_DEFERRED = translated_fields("results")  # not mapped
 RELATED = (
     batches.PARTICIPATIONS, batches.FUNDING, batches.CONTACTS, batches.PLACES,
-    batches.SOURCE_DETAILS, batches.INFERRED_DATES,
+    batches.SOURCE_DETAILS, batches.INFERRED_DATES, batches.SECTORS,
 )  # fmt: skip
 ORGANIZATION_COLUMNS = ("kind", "country", "updated_at", *translated_fields("name", "short_name"))
 
@@ -319,6 +322,7 @@ class _Facts:
     places: list[Place]  # by name
     sources: list[dict]
     inferred_dates: set[str]  # "start:2012-11" when no source states it
+    sectors: list[tuple[str, int | None]]  # (DAC code, share)
 
     @classmethod
     def of(cls, item: ProjectValues, export: _Export) -> _Facts:
@@ -331,6 +335,7 @@ class _Facts:
             places=[export.places[place] for place in item.places],
             sources=item.source_details,
             inferred_dates=item.inferred_dates,
+            sectors=item.sectors,
         )
 
 
@@ -412,6 +417,7 @@ def _activity(facts: _Facts, export: _Export) -> etree._Element:
         if place.kind != PlaceKind.COUNTRY:
             location = export.fragment(("location", place.pk), lambda p=place: _location(p, export))
             activity.append(location)
+    _sectors(activity, facts)
     if headline_amount is not None and _fits_a_budget_period(project):
         _budget(activity, project, currency, headline_amount)
     committed_on = _committed_on(facts, export.today)
@@ -608,6 +614,16 @@ def _equal_shares(count: int) -> list[str]:
         return []
     share = (Decimal(100) / count).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     return [_number(Decimal(100) - share * (count - 1))] + [_number(share)] * (count - 1)
+
+
+def _sectors(activity, facts: _Facts) -> None:
+    """The themes editors gave, as OECD DAC 5-digit codes (vocabulary 1): one alone covers the
+    whole project; several have the shares editors gave them, adding up to 100."""
+    for code, share in facts.sectors:
+        attributes = {"vocabulary": "1", "code": code}
+        if len(facts.sectors) > 1:
+            attributes["percentage"] = str(share)
+        _element(activity, "sector", attributes)
 
 
 def _location(place: Place, export: _Export) -> etree._Element:

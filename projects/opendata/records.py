@@ -40,7 +40,7 @@ PROJECT_FIELDS = (
 )  # fmt: skip
 RELATED = (
     batches.PARTICIPATIONS, batches.FUNDING, batches.PLACES, batches.KEYWORDS,
-    batches.CONTACTS, batches.SOURCES, batches.EVIDENCE,
+    batches.CONTACTS, batches.SOURCES, batches.EVIDENCE, batches.SECTORS,
 )  # fmt: skip
 
 
@@ -209,6 +209,7 @@ def project_record(project: ProjectValues, book: RecordBook, organization_ids: l
         ],
         "funding": [funding_record(line, book) for line in project.funding],
         "places": [book.places[place].slug for place in project.places],
+        "sectors": [{"code": code, "percentage": share} for code, share in project.sectors],
         "contacts": [contact_record(contact, book) for contact in project.contacts],
         "evidence": evidence_records(project.evidence, project.sources),
     }

@@ -18,7 +18,7 @@ from .. import aggregates, charts, facets, formatting, maps, paging, search_name
 from .. import search as text_search
 from ..caching import data_version
 from ..filters import FILTER_GROUPS, InvalidFilters, ProjectFilter
-from ..models import Organization, Project
+from ..models import Organization, Project, Sector
 from ..places import PlaceTree
 
 PAGE_SIZE = 20
@@ -161,6 +161,9 @@ class ProjectSearch:
             return str(organization) if organization else value
         if name == "q":
             return f"“{value}”"
+        if name == "sector":
+            sector = Sector.objects.filter(code=value).first()
+            return sector.name if sector else value
         if name in ("budget_min", "budget_max"):
             return formatting.money(value, self.cleaned.get("currency") or "")
         if isinstance(value, Decimal):  # a year

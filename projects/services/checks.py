@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models import Sector
 from ..seed_files import SeedError, check_evidence_complete, record_label, source_location
 from ..seed_schema import OrganizationRecord
 from .record_values import Entry
@@ -21,6 +22,7 @@ def check_records(
     evidence for every fact."""
     first_of_slug: dict[str, str] = {}
     first_of_text: dict[str, str] = {}
+    codes = sector_codes()
     for entry in entries:
         project = entry.record.project
         if project.slug in first_of_slug:
@@ -40,6 +42,12 @@ def check_records(
             raise SeedError(
                 f"{entry.label}: project ({project.slug}): places: not in the gazetteer: "
                 + ", ".join(missing)
+            )
+        unknown = [sector.code for sector in project.sectors if sector.code not in codes]
+        if unknown:
+            raise SeedError(
+                f"{entry.label}: project ({project.slug}): sectors: not OECD DAC purpose codes "
+                "in use: " + ", ".join(unknown)
             )
         for index, (source, sha) in enumerate(zip(entry.record.sources, entry.shas, strict=True)):
             where = source_location(index)
@@ -61,6 +69,11 @@ def check_records(
             raise SeedError(
                 f"{label}: organizations ({slug}): city: {record.city!r} is not in the gazetteer"
             )
+
+
+def sector_codes() -> set[str]:
+    """The DAC purpose codes a record may name (withdrawn ones no longer)."""
+    return set(Sector.objects.filter(withdrawn=False).values_list("code", flat=True))
 
 
 def check_evidence(entry: Entry) -> None:

@@ -14,10 +14,13 @@ EDITOR_FULL_MODELS = [
     "organizationalias",
     "placealias",
     "exchangerate",
+    "projectsector",
 ]
 EDITOR_KEEP_MODELS = ["project", "organization", "place", "keyword", "sourcedocument"]
 # Visitors write corrections; editors work through them (see and answer), never add any.
 EDITOR_QUEUE_MODELS = ["correction"]
+# The DAC codelist is kept as the OECD publishes it: editors choose from it.
+EDITOR_VIEW_MODELS = ["sector"]
 
 
 def editors_group_ensure() -> Group:
@@ -34,6 +37,7 @@ def editors_group_ensure() -> Group:
             for action in ("add", "change", "view")
         ]
         + [f"{action}_{model}" for model in EDITOR_QUEUE_MODELS for action in ("change", "view")]
+        + [f"view_{model}" for model in EDITOR_VIEW_MODELS]
     )
     permissions = Permission.objects.filter(
         content_type__app_label="projects", codename__in=codenames

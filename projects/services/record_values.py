@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import models
 
-from ..models import Contact, FundingLine, Participation, Project
+from ..models import Contact, FundingLine, Participation, Project, ProjectSector
 from ..partial_dates import parse_partial_date
 from ..seed_schema import OrganizationRecord, PlaceRecord, SeedRecord, Translated
 from ..translit import ascii_slug
@@ -121,6 +121,10 @@ def _contacts(data, organization_ids) -> list[dict[str, Any]]:
     ]
 
 
+def _sectors(data, _organization_ids) -> list[dict[str, Any]]:
+    return [{"sector_id": sector.code, "percentage": sector.percentage} for sector in data.sectors]
+
+
 @dataclass(frozen=True)
 class RowKind:
     """Rows a project has in order (the export lists them by id), replaced as a whole when
@@ -141,6 +145,7 @@ ROW_KINDS = [
         _participations,
         ("organization_id", "role"),
     ),
+    RowKind(ProjectSector, "sectors", "themes", _sectors, ("sector_id", "percentage")),
     RowKind(
         FundingLine,
         "funding",

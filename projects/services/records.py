@@ -30,6 +30,7 @@ from ..models import (
     ProjectPlaceIndex,
     text_sha256,
 )
+from ..sectors import ensure_codelist
 from ..seed_schema import Gazetteer, OrganizationRecord, SeedRecord
 from .bulk import add_aliases, in_batches, plan_upsert, validate, write
 from .checks import check_records, merge_organizations, record_label
@@ -108,6 +109,7 @@ def records_load(
         )
     known_places = {place.slug for place in gazetteer.places}
     known_places.update(Place.objects.values_list("slug", flat=True))
+    ensure_codelist()  # the themes records name
     check_records(entries, organizations, known_places, reviewed=reviewed)
 
     def index_progress(done: int, total: int) -> None:

@@ -114,6 +114,7 @@ class ProjectRecord:
     keyword_ids: list[int]
     contacts: list[ContactRecord]
     source: SourceRecord
+    sectors: list[tuple[str, int | None]] = ()  # (DAC purpose code, share)
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,39 @@ PLACE_COUNTS = (
 )
 
 
+# The OECD DAC purpose code an editor would give each theme's projects; some projects also
+# get "democratic participation and civil society" beside it, with shares adding up to 100.
+THEME_SECTORS = {
+    "human-rights": "15160",
+    "access-to-information": "15153",
+    "local-self-government": "15112",
+    "women": "15170",
+    "youth": "11231",
+    "inclusive-education": "11220",
+    "media-literacy": "15153",
+    "anti-corruption": "15113",
+    "steppe-ecosystems": "41030",
+    "water": "14010",
+    "disability-rights": "15160",
+    "legal-aid": "15130",
+    "labour-migration": "15190",
+    "domestic-violence": "15180",
+    "open-budgets": "15111",
+    "rural-development": "43040",
+}
+CIVIL_SOCIETY = "15150"
+
+
+def _pick_sectors(seed: int, index: int, theme_slug: str) -> list[tuple[str, int | None]]:
+    # A generator of its own: the project's other rows stay what they were before themes.
+    rng = random.Random(f"{seed}:sectors:{index}")
+    main = THEME_SECTORS[theme_slug]
+    if rng.random() < 0.3:
+        share = rng.choice((60, 70, 80))
+        return [(main, share), (CIVIL_SOCIETY, 100 - share)]
+    return [(main, None)]
+
+
 def project_record(seed: int, index: int, world: World) -> ProjectRecord:
     """The project with this index for this seed, drawn from the world's rows."""
     rng = random.Random(f"{seed}:project:{index}")
@@ -288,6 +322,7 @@ def project_record(seed: int, index: int, world: World) -> ProjectRecord:
             ),
             published_on=created_at.date(),
         ),
+        sectors=_pick_sectors(seed, index, theme.slug),
     )
 
 

@@ -23,9 +23,11 @@ from ..models import (
     Participation,
     Place,
     Project,
+    ProjectSector,
     SourceDocument,
     text_sha256,
 )
+from ..sectors import ensure_codelist
 from .organizations import donor_records, keyword_records, organization_records
 from .phrases import Text
 from .records import (
@@ -93,6 +95,7 @@ def synthetic_projects_generate(
             "There are no places: the gazetteer is not loaded. "
             "Run `python manage.py load_seeds` first, then generate again."
         )
+    ensure_codelist()  # the themes the projects get
     started = time.monotonic()
     report = GenerationReport()
     # Original (untranslated) columns are filled from the active language: make it the default.
@@ -218,6 +221,7 @@ def _write_batch(seed: int, indices: range, world: World, report: GenerationRepo
         SourceDocument: [],
         Project.places.through: [],
         Project.keywords.through: [],
+        ProjectSector: [],
     }
     for project, record in zip(projects, records, strict=True):
         rows[Participation] += [
@@ -232,6 +236,10 @@ def _write_batch(seed: int, indices: range, world: World, report: GenerationRepo
         ]
         rows[Project.keywords.through] += [
             Project.keywords.through(project=project, keyword_id=pk) for pk in record.keyword_ids
+        ]
+        rows[ProjectSector] += [
+            ProjectSector(project=project, sector_id=code, percentage=share)
+            for code, share in record.sectors
         ]
     for model, objects in rows.items():
         model.objects.bulk_create(objects, batch_size=1000)

@@ -19,6 +19,7 @@ SEED_004 = "active-local-stakeholder-participation-east-central-kazakhstan"
 # The project page's inlines, by formset prefix.
 INLINE_PREFIXES = (
     "participations",
+    "sector_links",
     "funding_lines",
     "contacts",
     "evidence",

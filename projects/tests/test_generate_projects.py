@@ -117,6 +117,8 @@ class TestSixtyGeneratedProjects:
             assert {line.donor_id for line in lines if line.kind == "donor_contribution"} <= donors
             assert 1 <= project.places.count() <= 16, project.slug
             assert 0 <= project.keywords.count() <= 4, project.slug
+            shares = list(project.sector_links.values_list("percentage", flat=True))
+            assert shares in ([None], [60, 40], [70, 30], [80, 20]), (project.slug, shares)
             assert 0 <= len(project.contacts.all()) <= 2, project.slug
             for contact in project.contacts.all():
                 assert all(email.endswith("@example.org") for email in contact.emails)

@@ -219,7 +219,8 @@ def test_eu_grants_carry_the_stated_contribution(
     assert organization["id"].startswith(f"{PREFIX}-")
     assert organization["addressCountry"] == "Kazakhstan"
     assert recipient.items() <= organization.items()
-    assert "classifications" not in grant  # exact figures need no qualifier
+    # Exact figures need no qualifier: the classifications are the project's themes only.
+    assert {c["vocabulary"] for c in grant["classifications"]} == {"OECD DAC CRS purpose codes"}
     assert grant["url"] == grant["dataSource"] == f"{BASE_URL}/en/projects/{slug}/"
 
 
@@ -318,10 +319,10 @@ def test_two_donors_give_two_related_grants(seeded_db, package_validator):
     usaid, state = grants[USAID_GRANT], grants[US_GRANT]  # "state": the U.S. government
     assert (usaid["amountAwarded"], usaid["currency"]) == (800000, "USD")
     assert "The source states the amount as up to 800,000 USD." in usaid["description"]
-    assert [c["code"] for c in usaid["classifications"]] == ["up_to"]
+    assert [c["code"] for c in usaid["classifications"]] == ["15150", "15160", "up_to"]
     assert (state["amountAwarded"], state["currency"]) == (750000, "USD")
     assert "states the amount" not in state["description"]
-    assert "classifications" not in state
+    assert [c["code"] for c in state["classifications"]] == ["15150", "15160"]  # themes only
     assert usaid["relatedActivity"] == [US_GRANT]
     assert state["relatedActivity"] == [USAID_GRANT]
     assert usaid["awardDate"] == state["awardDate"] == "2020-04-06"
@@ -406,9 +407,9 @@ def test_the_view_queries_do_not_grow_with_the_projects(client, seeded_db):
     with CaptureQueriesContext(connection) as with_more:
         assert len(get_package(client)["grants"]) == 27
     assert Project.objects.published().count() == 30
-    # The package's date, the place tree, the organisations, the projects and four kinds of
-    # related rows: one round of queries for the chunk, whatever its size.
-    assert len(with_more) == len(with_seeds) <= 10
+    # The package's date, the place tree, the organisations, the themes' names, the projects
+    # and five kinds of related rows: one round of queries for the chunk, whatever its size.
+    assert len(with_more) == len(with_seeds) <= 11
 
 
 def test_the_package_is_streamed_as_it_is_written(

@@ -1,0 +1,48 @@
+"""Themes: the OECD DAC 5-digit purpose codes (IATI's Sector vocabulary 1), kept in
+projects/data/dac_sectors.json as the codelist publishes them (English names), with the
+registry's Russian and Kazakh names. The Sector table is loaded from that file by a migration
+and again by the loaders whenever it does not hold the whole list (a flushed database)."""
+
+import functools
+import json
+from pathlib import Path
+
+CODELIST = Path(__file__).resolve().parent / "data" / "dac_sectors.json"
+
+
+@functools.cache
+def codelist() -> tuple[dict, ...]:
+    """The codelist's entries: code, category, withdrawn, name {ru, kk, en}."""
+    return tuple(json.loads(CODELIST.read_text(encoding="utf-8"))["sectors"])
+
+
+def load_codelist(sector_model) -> int:
+    """Write every entry into `sector_model` (the model, or its historical version in a
+    migration), updating rows already there; returns how many entries there are."""
+    rows = [
+        sector_model(
+            code=item["code"],
+            category=item["category"],
+            withdrawn=item["withdrawn"],
+            name=item["name"]["ru"],
+            name_ru=item["name"]["ru"],
+            name_kk=item["name"]["kk"],
+            name_en=item["name"]["en"],
+        )
+        for item in codelist()
+    ]
+    sector_model.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["category", "withdrawn", "name", "name_ru", "name_kk", "name_en"],
+    )
+    return len(rows)
+
+
+def ensure_codelist() -> None:
+    """The Sector table holds the whole codelist (one count when it does)."""
+    from .models import Sector
+
+    if Sector.objects.count() != len(codelist()):
+        load_codelist(Sector)
