@@ -41,6 +41,7 @@ from ..models import (
     Place,
     Project,
     ProjectSector,
+    Sector,
 )
 from ..models import SourceDocument as Source
 from ..places import PlaceTree
@@ -355,6 +356,16 @@ def keyword_names(order: Sequence[str]) -> ReadOnce:
         lambda ids: {
             row["pk"]: in_language(row, "name", order)
             for row in table_rows(Keyword, ids, *translated_fields("name"))
+        }
+    )
+
+
+def sector_names(order: Sequence[str]) -> ReadOnce:
+    """Themes' names by code, in the first language of `order` that has one."""
+    return ReadOnce(
+        lambda ids: {
+            row["pk"]: in_language(row, "name", order)
+            for row in table_rows(Sector, ids, *translated_fields("name"))
         }
     )
 

@@ -58,6 +58,7 @@ class ExportContext:
     page_path: tuple[str, str]  # a project page's path around its slug
     organizations: Mapping[int, str]
     keywords: Mapping[int, str]
+    sectors: Mapping[str, str]
     place_names: Mapping[int, str]
     tree: PlaceTree
     regions: dict[int, int | None] = field(default_factory=dict)
@@ -78,6 +79,7 @@ class ExportContext:
             page_path=batches.project_page_path(),
             organizations=batches.organization_names(languages),
             keywords=batches.keyword_names(languages),
+            sectors=batches.sector_names(languages),
             place_names=_NamesOf(places),
             tree=tree,
         )
@@ -278,6 +280,12 @@ COLUMNS = [
         _("Keywords"),
         lambda p, c: "; ".join(c.keywords[keyword] for keyword in p.keywords),
         related=(batches.KEYWORDS,),
+    ),
+    Column(
+        "themes",
+        _("Themes"),
+        lambda p, c: "; ".join(f"{c.sectors[code]} ({code})" for code, _share in p.sectors),
+        related=(batches.SECTORS,),
     ),
     Column(
         "contract_number",

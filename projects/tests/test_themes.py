@@ -2,6 +2,8 @@
 three languages; offered as a filter and facet, shown on project pages as an editor's coding,
 in the API, and exported as IATI sectors and 360Giving classifications."""
 
+import csv
+import io
 import json
 import re
 
@@ -167,6 +169,14 @@ class TestSeedThemes:
         assert {(c["code"], c["title"]) for c in themes} == {
             ("15160", "Human rights"), ("15150", "Democratic participation and civil society"),
         }  # fmt: skip
+
+    def test_the_csv_names_the_themes_in_the_pages_language_with_their_codes(self, client):
+        response = client.get("/kk/projects/export.csv", {"sector": "15112"})
+        rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+        themes = rows[0].index("Тақырыптар")
+        assert [row[themes] for row in rows[1:]] == [
+            "Орталықсыздандыру және өңірлік әрі жергілікті билік органдарын қолдау (15112)"
+        ]
 
     def test_the_json_export_holds_the_themes_as_records_say(self):
         document = json.loads(b"".join(stream_export(Project.objects.filter(slug=S003))))
