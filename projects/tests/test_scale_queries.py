@@ -33,7 +33,7 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "list, budget": ("/ru/projects/?budget_min=1000&currency=USD&sort=budget", 8),
         # A search reads the texts of the page's projects once more, for the snippets; on
         # PostgreSQL its first page is read from title matches, confirmed (one query more).
-        "list, words": ("/ru/projects/?q=права", 9),
+        "list, words": ("/ru/projects/?q=права", 10),
         "list, everything": (
             f"/kk/projects/?q=права&donor={donor}&place=kazakhstan&language=ru&sort=title",
             11,
