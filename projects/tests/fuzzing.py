@@ -22,7 +22,8 @@ PARAMETERS = [
 HOSTILE_VALUES = [
     "", " ", "  ", "\t", "%20", "%00", "\x00", "\u202e", "𝕏𝕐", "Ä" * 3000, "ru", "kk", "EUR", "XXX",
     "0", "-1", "1.5", "1e309", "NaN", "inf", "99999999999999999999999", "2025-13", "2012",
-    "1900", "9999", "15160", "15150", "99999", "1516", "almaty", "kazakhstan", "european-union", "usaid", "echo",
+    "1900", "9999", "15160", "15150", "99999", "1516", "almaty", "kazakhstan", "european-union",
+    "usaid", "echo",
     "human-rights-communication-information-governance", "../../etc/passwd",
     "'; DROP TABLE projects_project; --", '" OR 1=1 --', "<script>alert(1)</script>",
     '=HYPERLINK("http://x","y")', "{}", "[]", "null", "true", "title,nope", "title,donors",
