@@ -1,6 +1,8 @@
 """The index pages: donors, organisations and places with published projects, with counts and a
 search by name, and the pages about the registry and its open data."""
 
+import functools
+
 from django import forms
 from django.urls import reverse
 from django.utils import translation
@@ -135,20 +137,23 @@ class OpenDataView(CachedPublicPage, TemplateView):
 
     template_name = "projects/open_data.html"
 
+    @functools.cached_property
+    def manifest(self) -> prebuilt.Manifest | None:
+        return prebuilt.Manifest.read()
+
     def cache_variant(self) -> str:
-        manifest = prebuilt.Manifest.read()
-        return manifest.build if manifest else ""
+        return self.manifest.build if self.manifest else ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        manifest = prebuilt.Manifest.read()
-        base_url = self.request.build_absolute_uri("/").rstrip("/")
+        manifest = self.manifest
+        address = prebuilt.site_address(self.request)
         context.update(
             freshness(),
             license_url=license_url(),
             project_list_url=reverse("projects:project-list"),
             files_built_at=manifest.built_at if manifest else None,
-            files_current=bool(manifest and manifest.is_current(base_url)),
+            files_current=bool(manifest and manifest.is_current(address)),
         )
         context["is_default_license"] = context["license_url"] == DEFAULT_LICENSE
         return context

@@ -439,20 +439,22 @@ def _streamed_csv(header: list[str], rows, filename: str) -> StreamingHttpRespon
     return response
 
 
-def registry_csv(base_url: str) -> Iterator[bytes]:
-    """The CSV of every published project with the default columns, in the active language
-    (what export.csv without parameters gives), as UTF-8 pieces."""
+def _registry_rows(base_url: str) -> tuple[list[str], Iterator[list]]:
+    """The header and rows of every published project with the default columns, in the
+    active language (what the downloads without parameters hold)."""
     columns = chosen_columns(QueryDict())
     rows = project_rows(published_projects_matching({}), columns, base_url=base_url)
-    lines = csv_lines([str(column.header) for column in columns], rows)
-    return (piece.encode() for piece in coalesce_pieces(lines))
+    return [str(column.header) for column in columns], rows
+
+
+def registry_csv(base_url: str) -> Iterator[bytes]:
+    """export.csv of every published project, as UTF-8 pieces."""
+    return (piece.encode() for piece in coalesce_pieces(csv_lines(*_registry_rows(base_url))))
 
 
 def registry_xlsx(base_url: str) -> Iterator[bytes]:
-    """The workbook of every published project with the default columns (export.xlsx)."""
-    columns = chosen_columns(QueryDict())
-    rows = project_rows(published_projects_matching({}), columns, base_url=base_url)
-    return _xlsx_pieces(str(_("Projects"))[:31], [str(column.header) for column in columns], rows)
+    """export.xlsx of every published project."""
+    return _xlsx_pieces(str(_("Projects"))[:31], *_registry_rows(base_url))
 
 
 def registry_json(base_url: str) -> Iterator[bytes]:

@@ -17,6 +17,7 @@ every filtered download is, so a visitor never gets data older than the registry
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import fcntl
 import hashlib
@@ -27,7 +28,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -53,13 +53,10 @@ STORAGE = "opendata"
 MANIFEST = "manifest.json"
 BUILDS = "builds"
 MANIFEST_FORMAT = 1
-# Two builds at most: the current one and the one before, which a download that began before
-# the new manifest may still be reading (from a remote storage; a local file stays readable).
-KEEP_BUILDS = 2
 LOCK_KEY = 0x5245_4749  # the advisory lock of build_open_data on PostgreSQL ("REGI")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Download:
     """One file of a build: its key in the manifest, its type and how to write it."""
 
@@ -102,7 +99,7 @@ def downloads() -> list[Download]:
 # --- The manifest -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Manifest:
     build: str
     built_at: datetime.datetime
@@ -120,15 +117,8 @@ class Manifest:
                 data = json.loads(handle.read())
             if data.get("format") != MANIFEST_FORMAT:
                 return None
-            return cls(
-                build=data["build"],
-                built_at=parse_datetime(data["built_at"]),
-                data_version=data["data_version"],
-                code_version=data["code_version"],
-                base_url=data["base_url"],
-                projects=data["projects"],
-                files=data["files"],
-            )
+            values = {field.name: data[field.name] for field in dataclasses.fields(cls)}
+            return cls(**values | {"built_at": parse_datetime(values["built_at"])})
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:
@@ -136,25 +126,24 @@ class Manifest:
             return None
 
     def as_json(self) -> bytes:
-        data = {
+        data = dataclasses.asdict(self) | {
             "format": MANIFEST_FORMAT,
-            "build": self.build,
             "built_at": self.built_at.isoformat(),
-            "data_version": self.data_version,
-            "code_version": self.code_version,
-            "base_url": self.base_url,
-            "projects": self.projects,
-            "files": self.files,
         }
         return json.dumps(data, indent=1, sort_keys=True).encode()
 
-    def is_current(self, base_url: str | None = None) -> bool:
-        """Built from the data as they are now, by this code (and for this address)."""
+    def is_current(self, base_url: str) -> bool:
+        """Built from the data as they are now, by this code, for this address."""
         return (
             self.data_version == caching.data_version()
             and self.code_version == caching.code_version()
-            and (base_url is None or self.base_url == base_url)
+            and self.base_url == base_url
         )
+
+
+def site_address(request) -> str:
+    """The address the request is for ("https://host"), as a manifest records it."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 # --- Serving ------------------------------------------------------------------------------
@@ -172,8 +161,8 @@ def response_for(request, key: str, *, attach: bool = False):
     if request.GET:
         return None
     manifest = Manifest.read()
-    base_url = request.build_absolute_uri("/").rstrip("/")
-    if manifest is None or key not in manifest.files or not manifest.is_current(base_url):
+    current = manifest is not None and manifest.is_current(site_address(request))
+    if not current or key not in manifest.files:
         return None
     entry = manifest.files[key]
     etag = f'"{entry["sha256"]}"'
@@ -205,7 +194,7 @@ class BuildRunning(Exception):
     """Another build holds the lock."""
 
 
-@dataclass
+@dataclasses.dataclass
 class Progress:
     """Reports a file's bytes now and then while it is written (a build takes minutes)."""
 
@@ -224,7 +213,7 @@ class Progress:
 
 def build(base_url: str, report: Callable[[str], None] | None = None) -> Manifest:
     """Write every download from one snapshot, then the manifest that makes them current, then
-    remove all but the last KEEP_BUILDS builds. Raises BuildRunning when another build holds
+    remove the builds before the previous one. Raises BuildRunning when another build holds
     the lock, CommandError (from write_atomically) when a file cannot be written; the current
     manifest is untouched then."""
     storage = storages[STORAGE]
@@ -236,12 +225,14 @@ def build(base_url: str, report: Callable[[str], None] | None = None) -> Manifes
         try:
             snapshot = _write_files(storage, build_id, base_url, Progress(report))
         except BaseException:
-            _remove_builds(storage, keep=set(), only={build_id})  # no half build stays behind
+            _remove_build(storage, build_id)  # no half build stays behind
             raise
         manifest = Manifest(
             build=build_id, code_version=caching.code_version(), base_url=base_url, **snapshot
         )
         _store_manifest(storage, manifest.as_json())
+        # The previous build stays: a download that began before the new manifest may still
+        # be reading it (from a remote storage; a local file stays readable anyway).
         _remove_builds(storage, keep={build_id, previous.build if previous else build_id})
     return manifest
 
@@ -306,19 +297,23 @@ def _store_manifest(storage: Storage, content: bytes) -> None:
     storage.save(MANIFEST, ContentFile(content))
 
 
-def _remove_builds(storage: Storage, keep: set[str], only: set[str] | None = None) -> None:
-    """Remove the build folders not in `keep` (of those in `only`, when it is given)."""
+def _remove_builds(storage: Storage, keep: set[str]) -> None:
+    """Remove the build folders not in `keep`."""
     try:
         folders, _files = storage.listdir(BUILDS)
     except OSError:  # no build yet, or no storage folder at all
         return
     for folder in folders:
-        if folder in keep or (only is not None and folder not in only):
-            continue
-        if _is_local(storage):
-            shutil.rmtree(storage.path(f"{BUILDS}/{folder}"), ignore_errors=True)
-        else:
-            _delete_tree(storage, f"{BUILDS}/{folder}")
+        if folder not in keep:
+            _remove_build(storage, folder)
+
+
+def _remove_build(storage: Storage, build_id: str) -> None:
+    folder = f"{BUILDS}/{build_id}"
+    if _is_local(storage):
+        shutil.rmtree(storage.path(folder), ignore_errors=True)
+    else:
+        _delete_tree(storage, folder)
 
 
 def _delete_tree(storage: Storage, folder: str) -> None:
