@@ -61,6 +61,7 @@ from .models import (
     SourceDocument,
 )
 from .partial_dates import parse_partial_date
+from .sectors import shares_add_up
 from .services import publishing
 
 # Before any VersionAdmin below is instantiated, which would register its model without the
@@ -208,12 +209,6 @@ class SectorAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "category", "withdrawn"]
     list_filter = ["withdrawn"]
     search_fields = ["code", "name_ru", "name_kk", "name_en"]
-
-    def get_search_results(self, request, queryset, search_term):
-        # The project page's theme box offers the codes in use, never withdrawn ones.
-        if request.path.endswith("/autocomplete/"):
-            queryset = queryset.filter(withdrawn=False)
-        return super().get_search_results(request, queryset, search_term)
 
     def has_add_permission(self, request):
         return False
@@ -449,12 +444,9 @@ class SectorSharesFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        rows = [form.cleaned_data for form in self.forms
-                if form.cleaned_data and not form.cleaned_data.get("DELETE")]  # fmt: skip
-        if len(rows) < 2:
-            return
-        shares = [row.get("percentage") for row in rows]
-        if None in shares or sum(shares) != 100:
+        shares = [form.cleaned_data.get("percentage") for form in self.forms
+                  if form.cleaned_data and not form.cleaned_data.get("DELETE")]  # fmt: skip
+        if not shares_add_up(shares):
             raise forms.ValidationError(
                 _("With several themes, give each its share: the shares add up to 100."),
                 code="shares",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .aggregates import SearchFigures
 from .collation import sort_key
 from .models import Organization, PlaceKind, ProjectStatus, Sector
+from .opendata.batches import translated_fields
 from .places import PlaceTree
 
 # A select of thousands of organisations helps no one and weighs hundreds of kilobytes: the
@@ -180,17 +181,13 @@ def _sector_facet(counts: dict[str, int], selected: str | None) -> Facet:
         codes.append(selected)
     if not codes:
         return Facet("sector")
-    sectors = Sector.objects.filter(code__in=codes).only(*_sector_name_fields())
+    sectors = Sector.objects.filter(code__in=codes).only("code", *translated_fields("name"))
     options = [
         FacetOption(sector.code, sector.name, counts.get(sector.code, 0), sector.code == selected)
         for sector in sectors
     ]
     options.sort(key=lambda option: (-option.count, sort_key(option.label)))
     return Facet("sector", options)
-
-
-def _sector_name_fields() -> list[str]:
-    return ["code", *(f"name_{code}" for code, _name in settings.LANGUAGES)]
 
 
 def _choice_facet(name: str, counts: dict, choices, selected) -> Facet:

@@ -26,6 +26,7 @@ from .models import (
     ProjectStatus,
     Sector,
 )
+from .sectors import CODE_PATTERN
 
 MAX_QUERY_LENGTH = 200
 TITLE_MATCHES_FIRST_DEPTH = 100  # rows of a search that may come from title matches alone
@@ -92,7 +93,7 @@ class ProjectFilterForm(forms.Form):
         code = self.cleaned_data.get("sector")
         # Five digits before any query: PostgreSQL refuses some characters outright (NUL).
         if code and not (
-            re.fullmatch(r"[0-9]{5}", code) and Sector.objects.filter(code=code).exists()
+            re.fullmatch(CODE_PATTERN, code) and Sector.objects.filter(code=code).exists()
         ):
             raise forms.ValidationError(_("There is no such choice."), code="invalid_choice")
         return code

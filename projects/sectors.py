@@ -8,6 +8,13 @@ import json
 from pathlib import Path
 
 CODELIST = Path(__file__).resolve().parent / "data" / "dac_sectors.json"
+CODE_PATTERN = r"^[0-9]{5}$"  # a DAC 5-digit purpose code
+
+
+def shares_add_up(shares: list[int | None]) -> bool:
+    """One theme needs no share; several each need one, and they add up to 100 (IATI's rule
+    for sectors of one vocabulary)."""
+    return len(shares) < 2 or (None not in shares and sum(shares) == 100)
 
 
 @functools.cache
@@ -16,9 +23,9 @@ def codelist() -> tuple[dict, ...]:
     return tuple(json.loads(CODELIST.read_text(encoding="utf-8"))["sectors"])
 
 
-def load_codelist(sector_model) -> int:
+def load_codelist(sector_model) -> None:
     """Write every entry into `sector_model` (the model, or its historical version in a
-    migration), updating rows already there; returns how many entries there are."""
+    migration), updating rows already there."""
     rows = [
         sector_model(
             code=item["code"],
@@ -37,7 +44,6 @@ def load_codelist(sector_model) -> int:
         unique_fields=["code"],
         update_fields=["category", "withdrawn", "name", "name_ru", "name_kk", "name_en"],
     )
-    return len(rows)
 
 
 def ensure_codelist() -> None:

@@ -27,6 +27,7 @@ from .models import (
     PlaceKind,
 )
 from .partial_dates import parse_partial_date
+from .sectors import CODE_PATTERN, shares_add_up
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -153,7 +154,7 @@ class SectorRecord(Strict):
     """A theme: an OECD DAC 5-digit purpose code, with its share of the project when the
     project has several (the shares then add up to 100)."""
 
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+    code: Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
     percentage: Annotated[int, Field(ge=1, le=100)] | None = None
 
 
@@ -189,8 +190,7 @@ class ProjectRecord(Strict):
         codes = [sector.code for sector in self.sectors]
         if len(set(codes)) != len(codes):
             raise ValueError("sectors: a code is listed twice")
-        shares = [sector.percentage for sector in self.sectors]
-        if len(shares) > 1 and (None in shares or sum(shares) != 100):
+        if not shares_add_up([sector.percentage for sector in self.sectors]):
             raise ValueError("sectors: with several, each needs a percentage, adding up to 100")
         return self
 

@@ -21,6 +21,7 @@ from ..models import (
     ProjectStatus,
 )
 from ..partial_dates import DatePrecision
+from ..sectors import CODE_PATTERN
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_PAGE_SIZE = 20
@@ -153,7 +154,7 @@ class ProjectListParams(PageParams):
     )
     sector: str | None = Field(
         None,
-        pattern=r"^[0-9]{5}$",
+        pattern=CODE_PATTERN,
         description="A theme, as its OECD DAC 5-digit purpose code (15160: human rights): "
         "projects editors coded with it.",
     )

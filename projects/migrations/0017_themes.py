@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('percentage', models.PositiveSmallIntegerField(blank=True, help_text='Needed when a project has several themes: the shares add up to 100.', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='share, %')),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sector_links', to='projects.project', verbose_name='project')),
-                ('sector', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='projects.sector', verbose_name='theme')),
+                ('sector', models.ForeignKey(limit_choices_to={'withdrawn': False}, on_delete=django.db.models.deletion.PROTECT, to='projects.sector', verbose_name='theme')),
             ],
             options={
                 'verbose_name': 'theme of the project',

@@ -345,7 +345,13 @@ class ProjectSector(models.Model):
     project = models.ForeignKey(
         "Project", on_delete=models.CASCADE, related_name="sector_links", verbose_name=_("project")
     )
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, verbose_name=_("theme"))
+    # Withdrawn codes are no longer offered nor accepted (loaders refuse them too).
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        limit_choices_to={"withdrawn": False},
+        verbose_name=_("theme"),
+    )
     percentage = models.PositiveSmallIntegerField(
         _("share, %"),
         null=True,

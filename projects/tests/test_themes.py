@@ -227,6 +227,21 @@ class TestThemesInTheAdmin:
         assert "15160" in codes
         del project
 
+    def test_a_withdrawn_code_is_neither_offered_nor_accepted(self, editor_client):
+        withdrawn = Sector.objects.filter(withdrawn=True).first()
+        assert withdrawn is not None
+        found = editor_client.get(
+            "/en/admin/autocomplete/",
+            {"term": withdrawn.code, "app_label": "projects", "model_name": "projectsector",
+             "field_name": "sector"},
+        )  # fmt: skip
+        assert found.json()["results"] == []
+        refused = self.change(editor_client, S004, [(withdrawn.code, "")])
+        assert refused.status_code == 200
+        assert list(ProjectSector.objects.filter(project__slug=S004).values_list("sector_id")) == [
+            ("15112",)
+        ]
+
     def test_several_themes_need_shares_that_add_up_to_100(self, editor_client):
         refused = self.change(editor_client, S004, [("15112", ""), ("15150", "")])
         assert refused.status_code == 200
