@@ -56,7 +56,7 @@ from bench.http_measure import (  # noqa: E402
     run_wrk,
     wait_until_idle,
 )
-from bench.scale_pages import EXPORTS, Page, choose_sample, pages_of  # noqa: E402
+from bench.scale_pages import EXPORTS, GZIP, Page, choose_sample, pages_of  # noqa: E402
 from bench.scale_report import BASELINE, PageFigures, page_rows, print_report  # noqa: E402
 from registry.pgserver import TemporaryPostgres, find_postgres_bindir, free_port  # noqa: E402
 
@@ -320,11 +320,13 @@ def build_open_data(env: dict[str, str], project_count: int) -> dict:
     print(f"  {said.strip()}", file=sys.stderr)
     manifest = json.loads((Path(env["OPEN_DATA_ROOT"]) / "manifest.json").read_text())
     ok = os.waitstatus_to_exitcode(status) == 0
+    entries = manifest["files"].values()
+    copies = [entry["gzip"] for entry in entries if "gzip" in entry]
     return {
-        "path": "build_open_data (11 files)",
+        "path": f"build_open_data ({len(entries)} files, {len(copies)} gzip)",
         "status": "200" if ok else f"exit {os.waitstatus_to_exitcode(status)}",
         "seconds": seconds,
-        "bytes": sum(entry["size"] for entry in manifest["files"].values()),
+        "bytes": sum(entry["size"] for entry in [*entries, *copies]),
         "projects_per_s": project_count / seconds if ok else None,
         "peak_rss_mb": usage.ru_maxrss / 1024,
         "rss_before_mb": None,
@@ -340,23 +342,33 @@ def measure_exports(server: Gunicorn, project_count: int, args, env: dict[str, s
     for path in EXPORTS:
         wait_until_idle(server)
         server.restart_workers()  # so that the peak and VmHWM are this export's own
+        address, gzip = path.removesuffix(GZIP), path.endswith(GZIP)
         with WorkerSampler(server) as sampler:
-            answer = fetch(server.port, path, timeout=args.export_timeout)
+            answer = fetch(
+                server.port,
+                address,
+                timeout=args.export_timeout,
+                headers={"Accept-Encoding": "gzip"} if gzip else None,
+            )
+        ok, status = answer.ok, answer.describe()
+        encoding = {name.lower(): value for name, value in answer.headers}.get("content-encoding")
+        if gzip and ok and encoding != "gzip":
+            ok, status = False, "200, not gzip"  # no gzip copy was served: flagged, not counted
         worker = sampler.busy_worker() or {}
         results.append(
             {
                 "path": path,
-                "status": answer.describe(),
+                "status": status,
                 "seconds": answer.seconds,
                 "bytes": answer.size,
-                "projects_per_s": project_count / answer.seconds if answer.ok else None,
+                "projects_per_s": project_count / answer.seconds if ok else None,
                 "peak_rss_mb": worker.get("peak_rss_mb"),
                 "rss_before_mb": worker.get("rss_before_mb"),
                 "vmhwm_mb": worker.get("vmhwm_mb"),
                 "worker_pid": worker.get("pid"),
             }
         )
-        print(f"  {path}: {answer.describe()} in {answer.seconds:.1f} s", file=sys.stderr)
+        print(f"  {path}: {status} in {answer.seconds:.1f} s", file=sys.stderr)
     return results
 
 

@@ -198,13 +198,20 @@ def pages_of(sample: Sample, extra: list[str]) -> list[Page]:
 SORTS = ("newest", "start", "budget", "title")
 
 # Without parameters, the files build_open_data wrote (the bench builds them first); with one,
-# the same documents assembled live from the database as they are sent.
+# the same documents assembled live from the database as they are sent. A path ending in
+# " (gzip)" is fetched with "Accept-Encoding: gzip", as browsers and `curl --compressed` ask:
+# the text files' gzip copies.
+GZIP = " (gzip)"
 EXPORTS = [
     "/ru/projects/export.csv",
     "/ru/projects/export.json",
     "/ru/projects/export.xlsx",
     "/open-data/iati.xml",
     "/open-data/360giving.json",
+    "/ru/projects/export.csv" + GZIP,
+    "/ru/projects/export.json" + GZIP,
+    "/open-data/iati.xml" + GZIP,
+    "/open-data/360giving.json" + GZIP,
     "/ru/projects/export.csv?sort=newest",
     "/ru/projects/export.json?sort=newest",
     "/ru/projects/export.xlsx?sort=newest",

@@ -12,6 +12,11 @@ A download without parameters is served from its file when the manifest is curre
 the data version of now (any publish or edit makes a new version, so it marks the files
 stale), by this release's code, for this site's address. Otherwise it is assembled live, as
 every filtered download is, so a visitor never gets data older than the registry's.
+
+Each text file (CSV, JSON, XML) also gets a gzip copy, written in the same pass. A client that
+accepts gzip (browsers, `curl --compressed`, most HTTP libraries) is sent that copy with
+`Content-Encoding: gzip`: a fifth to a sixth of the bytes to read from disk and to send, which
+is what limits a download of a gigabyte. XLSX is a zip archive already and has none.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import secrets
 import shutil
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -38,7 +44,7 @@ from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import FileResponse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
@@ -54,6 +60,10 @@ MANIFEST = "manifest.json"
 BUILDS = "builds"
 MANIFEST_FORMAT = 1
 LOCK_KEY = 0x5245_4749  # the advisory lock of build_open_data on PostgreSQL ("REGI")
+# zlib's level 5: as measured on the JSON export, 58 MB/s and 5.8 times smaller, against level 6's
+# 33 MB/s and 6.1 times (the default) and level 1's 103 MB/s and 4.0 times.
+GZIP_LEVEL = 5
+GZIP_WINDOW = 16 + zlib.MAX_WBITS  # zlib's way of asking for a gzip header and trailer
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,6 +74,11 @@ class Download:
     content_type: str
     write: Callable[[str], Iterable[bytes]]  # base_url -> the file's pieces
     language: str | None = None  # written in this language (names, headers)
+
+    @property
+    def compressible(self) -> bool:
+        """Text, which gets a gzip copy (an XLSX file is compressed already)."""
+        return not self.key.endswith(".xlsx")
 
 
 def downloads() -> list[Download]:
@@ -157,7 +172,8 @@ def export_response(request, extension: str):
 
 def response_for(request, key: str, *, attach: bool = False):
     """The file `key` of the current build for a request without parameters (any parameter
-    asks for a search of its own), or None."""
+    asks for a search of its own), or None. Its gzip copy, where there is one, to a client that
+    accepts gzip."""
     if request.GET:
         return None
     manifest = Manifest.read()
@@ -165,26 +181,60 @@ def response_for(request, key: str, *, attach: bool = False):
     if not current or key not in manifest.files:
         return None
     entry = manifest.files[key]
-    etag = f'"{entry["sha256"]}"'
+    compressed = entry.get("gzip") if accepts_gzip(request) else None
+    stored = compressed or entry
+    # Each encoding is a representation of its own, with its own tag (RFC 9110, 8.8.3).
+    etag = f'"{stored["sha256"]}"'
     built = manifest.built_at.timestamp()
-    not_modified = get_conditional_response(request, etag=etag, last_modified=int(built))
-    if not_modified is not None:
-        return not_modified
-    try:
-        handle = storages[STORAGE].open(entry["name"], "rb")
-    except OSError as error:
-        log.warning("Open-data file %s is listed but cannot be opened: %s", entry["name"], error)
+    response = get_conditional_response(request, etag=etag, last_modified=int(built))
+    if response is None:
+        response = _file_response(stored, entry["content_type"])
+    if response is None:
         return None
-    response = FileResponse(handle, content_type=entry["content_type"])
-    response["Content-Length"] = str(entry["size"])
     response["ETag"] = etag
     response["Last-Modified"] = http_date(built)
     response["X-Open-Data-Built"] = manifest.built_at.isoformat()
+    if "gzip" in entry:
+        patch_vary_headers(response, ["Accept-Encoding"])  # shared caches keep both apart
+    if compressed and response.status_code == 200:
+        response["Content-Encoding"] = "gzip"
     if attach:
         extension = key.rsplit(".", 1)[-1]
         filename = f"projects-{timezone.localdate(manifest.built_at).isoformat()}.{extension}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _file_response(stored: dict, content_type: str) -> FileResponse | None:
+    """The stored file (a manifest entry or its gzip copy) as a response, or None when it
+    cannot be opened."""
+    try:
+        handle = storages[STORAGE].open(stored["name"], "rb")
+    except OSError as error:
+        log.warning("Open-data file %s is listed but cannot be opened: %s", stored["name"], error)
+        return None
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Length"] = str(stored["size"])
+    return response
+
+
+def accepts_gzip(request) -> bool:
+    """Whether the request's Accept-Encoding takes gzip: named (or `*`) with a weight above 0;
+    "gzip;q=0" refuses it."""
+    weights = {}
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, parameters = item.partition(";")
+        weight = 1.0
+        for parameter in parameters.split(";"):
+            label, _, value = parameter.strip().partition("=")
+            if label.lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0  # a weight that cannot be read does not ask for anything
+        weights[name.strip().lower()] = weight
+    weight = weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0)))
+    return weight > 0
 
 
 # --- Building -----------------------------------------------------------------------------
@@ -250,7 +300,9 @@ def _write_files(storage: Storage, build_id: str, base_url: str, progress: Progr
             name = f"{BUILDS}/{build_id}/{download.key}"
             with translation.override(download.language):
                 pieces = progress.pieces(download.key, download.write(base_url))
-                files[download.key] = _store(storage, name, pieces, download.content_type)
+                files[download.key] = _store(
+                    storage, name, pieces, download.content_type, download.compressible
+                )
             if progress.report:
                 megabytes = files[download.key]["size"] / 1e6
                 seconds = time.monotonic() - started
@@ -258,31 +310,60 @@ def _write_files(storage: Storage, build_id: str, base_url: str, progress: Progr
     return {"data_version": version, "built_at": built_at, "projects": projects, "files": files}
 
 
-def _store(storage: Storage, name: str, pieces: Iterable[bytes], content_type: str) -> dict:
-    """Write a file into the storage as its pieces come, with its size and sha256."""
-    digest = hashlib.sha256()
-    size = 0
+def _store(
+    storage: Storage, name: str, pieces: Iterable[bytes], content_type: str, compress: bool
+) -> dict:
+    """Write a file into the storage as its pieces come, with its size and sha256, and when
+    `compress`, its gzip copy (`name`.gz, written in the same pass) with its own."""
+    plain = _Tally()
+    with tempfile.TemporaryFile() as gzip_spool:
+        compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WINDOW)
 
-    def counted():
-        nonlocal size
-        for piece in pieces:
-            digest.update(piece)
-            size += len(piece)
-            yield piece
+        def counted():
+            for piece in pieces:
+                plain.add(piece)
+                if compress:
+                    gzip_spool.write(compressor.compress(piece))
+                yield piece
 
+        entry = {"name": _save(storage, name, counted()), **plain.figures(),
+                 "content_type": content_type}  # fmt: skip
+        if compress:
+            gzip_spool.write(compressor.flush())
+            gzip_spool.seek(0)
+            packed = _Tally()
+            chunks = (packed.add(chunk) for chunk in iter(lambda: gzip_spool.read(1 << 20), b""))
+            entry["gzip"] = {"name": _save(storage, f"{name}.gz", chunks), **packed.figures()}
+    return entry
+
+
+class _Tally:
+    """The size and sha256 of a file's bytes as they pass."""
+
+    def __init__(self):
+        self.size, self.digest = 0, hashlib.sha256()
+
+    def add(self, piece: bytes) -> bytes:
+        self.size += len(piece)
+        self.digest.update(piece)
+        return piece
+
+    def figures(self) -> dict:
+        return {"size": self.size, "sha256": self.digest.hexdigest()}
+
+
+def _save(storage: Storage, name: str, pieces: Iterable[bytes]) -> str:
+    """Write the pieces as the storage's file `name`; the name it was stored under."""
     if _is_local(storage):
         path = Path(storage.path(name))
         _make_folder(path.parent)
-        write_atomically(path, counted())
-        stored = name
-    else:
-        with tempfile.TemporaryFile() as spool:
-            for piece in counted():
-                spool.write(piece)
-            spool.seek(0)
-            stored = storage.save(name, File(spool, name=name))
-    return {"name": stored, "size": size, "sha256": digest.hexdigest(),
-            "content_type": content_type}  # fmt: skip
+        write_atomically(path, pieces)
+        return name
+    with tempfile.TemporaryFile() as spool:
+        for piece in pieces:
+            spool.write(piece)
+        spool.seek(0)
+        return storage.save(name, File(spool, name=name))
 
 
 def _store_manifest(storage: Storage, content: bytes) -> None:

@@ -1,6 +1,7 @@
 """build_open_data: the whole registry's downloads written off the request path, served while
 they match the data, and assembled live as soon as a publish or an edit changes the data."""
 
+import gzip
 import hashlib
 import io
 import json
@@ -93,6 +94,73 @@ def test_a_download_without_parameters_is_the_built_file_with_the_same_content(
     content = body(served)
     assert int(served["Content-Length"]) == len(content)
     assert same_document(key, body(live), content)
+
+
+def test_each_text_file_has_a_gzip_copy_of_the_same_bytes(seeded_db, settings):
+    build()
+    manifest = json.loads((folder(settings) / "manifest.json").read_bytes())
+    for key, entry in manifest["files"].items():
+        if key.endswith(".xlsx"):
+            assert "gzip" not in entry, key  # a zip archive already
+            continue
+        packed = (folder(settings) / entry["gzip"]["name"]).read_bytes()
+        assert len(packed) == entry["gzip"]["size"]
+        assert hashlib.sha256(packed).hexdigest() == entry["gzip"]["sha256"]
+        plain = (folder(settings) / entry["name"]).read_bytes()
+        assert gzip.decompress(packed) == plain, key
+        assert len(packed) < len(plain) / 2, key
+
+
+@pytest.mark.parametrize(
+    "accept, sent_gzip",
+    [
+        ("gzip, deflate, br", True),  # what browsers send
+        ("gzip;q=0.5, identity", True),
+        ("*", True),
+        ("", False),
+        ("identity", False),
+        ("gzip;q=0, *", False),
+        ("br;q=1, gzip;q=0", False),
+        ("gzip;q=nonsense", False),
+    ],
+)
+def test_a_client_that_accepts_gzip_gets_the_gzip_copy(seeded_db, client, accept, sent_gzip):
+    plain = client.get("/en/projects/export.json")
+    build()
+    served = client.get("/en/projects/export.json", HTTP_ACCEPT_ENCODING=accept)
+    assert served.status_code == 200
+    assert "Accept-Encoding" in served["Vary"]
+    content = body(served)
+    assert int(served["Content-Length"]) == len(content)
+    if sent_gzip:
+        assert served["Content-Encoding"] == "gzip"
+        content = gzip.decompress(content)
+    else:
+        assert not served.has_header("Content-Encoding")
+    assert served["Content-Type"] == plain["Content-Type"]
+    assert same_document("en/export.json", body(plain), content)
+
+
+def test_the_gzip_copy_has_a_tag_of_its_own_and_answers_a_repeated_request_with_304(
+    seeded_db, client
+):
+    build()
+    packed = client.get("/ru/projects/export.csv", HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get("/ru/projects/export.csv")
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get(
+        "/ru/projects/export.csv", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]
+    )
+    assert again.status_code == 304 and again["ETag"] == packed["ETag"]
+    assert not again.has_header("Content-Encoding")
+
+
+def test_an_xlsx_file_is_sent_as_it_is_to_a_client_that_accepts_gzip(seeded_db, client):
+    build()
+    served = client.get("/kk/projects/export.xlsx", HTTP_ACCEPT_ENCODING="gzip")
+    assert isinstance(served, FileResponse)
+    assert not served.has_header("Content-Encoding")
+    assert load_workbook(io.BytesIO(body(served))).active.max_row > 1
 
 
 def test_iati_and_360giving_are_served_from_their_files(seeded_db, client):

@@ -47,11 +47,14 @@ class Command(BaseCommand):
         except prebuilt.BuildRunning:
             self.stdout.write("Another build_open_data is running: nothing to do.")
             return
-        size = sum(entry["size"] for entry in manifest.files.values())
+        entries = manifest.files.values()
+        size = sum(entry["size"] for entry in entries)
+        packed = sum(entry["gzip"]["size"] for entry in entries if "gzip" in entry)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Built {len(manifest.files)} open-data files of {manifest.projects} published "
-                f"projects ({size / 1e6:.1f} MB) in {time.monotonic() - started:.1f} s, "
+                f"projects ({size / 1e6:.1f} MB; gzip copies {packed / 1e6:.1f} MB) in "
+                f"{time.monotonic() - started:.1f} s, "
                 f"build {manifest.build}, for {manifest.base_url}."
             )
         )
