@@ -1,7 +1,15 @@
 """Database functions the registry needs on both SQLite and PostgreSQL."""
 
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, Func, TextField, Transform
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    Func,
+    Q,
+    TextField,
+    Transform,
+)
 
 
 class CaseFold(Func):
@@ -18,6 +26,21 @@ class CaseFold(Func):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return super().as_sql(compiler, connection, function="REGISTRY_CASEFOLD", **extra_context)
+
+
+class TestedRowByRow(Func):
+    """A condition (a Q) the database tests on each row it reads, rather than joining to:
+    `(condition) IS TRUE`. For `pk__in=<subquery>` PostgreSQL then builds the subquery's ids
+    into a hash table once and can walk an ordered index, stopping at the LIMIT; as a plain
+    WHERE it turns the IN into a join, which for a subquery it cannot estimate (a function)
+    means one index probe per id: 80 ms for 13,000 matches at 100,000 projects, against 10 ms
+    for the walk."""
+
+    template = "(%(expressions)s) IS TRUE"
+    output_field = BooleanField()
+
+    def __init__(self, condition: Q):
+        super().__init__(ExpressionWrapper(condition, output_field=BooleanField()))
 
 
 class CaseFoldTransform(Transform):

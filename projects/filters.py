@@ -9,11 +9,12 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db import connections
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from . import collation, search, search_names
 from .currency import DISPLAY_CURRENCIES
+from .db_functions import TestedRowByRow
 from .models import (
     CURRENCY_CODES,
     FundingLine,
@@ -331,7 +332,8 @@ class ProjectFilter(django_filters.FilterSet):
             return None
         using = self.queryset.db
         others = self.filter_queryset_except(self.queryset, "q")
-        first = others.filter(pk__in=self._title_matches()).order_by("-created_at", "pk")
+        in_titles = TestedRowByRow(Q(pk__in=self._title_matches()))
+        first = others.filter(in_titles).order_by("-created_at", "pk")
         ids = list(first.values_list("pk", flat=True)[:stop])
         if len(ids) < stop or search.confirmed_matches(ids, query, using=using) != set(ids):
             return None
