@@ -33,7 +33,8 @@ def test_admin_project_page_has_working_language_tabs(page, seeds):
 
     assert page.input_value("#id_start") == "2017-02"
     assert page.locator("#funding_lines-group").is_visible()
-    assert page.locator("#contacts-group .inline-related:not(.empty-form)").count() == 5
+    # One table row per contact (a tabular inline), the blank row for "add another" aside.
+    assert page.locator("#contacts-group tr.form-row.has_original").count() == 5
     assert page.outside_requests == []
     assert page.console_errors == []
 
