@@ -131,6 +131,11 @@ class ProjectDetailView(CachedPublicPage, DetailView):
         places = [place for place, _basis in context["places_with_basis"]]
         if places:
             tree = PlaceTree.load(data_version())
+            # Each place with the district and region it lies in, from the tree (no query).
+            context["places_shown"] = [
+                (place, basis, tree.area_names(place.pk))
+                for place, basis in context["places_with_basis"]
+            ]
             context["map"] = maps.map_context(maps.places_map(places, tree), inline=True)
         return context
 

@@ -161,15 +161,6 @@ class Place(TimestampedModel):
                 raise ValidationError({"parent": _("A place cannot be part of itself.")})
             ancestor = ancestor.parent
 
-    def area_names(self) -> list[str]:
-        """The district and region this place lies in, nearest first (no country), from
-        the loaded parents."""
-        names, ancestor = [], self.parent
-        while ancestor is not None and ancestor.kind != PlaceKind.COUNTRY:
-            names.append(ancestor.name)
-            ancestor = ancestor.parent
-        return names
-
     def ancestors(self) -> list["Place"]:
         """Country first, direct parent last."""
         chain = []
@@ -533,7 +524,7 @@ class ProjectQuerySet(models.QuerySet):
         """Everything a project page shows, in a fixed number of queries."""
         return self.prefetch_related(
             "keywords",
-            "places__parent__parent__parent",
+            "places",  # the regions they lie in come from the place tree (places.PlaceTree)
             models.Prefetch(
                 "sector_links", queryset=ProjectSector.objects.select_related("sector")
             ),

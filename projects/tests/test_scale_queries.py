@@ -49,13 +49,14 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         "open data": ("/en/open-data/", 4),
         "about": ("/ru/about/", 4),
         "map.json": ("/ru/projects/map.json?place=kazakhstan", 2),
-        "project": (project.get_absolute_url(), 12),  # (its themes: one query)
+        # (Its places' regions come from the place tree: not three queries up their parents.)
+        "project": (project.get_absolute_url(), 10),
         "organisation": (f"/ru/organizations/{organization}/", 9),
         "donor": (f"/ru/organizations/{donor}/", 9),
         "place": ("/ru/places/kazakhstan/", 7),
         "feed": ("/ru/feed/", 5),
         "api, projects": ("/api/projects/?page_size=50", 7),
-        "api, project": (f"/api/projects/{project.slug}/", 12),
+        "api, project": (f"/api/projects/{project.slug}/", 10),
         "api, organisations": ("/api/organizations/?page_size=50", 5),
         "api, donors": ("/api/donors/", 3),
         "api, place": ("/api/places/kazakhstan/", 2),
@@ -63,7 +64,7 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         # Signed in: the record pages are built afresh (visitors get them from the cache).
         # (+1: the map of its places reads the data version, which the visitors' page cache
         # has read already.)
-        "project, editor": (project.get_absolute_url(), 14),
+        "project, editor": (project.get_absolute_url(), 12),
         "organisation, editor": (f"/ru/organizations/{organization}/", 11),
         "place, editor": ("/ru/places/kazakhstan/", 9),
         # The list counts the drafts waiting for review in its "publishing" filter; the

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from projects.models import Project, SourceDocument
+from projects.models import PlaceKind, Project, SourceDocument
 
 from .factories import make_project
 
@@ -79,7 +79,7 @@ def test_project_page_queries_do_not_grow_with_the_record(
     client, seeded_db, django_assert_max_num_queries
 ):
     project = Project.objects.get(slug=SEED_000)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         assert client.get(project.get_absolute_url()).status_code == 200
 
 
@@ -126,3 +126,30 @@ def test_the_list_names_each_filter_in_use_with_a_link_that_removes_it(client, s
 
 def test_no_filter_no_chips(client, seeded_db):
     assert chips_of(client, {"sort": "title", "display": "USD"}) == []
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_each_place_on_a_project_page_says_the_district_and_region_it_lies_in(
+    client, seeded_db, language
+):
+    shown = 0
+    for project in Project.objects.published():
+        with translation.override(language):
+            page = lxml.html.fromstring(client.get(project.get_absolute_url()).content)
+            for place in project.places.all():
+                item = page.xpath(f'//ul[@class="places"]/li[a/@href="{place.get_absolute_url()}"]')
+                assert len(item) == 1, (project.slug, place.slug)
+                areas = areas_above(place)
+                said = item[0].xpath('string(span[@class="muted"])')
+                assert said == (f"({', '.join(areas)})" if areas else ""), (project.slug, said)
+                shown += bool(areas)
+    assert shown >= 3  # seed places lie in districts and regions
+
+
+def areas_above(place) -> list[str]:
+    """The names of the places above `place`, nearest first, the country left out."""
+    names, above = [], place.parent
+    while above is not None and above.kind != PlaceKind.COUNTRY:
+        names.append(above.name)
+        above = above.parent
+    return names
