@@ -314,27 +314,41 @@ def _store(
     storage: Storage, name: str, pieces: Iterable[bytes], content_type: str, compress: bool
 ) -> dict:
     """Write a file into the storage as its pieces come, with its size and sha256, and when
-    `compress`, its gzip copy (`name`.gz, written in the same pass) with its own."""
+    `compress`, its gzip copy (`name`.gz, compressed in the same pass) with its own."""
     plain = _Tally()
-    with tempfile.TemporaryFile() as gzip_spool:
-        compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WINDOW)
-
-        def counted():
-            for piece in pieces:
-                plain.add(piece)
-                if compress:
-                    gzip_spool.write(compressor.compress(piece))
-                yield piece
-
-        entry = {"name": _save(storage, name, counted()), **plain.figures(),
+    with contextlib.ExitStack() as stack:
+        copy = stack.enter_context(_GzipSpool()) if compress else None
+        passing = map(plain.add, pieces if copy is None else copy.tee(pieces))
+        entry = {"name": _save(storage, name, passing), **plain.figures(),
                  "content_type": content_type}  # fmt: skip
-        if compress:
-            gzip_spool.write(compressor.flush())
-            gzip_spool.seek(0)
+        if copy is not None:
             packed = _Tally()
-            chunks = (packed.add(chunk) for chunk in iter(lambda: gzip_spool.read(1 << 20), b""))
-            entry["gzip"] = {"name": _save(storage, f"{name}.gz", chunks), **packed.figures()}
+            stored = _save(storage, f"{name}.gz", map(packed.add, copy.chunks()))
+            entry["gzip"] = {"name": stored, **packed.figures()}
     return entry
+
+
+class _GzipSpool:
+    """A gzip copy of the pieces that pass through tee(), kept in a temporary file until
+    chunks() reads it back."""
+
+    def __enter__(self):
+        self._file = tempfile.TemporaryFile()
+        self._compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WINDOW)
+        return self
+
+    def __exit__(self, *exc_info):
+        self._file.close()
+
+    def tee(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            self._file.write(self._compressor.compress(piece))
+            yield piece
+
+    def chunks(self) -> Iterator[bytes]:
+        self._file.write(self._compressor.flush())
+        self._file.seek(0)
+        return iter(lambda: self._file.read(1 << 20), b"")
 
 
 class _Tally:
