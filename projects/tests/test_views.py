@@ -139,17 +139,9 @@ def test_each_place_on_a_project_page_says_the_district_and_region_it_lies_in(
             for place in project.places.all():
                 item = page.xpath(f'//ul[@class="places"]/li[a/@href="{place.get_absolute_url()}"]')
                 assert len(item) == 1, (project.slug, place.slug)
-                areas = areas_above(place)
+                # Nearest first, the country left out: walked up the parents, not the tree.
+                areas = [a.name for a in reversed(place.ancestors()) if a.kind != PlaceKind.COUNTRY]
                 said = item[0].xpath('string(span[@class="muted"])')
                 assert said == (f"({', '.join(areas)})" if areas else ""), (project.slug, said)
                 shown += bool(areas)
     assert shown >= 3  # seed places lie in districts and regions
-
-
-def areas_above(place) -> list[str]:
-    """The names of the places above `place`, nearest first, the country left out."""
-    names, above = [], place.parent
-    while above is not None and above.kind != PlaceKind.COUNTRY:
-        names.append(above.name)
-        above = above.parent
-    return names
