@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
-from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -33,6 +33,7 @@ from . import (
     indexing,
     search,
 )
+from .admin_autocomplete import RowAutocompleteSelect, RowObjectsFormSet
 from .facts import fact_keys_of
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
@@ -440,13 +441,18 @@ class TableRowFields:
 
 class CompactRelatedWidgets(EditorFormsMixin):
     """An inline row's links beside a related record keep "change" and "add" only: "view" and
-    "delete" (a popup away from the record) cost a kilobyte per row on big projects' pages."""
+    "delete" (a popup away from the record) cost a kilobyte per row on big projects' pages.
+    Its autocompletes are labelled from the record the row read with it (admin_autocomplete)."""
+
+    formset = RowObjectsFormSet
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
             formfield.widget.can_delete_related = False
             formfield.widget.can_view_related = False
+            if type(formfield.widget.widget) is AutocompleteSelect:
+                formfield.widget.widget.__class__ = RowAutocompleteSelect
         return formfield
 
 
@@ -460,7 +466,7 @@ class ParticipationInline(TableRowFields, CompactRelatedWidgets, admin.TabularIn
         return super().get_queryset(request).select_related("organization")
 
 
-class SectorSharesFormSet(forms.BaseInlineFormSet):
+class SectorSharesFormSet(RowObjectsFormSet):
     """Several themes share the project: each says its share, and the shares add up to 100
     (IATI's rule for sectors of one vocabulary)."""
 
@@ -528,12 +534,18 @@ class FundingLineInline(TableRowInline):
     autocomplete_fields = ["donor"]
     fields = ["donor", "kind", "qualifier", "amount", "currency", "note"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("donor")
+
 
 class ContactInline(TableRowInline):
     model = Contact
     extra = 0
     autocomplete_fields = ["organization"]
     fields = ["name", "position", "organization", "phones", "faxes", "emails"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization")
 
 
 def source_text_as_received(source: SourceDocument) -> str:

@@ -5,11 +5,14 @@ import datetime
 import lxml.html
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from projects.models import Place, Project, ProjectPlaceIndex
+from projects.models import Contact, Place, Project, ProjectPlaceIndex
 
 from .admin_forms import browser_form_data
+from .factories import make_funding, make_organization, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +246,45 @@ def test_places_and_currencies_are_typed_not_picked_from_long_lists(admin_client
     assert response.status_code == 200
     assert "Это не код валюты ISO 4217." in response.content.decode()
     assert not Project.objects.filter(slug="another-project").exists()
+
+
+def _add_rows(project, organizations):
+    for organization in organizations:  # (each funding line's donor takes part as a donor)
+        make_funding(project, donor=organization, amount="500", currency="USD")
+        Contact.objects.create(project=project, organization=organization)
+
+
+def _selected_names(html: str, prefix: str, field: str) -> list[str]:
+    page = lxml.html.fromstring(html)
+    xpath = f"//select[starts-with(@name, '{prefix}-') and contains(@name, '-{field}')]"
+    named = (select.xpath("string(./option[@selected])").strip() for select in page.xpath(xpath))
+    return [name for name in named if name]  # (not the empty row offered for a new one)
+
+
+def test_change_page_queries_do_not_grow_with_the_records_rows(
+    admin_client, django_assert_num_queries
+):
+    """The organisation chosen in each row is named from the row itself: six participations,
+    funding lines and contacts take no more queries than one of each, and each row's select
+    offers its own organisation, chosen."""
+    few, many = make_project("few-rows"), make_project("many-rows")
+    organizations = [make_organization(f"row-org-{i}", ru=f"Фонд «Ряд {i}»") for i in range(6)]
+    _add_rows(few, organizations[:1])
+    _add_rows(many, organizations)
+
+    def url(project):
+        return reverse("admin:projects_project_change", args=[project.pk])
+
+    admin_client.get(url(few))
+    with CaptureQueriesContext(connection) as one_each:
+        admin_client.get(url(few))
+    with django_assert_num_queries(len(one_each)):
+        response = admin_client.get(url(many))
+    html = response.content.decode()
+    names = [f"Фонд «Ряд {i}»" for i in range(6)]
+    for prefix, field in (
+        ("participations", "organization"),
+        ("funding_lines", "donor"),
+        ("contacts", "organization"),
+    ):
+        assert sorted(_selected_names(html, prefix, field)) == names, prefix

@@ -70,10 +70,10 @@ def urls(project: Project, donor: str, organization: str) -> dict[str, tuple[str
         # The list counts the drafts waiting for review in its "publishing" filter; the
         # history (reversion) opens a transaction around admin views: SAVEPOINT and RELEASE.
         "admin list": ("/ru/admin/projects/project/", 10),
-        # Django's autocomplete widgets read each selected organisation and place of the
-        # inlines one by one: this grows with the record's own rows, not with the registry.
-        # (+1: the admin log's latest entry, the version the conflict check compares).
-        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 40),
+        # The inlines' organisations are read with their rows (admin_autocomplete); the
+        # project's own places and keywords once each. (+1: the admin log's latest entry, the
+        # version the conflict check compares.)
+        "admin change": (f"/ru/admin/projects/project/{project.pk}/change/", 29),
     }
 
 
