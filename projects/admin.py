@@ -624,6 +624,16 @@ class SourceDocumentInline(RegistryAdminMixin, TranslationStackedInline):
 EVIDENCE_FACTS_LIST = "evidence-facts"
 
 
+class RowsShareQuerysetChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose copies, one per inline row, share its queryset and choices.
+    Django clones the queryset for each copy (five clones per row for a translated model: a
+    tenth of the evidence table's time) so that no copy keeps results for the next request;
+    here the form class, its queryset and choices are made for one request (get_formset)."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
 class FactEvidenceForm(forms.ModelForm):
     """Evidence as an editor gives it: the fact (one of the project's, as last saved), and
     either the source's words (found in the text; `start` only when they occur more than
@@ -632,6 +642,7 @@ class FactEvidenceForm(forms.ModelForm):
     class Meta:
         model = FactEvidence
         fields = ["fact", "basis", "source", "quote", "start", "note"]
+        field_classes = {"source": RowsShareQuerysetChoiceField}
         widgets = {
             "quote": forms.Textarea(attrs={"rows": 3, "cols": 32}),
             "note": forms.Textarea(attrs={"rows": 2, "cols": 24}),

@@ -278,6 +278,20 @@ class TestEvidenceInTheAdmin:
         assert "В источнике нет этих слов." in str(response.context["errors"])  # /ru/ admin
         assert project.evidence.filter(fact="place:taraz").count() == 1
 
+    def test_words_from_another_projects_document_are_refused(self, admin_client):
+        # Every row offers this project's documents only (one list, shared by the rows).
+        project = Project.objects.get(slug=S000)
+        other = SourceDocument.objects.exclude(project=project).first()
+        url, data = self.change_page(admin_client, project)
+        add_evidence_form(
+            data, "evidence", fact="place:taraz", basis="stated", source=str(other.pk),
+            quote=other.text[:20], start="0", note_ru="", note_kk="", note_en="",
+        )  # fmt: skip
+        response = admin_client.post(url, data)
+        assert response.status_code == 200
+        assert "Выберите корректный вариант." in str(response.context["errors"])
+        assert not project.evidence.filter(source=other).exists()
+
     @pytest.mark.parametrize(
         ("row", "message"),
         [
