@@ -62,11 +62,10 @@ class NameBook:
         self._by_first_stem: dict[str, list[tuple[tuple[frozenset[str], ...], Named]]] = (
             defaultdict(list)
         )
-        self._by_trigram: dict[str, set[str]] = defaultdict(set)
-        self._spellings: dict[str, str] = {}  # a name's folded letters -> the name as written
         for named in self.entries:
             for name in named.names:
                 self._add(name, named)
+        self._spelling_index: _SpellingIndex | None = None
 
     def _add(self, name: str, named: Named) -> None:
         name_words = search.words(name)
@@ -75,10 +74,19 @@ class NameBook:
         key = tuple(frozenset(search.stems_of(word)) for word in name_words)
         for stem in key[0]:
             self._by_first_stem[stem].append((key, named))
-        for spelling in {kazakh.fold(" ".join(name_words)), kazakh.fold("".join(name_words))}:
-            self._spellings.setdefault(spelling, " ".join(name.split()))
-            for trigram in trigrams(spelling):
-                self._by_trigram[trigram].add(spelling)
+
+    def ready_corrections(self) -> None:
+        """Makes the spellings now (as a process starts), not on the first correction."""
+        self._spellings  # noqa: B018
+
+    @property
+    def _spellings(self) -> _SpellingIndex:
+        """The names' spellings and trigrams, made on the first correction asked for: only a
+        query that finds nothing needs them, and they were half the time of making the book
+        (which every app process does once per data version)."""
+        if self._spelling_index is None:
+            self._spelling_index = _SpellingIndex(self.entries)
+        return self._spelling_index
 
     # --- Recognising ------------------------------------------------------------------------
 
@@ -161,20 +169,41 @@ class NameBook:
         letters = kazakh.fold(typed)
         if not letters:
             return None
-        if letters in self._spellings:  # a name, or one written without its spaces or letters
-            written = self._spellings[letters]
+        index = self._spellings
+        if letters in index.written:  # a name, or one written without its spaces or letters
+            written = index.written[letters]
             return None if " ".join(search.words(written)) == typed else written
         wanted = trigrams(letters)
         counts: dict[str, int] = defaultdict(int)
         for trigram in wanted:
-            for spelling in self._by_trigram.get(trigram, ()):
+            for spelling in index.by_trigram.get(trigram, ()):
                 counts[spelling] += 1
         best, best_score = None, SIMILARITY_THRESHOLD
         for spelling, shared in counts.items():
             score = shared / (len(wanted) + len(trigrams(spelling)) - shared)
             if score > best_score or (score == best_score and best and spelling < best):
                 best, best_score = spelling, score
-        return self._spellings[best] if best else None
+        return index.written[best] if best else None
+
+
+class _SpellingIndex:
+    """Each name's folded letters (with and without spaces), the name as written for each,
+    and the spellings having each trigram."""
+
+    def __init__(self, entries: Sequence[Named]):
+        self.written: dict[str, str] = {}
+        self.by_trigram: dict[str, set[str]] = defaultdict(set)
+        for named in entries:
+            for name in named.names:
+                name_words = search.words(name)
+                if name_words and len(name_words) <= MAX_NAME_WORDS:
+                    self._add(name, name_words)
+
+    def _add(self, name: str, name_words: list[str]) -> None:
+        for spelling in {kazakh.fold(" ".join(name_words)), kazakh.fold("".join(name_words))}:
+            self.written.setdefault(spelling, " ".join(name.split()))
+            for trigram in trigrams(spelling):
+                self.by_trigram[trigram].add(spelling)
 
 
 def trigrams(text: str) -> set[str]:
