@@ -42,6 +42,13 @@ graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 max_requests = _env_int("GUNICORN_MAX_REQUESTS", 1000)
 max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 100)
 
+# The app is loaded, and readied (projects/warmup.py), once in the master, and each worker is
+# a fork of it: a worker that replaces one (max_requests) serves at once, instead of keeping a
+# visitor waiting while it imports and reads what every process reads. After a code change,
+# restart the master (a SIGHUP reload keeps the loaded code). GUNICORN_PRELOAD=0: each worker
+# loads and readies the app itself.
+preload_app = _env_int("GUNICORN_PRELOAD", 1) != 0
+
 # Workers' heartbeat files: in memory rather than on a disk that may stall them (or be
 # read-only in a container).
 _shared_memory = "/dev/shm"  # noqa: S108 (gunicorn makes its own unique files there)

@@ -142,3 +142,9 @@ def _is_region_level(place_id: int, places: dict[int, Place]) -> bool:
 
 _lock = threading.Lock()
 _cache: dict = {}
+
+
+def forget() -> None:
+    """Drop the tree this process read (tests: a new process's state)."""
+    with _lock:
+        _cache.clear()

@@ -6,6 +6,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
+# registry.wsgi readies the process as it is imported (projects/warmup.py), which a test module
+# importing it would do before any test database exists; test_warmup.py calls it itself.
+os.environ.setdefault("REGISTRY_WARM_UP", "0")
+
 
 @pytest.fixture(scope="module")
 def seeded_db(django_db_setup, django_db_blocker):

@@ -27,6 +27,7 @@ VARIABLES = [
     "GUNICORN_MAX_REQUESTS",
     "GUNICORN_MAX_REQUESTS_JITTER",
     "GUNICORN_LOG_LEVEL",
+    "GUNICORN_PRELOAD",
 ]
 
 
@@ -51,6 +52,12 @@ def test_defaults_serve_port_8000_with_two_workers_per_cpu_plus_one(gunicorn_con
     assert config.bind == ["0.0.0.0:8000"]
     assert config.workers == 2 * len(os.sched_getaffinity(0)) + 1
     assert config.worker_class_str == "sync"
+
+
+def test_workers_are_forks_of_a_readied_master_unless_told_otherwise(gunicorn_config):
+    # A worker replacing one serves at once (projects/warmup.py ran in the master).
+    assert gunicorn_config().preload_app is True
+    assert gunicorn_config(GUNICORN_PRELOAD="0").preload_app is False
 
 
 def test_bind_and_workers_come_from_the_environment(gunicorn_config):
