@@ -33,7 +33,7 @@ from . import (
     indexing,
     search,
 )
-from .admin_autocomplete import RowAutocompleteSelect, RowObjectsFormSet
+from .admin_autocomplete import RowAutocompleteSelect, RowObjectsFormSet, SameMediaInlineFormSet
 from .facts import fact_keys_of
 from .importing import press_release_import
 from .ingest import IngestError, decode_bytes
@@ -907,6 +907,12 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
 
     def has_publish_permission(self, request):
         return publishing.can_publish(request.user)
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = SameMediaInlineFormSet  # (Django makes them)
+        return inline_formsets
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["can_submit_for_review"] = self.has_change_permission(request)

@@ -7,6 +7,7 @@ database nine times more, and the widget took 19 ms of its admin page's 138 ms.
 """
 
 from django import forms
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
 
 
@@ -53,3 +54,16 @@ class RowObjectsFormSet(forms.BaseInlineFormSet):
             if model_field.is_cached(instance):
                 widget.known = getattr(instance, name)
         return form
+
+
+class SameMediaInlineFormSet(helpers.InlineAdminFormSet):
+    """An inline whose scripts and styles are read from its first row. Django merges every
+    row's (each row's widgets' media, merged field by field), though the rows of an inline
+    have the same fields and widgets: merged once per row, the 31 evidence rows of a seed
+    project took 7 ms of its admin page."""
+
+    @property
+    def media(self):
+        media = self.opts.media + self.formset.media
+        first_row = next(iter(self), None)
+        return media if first_row is None else media + first_row.media
