@@ -56,7 +56,8 @@ bench: install
 	$(BIN)/python bench/bench_extract.py
 
 ## bench-scale: every page, the API, the admin, the exports and wrk through gunicorn, on
-## PostgreSQL with 100,000 synthetic projects (DATABASE_URL's database, or a temporary server).
+## PostgreSQL with 100,000 synthetic projects (DATABASE_URL's database, or a temporary server)
+## and a throwaway Redis as the shared cache where redis-server is installed.
 ## Options: BENCH_SCALE_ARGS="--projects 2000 --repeat 5 --json bench-scale.json" (see --help).
 bench-scale: install
 	$(BIN)/python bench/bench_scale.py $(BENCH_SCALE_ARGS)

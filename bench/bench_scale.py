@@ -8,6 +8,9 @@ The database is DATABASE_URL when it names a postgres:// database (created when 
 throwaway server in a temporary folder (kept in --pgdata DIR instead, so that the next run
 skips generating the projects). The run migrates, loads the seeds and calls
 `manage.py generate_projects N --seed 1` unless the database already holds N synthetic projects.
+The app's cache is a throwaway redis-server shared by the workers, as in production, where
+redis-server is installed (--cache memory: each process's own, the settings' default, with
+which every worker computes each page's figures once).
 
 Then, in the same run:
 - pages: each address is requested --warmup times (the first of which, right after the data
@@ -59,6 +62,8 @@ from bench.http_measure import (  # noqa: E402
 from bench.scale_pages import EXPORTS, GZIP, Page, choose_sample, pages_of  # noqa: E402
 from bench.scale_report import BASELINE, PageFigures, page_rows, print_report  # noqa: E402
 from registry.pgserver import TemporaryPostgres, find_postgres_bindir, free_port  # noqa: E402
+from registry.redisserver import TemporaryRedis  # noqa: E402
+from registry.redisserver import redis_server_installed as redis_installed  # noqa: E402
 
 ADMIN_USERNAME = "bench-scale-admin"
 
@@ -89,6 +94,15 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--no-exports", action="store_true", help="skip the exports")
     parser.add_argument("--no-load", action="store_true", help="skip wrk")
+    parser.add_argument(
+        "--cache",
+        choices=["auto", "redis", "memory"],
+        default="auto",
+        help="the app's cache: a throwaway redis-server shared by the workers, as in "
+        "production (README), or each process's memory (the settings' default); auto: "
+        "CACHE_BACKEND when the environment sets it, else redis where redis-server is "
+        "installed, else memory",
+    )
     parser.add_argument("--pgdata", type=Path, help="keep the temporary server's data here")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
@@ -144,6 +158,25 @@ def ensure_database(url: str) -> None:
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
     connection.close()
     print(f"created database {config['NAME']}")
+
+
+def cache_environment(args, stack: contextlib.ExitStack) -> tuple[dict[str, str], str]:
+    """The cache settings the app runs with, and a description of them."""
+    given = os.environ.get("CACHE_BACKEND")
+    if args.cache == "memory" or (args.cache == "auto" and not given and not redis_installed()):
+        return {"CACHE_BACKEND": "", "CACHE_LOCATION": ""}, "each process's memory"
+    if given and args.cache != "redis":
+        return {}, f"{given} (CACHE_BACKEND)"
+    if not redis_installed():
+        raise SystemExit("redis-server was not found (Debian: apt-get install redis-server)")
+    server = TemporaryRedis()
+    stack.callback(server.stop)
+    server.start()
+    redis = {
+        "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "CACHE_LOCATION": server.url,
+    }
+    return redis, "a throwaway redis-server shared by the workers"
 
 
 def production_environment(url: str, workdir: Path) -> dict[str, str]:
@@ -408,7 +441,11 @@ def run(args, stack: contextlib.ExitStack) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="registry-bench-scale-"))
     stack.callback(shutil.rmtree, workdir, ignore_errors=True)
     url, database = database_url(args, stack)
-    env = production_environment(url, workdir)
+    cache_settings, cache = cache_environment(args, stack)
+    env = {**production_environment(url, workdir), **cache_settings}
+    for name in [name for name, value in env.items() if name.startswith("CACHE_") and not value]:
+        del env[name]  # (settings: no CACHE_BACKEND is each process's memory)
+        os.environ.pop(name, None)
     os.environ.update(env)
     import django
 
@@ -450,6 +487,7 @@ def run(args, stack: contextlib.ExitStack) -> None:
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "commit": git_commit(),
         "database": database,
+        "cache": cache,
         "data": data_note,
         "published": sample.published,
         "synthetic": sample.synthetic,

@@ -4,41 +4,26 @@ are served from it, and a change of data shows at once. Skipped where redis-serv
 installed, unless REQUIRE_REDIS=1 (set by CI)."""
 
 import os
-import shutil
-import subprocess
-import time
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import make_funding, make_organization, make_project
+from registry.redisserver import REDIS_SERVER, TemporaryRedis, redis_server_installed
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+from .factories import make_funding, make_organization, make_project
 
 
 @pytest.fixture(scope="session")
 def redis_location(tmp_path_factory):
-    if not os.path.exists(REDIS_SERVER):
+    if not redis_server_installed():
         if os.environ.get("REQUIRE_REDIS"):
             pytest.fail(f"redis-server not found at {REDIS_SERVER} (REQUIRE_REDIS is set)")
         pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
-    folder = tmp_path_factory.mktemp("redis")
-    socket = folder / "redis.sock"
-    server = subprocess.Popen(  # noqa: S603 - a fixed program with fixed arguments
-        [REDIS_SERVER, "--port", "0", "--unixsocket", str(socket), "--unixsocketperm", "700",
-         "--save", "", "--appendonly", "no", "--dir", str(folder)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 20
-    while not socket.exists():
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail("redis-server did not start")
-        time.sleep(0.05)
-    yield f"unix://{socket}"
-    server.terminate()
-    server.wait(timeout=10)
+    server = TemporaryRedis(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture
