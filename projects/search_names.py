@@ -14,6 +14,7 @@ a few megabytes for a registry of thousands of organisations.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import defaultdict
 from collections.abc import Sequence
@@ -62,31 +63,21 @@ class NameBook:
         self._by_first_stem: dict[str, list[tuple[tuple[frozenset[str], ...], Named]]] = (
             defaultdict(list)
         )
-        for named in self.entries:
-            for name in named.names:
-                self._add(name, named)
-        self._spelling_index: _SpellingIndex | None = None
-
-    def _add(self, name: str, named: Named) -> None:
-        name_words = search.words(name)
-        if not name_words or len(name_words) > MAX_NAME_WORDS:
-            return
-        key = tuple(frozenset(search.stems_of(word)) for word in name_words)
-        for stem in key[0]:
-            self._by_first_stem[stem].append((key, named))
+        for named, _name, name_words in _names_in_words(self.entries):
+            key = tuple(frozenset(search.stems_of(word)) for word in name_words)
+            for stem in key[0]:
+                self._by_first_stem[stem].append((key, named))
 
     def ready_corrections(self) -> None:
         """Makes the spellings now (as a process starts), not on the first correction."""
         self._spellings  # noqa: B018
 
-    @property
+    @functools.cached_property
     def _spellings(self) -> _SpellingIndex:
         """The names' spellings and trigrams, made on the first correction asked for: only a
         query that finds nothing needs them, and they were half the time of making the book
         (which every app process does once per data version)."""
-        if self._spelling_index is None:
-            self._spelling_index = _SpellingIndex(self.entries)
-        return self._spelling_index
+        return _SpellingIndex(self.entries)
 
     # --- Recognising ------------------------------------------------------------------------
 
@@ -193,17 +184,21 @@ class _SpellingIndex:
     def __init__(self, entries: Sequence[Named]):
         self.written: dict[str, str] = {}
         self.by_trigram: dict[str, set[str]] = defaultdict(set)
-        for named in entries:
-            for name in named.names:
-                name_words = search.words(name)
-                if name_words and len(name_words) <= MAX_NAME_WORDS:
-                    self._add(name, name_words)
+        for _named, name, name_words in _names_in_words(entries):
+            for spelling in {kazakh.fold(" ".join(name_words)), kazakh.fold("".join(name_words))}:
+                self.written.setdefault(spelling, " ".join(name.split()))
+                for trigram in trigrams(spelling):
+                    self.by_trigram[trigram].add(spelling)
 
-    def _add(self, name: str, name_words: list[str]) -> None:
-        for spelling in {kazakh.fold(" ".join(name_words)), kazakh.fold("".join(name_words))}:
-            self.written.setdefault(spelling, " ".join(name.split()))
-            for trigram in trigrams(spelling):
-                self.by_trigram[trigram].add(spelling)
+
+def _names_in_words(entries: Sequence[Named]):
+    """(what, name, its words) for every name a query can be matched with: one of at most
+    MAX_NAME_WORDS words."""
+    for named in entries:
+        for name in named.names:
+            name_words = search.words(name)
+            if name_words and len(name_words) <= MAX_NAME_WORDS:
+                yield named, name, name_words
 
 
 def trigrams(text: str) -> set[str]:
