@@ -46,12 +46,13 @@ class RowObjectsFormSet(forms.BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         instance = form.instance
+        if instance.pk is None:
+            return form  # a new row: nothing chosen yet
         for name, field in form.fields.items():
             widget = getattr(field.widget, "widget", field.widget)  # inside the admin's wrapper
-            if not isinstance(widget, RowAutocompleteSelect) or instance.pk is None:
+            if not isinstance(widget, RowAutocompleteSelect):
                 continue
-            model_field = instance._meta.get_field(name)
-            if model_field.is_cached(instance):
+            if instance._meta.get_field(name).is_cached(instance):  # read with the row
                 widget.known = getattr(instance, name)
         return form
 
