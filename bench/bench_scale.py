@@ -161,10 +161,13 @@ def ensure_database(url: str) -> None:
 
 
 def cache_environment(args, stack: contextlib.ExitStack) -> tuple[dict[str, str], str]:
-    """The cache settings the app runs with, and a description of them."""
+    """The cache settings the app runs with, and a description of them. Each process's memory
+    is the settings' default when no CACHE_BACKEND is set: one set here is dropped."""
     given = os.environ.get("CACHE_BACKEND")
     if args.cache == "memory" or (args.cache == "auto" and not given and not redis_installed()):
-        return {"CACHE_BACKEND": "", "CACHE_LOCATION": ""}, "each process's memory"
+        os.environ.pop("CACHE_BACKEND", None)
+        os.environ.pop("CACHE_LOCATION", None)
+        return {}, "each process's memory"
     if given and args.cache != "redis":
         return {}, f"{given} (CACHE_BACKEND)"
     if not redis_installed():
@@ -443,9 +446,6 @@ def run(args, stack: contextlib.ExitStack) -> None:
     url, database = database_url(args, stack)
     cache_settings, cache = cache_environment(args, stack)
     env = {**production_environment(url, workdir), **cache_settings}
-    for name in [name for name, value in env.items() if name.startswith("CACHE_") and not value]:
-        del env[name]  # (settings: no CACHE_BACKEND is each process's memory)
-        os.environ.pop(name, None)
     os.environ.update(env)
     import django
 
