@@ -117,6 +117,7 @@ def press_release_import(
             file_name=file_name[:255],
             title=(extraction.title.value if extraction.title else "")[:500],
             text=text,
+            url=_source_address(extraction),
             language=extraction.language,
             published_on=_published_day(extraction),
             extraction=evidence_record(extraction),
@@ -266,6 +267,12 @@ def _add_contacts(project, extraction, organizations) -> None:
         )
         contact.full_clean()
         contact.save()
+
+
+def _source_address(extraction: Extraction) -> str:
+    """The address the release names as its source; none rather than a cut one."""
+    url = extraction.source_url or ""
+    return url if len(url) <= SourceDocument._meta.get_field("url").max_length else ""
 
 
 def _published_day(extraction: Extraction):

@@ -22,7 +22,7 @@ from .organizations import find_organizations
 from .places import find_places
 from .result import Document, Extraction
 from .segment import article_mask
-from .text import IngestError, decode_bytes, to_plain_text
+from .text import IngestError, decode_bytes, read_plain_text
 from .title import find_title
 
 __all__ = ["Extraction", "IngestError", "decode_bytes", "extract", "prepare"]
@@ -30,11 +30,16 @@ __all__ = ["Extraction", "IngestError", "decode_bytes", "extract", "prepare"]
 
 def prepare(text: str, language: str | None = None) -> Document:
     """Tidy the text, blank the page noise and decide the language."""
-    plain = to_plain_text(text)
-    if not plain.strip():
+    plain = read_plain_text(text)
+    if not plain.text.strip():
         raise IngestError(_("The file is empty."))
-    article = article_mask(plain)
-    return Document(text=plain, article=article, language=language or detect_language(article))
+    article = article_mask(plain.text)
+    return Document(
+        text=plain.text,
+        article=article,
+        language=language or detect_language(article),
+        source_url=plain.source_url,
+    )
 
 
 def extract(text: str, language: str | None = None) -> Extraction:
@@ -43,6 +48,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
     start, end, duration, duration_evidence = find_period(doc)
     return Extraction(
         language=doc.language,
+        source_url=doc.source_url,
         title=find_title(doc),
         published=find_published(doc),
         donors=donors,

@@ -1,19 +1,34 @@
-"""Which language a press release is written in: Russian, Kazakh or English."""
+"""Which language a press release is written in: Russian, Kazakh or English.
+
+Read from the article (segment.article_mask: the page's noise blanked), so an address line, a
+site menu or a list of other news cannot decide it. Latin against Cyrillic letters tells English;
+between Kazakh and Russian, the little words each language cannot write without decide: a
+Russian release names Kazakh places and organisations (letters ә, қ, ұ...), a Kazakh one
+quotes Russian names, but neither writes the other's conjunctions and postpositions.
+"""
 
 import re
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-# Frequent Kazakh words written without Kazakh-only letters, for texts that avoid them.
+# Frequent Kazakh function words and forms; none is a Russian word.
 KAZAKH_WORDS = {
     "және", "мен", "бен", "пен", "үшін", "бойынша", "жоба", "жобасы", "жобаны", "облысы",
-    "қаласы", "бұл", "деп", "арқылы", "жылы", "туралы", "болып", "табылады",
+    "қаласы", "бұл", "деп", "арқылы", "жылы", "туралы", "болып", "табылады", "жылғы", "бастап",
+    "дейін", "сондай-ақ", "шеңберінде", "ретінде", "тарапынан", "бірге", "осы", "оның", "олар",
+    "еді", "болды", "жатыр", "жоқ", "алды", "берді", "атты", "кезінде", "қатысты",
 }  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+")
+# Frequent Russian function words; none is a Kazakh word.
+RUSSIAN_WORDS = {
+    "и", "в", "во", "на", "с", "со", "по", "для", "что", "это", "от", "из", "к", "о", "об",
+    "при", "также", "который", "которая", "которые", "года", "году", "не", "как", "будет",
+    "был", "была", "были", "его", "их", "этого", "этом", "она",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def detect_language(text: str) -> str:
-    """ "kk" for Cyrillic text with Kazakh letters or words, "ru" for other Cyrillic text,
-    "en" for Latin text."""
+    """ "en" for Latin text, else "kk" or "ru" by their function words (by Kazakh letters
+    when the text has too few words to tell)."""
     cyrillic = latin = kazakh = 0
     for char in text:
         if char in KAZAKH_LETTERS:
@@ -27,6 +42,7 @@ def detect_language(text: str) -> str:
         return "en"
     words = [word.casefold() for word in _WORD.findall(text)]
     kazakh_words = sum(1 for word in words if word in KAZAKH_WORDS)
-    if kazakh / cyrillic > 0.01 or kazakh_words >= max(3, len(words) // 50):
-        return "kk"
-    return "ru"
+    russian_words = sum(1 for word in words if word in RUSSIAN_WORDS)
+    if kazakh_words + russian_words >= 3:
+        return "kk" if kazakh_words > russian_words else "ru"
+    return "kk" if kazakh / cyrillic > 0.01 or kazakh_words else "ru"

@@ -29,11 +29,13 @@ class Document:
     article: the same text with page noise (menus, tickers, lists of unrelated headlines,
         boilerplate) blanked out with spaces, so offsets stay valid; recognisers search this.
     language: "ru", "kk" or "en".
+    source_url: where the release was published, when the input says so (text.read_plain_text).
     """
 
     text: str
     article: str
     language: str
+    source_url: str | None = None
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence.of(self.text, start, end)
@@ -94,6 +96,7 @@ class ValueFound:
 @dataclass
 class Extraction:
     language: str
+    source_url: str | None = None
     title: ValueFound | None = None
     published: DateFound | None = None
     donors: list[OrganizationFound] = field(default_factory=list)
@@ -115,6 +118,7 @@ class Extraction:
         return {
             "file": file,
             "language": self.language,
+            "source_url": self.source_url,
             "title": self.title.value if self.title else None,
             "published": self.published.iso if self.published else None,
             "donors": [donor.normalized or donor.name for donor in self.donors],

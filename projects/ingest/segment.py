@@ -20,6 +20,12 @@ _ARTICLE_END = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(r"^(?:Фото|Photo|Сурет)\s*:", re.IGNORECASE)
+# A byline or a source named in a short line of its own: "Автор: Айгуль Серикова".
+_BYLINE = re.compile(
+    r"^(?:Автор|Авторы|Author|Текст|Мәтін|Авторы материала|Источник|Source|Дереккөз)\s*:"
+    r".{1,80}$",
+    re.IGNORECASE,
+)
 # Standard self-descriptions that EU releases append; they describe the EU, not the project.
 _BOILERPLATE_OPENINGS = re.compile(
     r"^(?:The European Union is made up of \d+ Member States"
@@ -28,6 +34,7 @@ _BOILERPLATE_OPENINGS = re.compile(
     re.IGNORECASE,
 )
 _MIN_HEADLINE_RUN = 3
+_MIN_ARTICLE_BEFORE_END = 200  # characters of article above an end marker
 
 
 def article_mask(text: str) -> str:
@@ -46,7 +53,7 @@ def noise_lines(lines: list[str]) -> list[bool]:
     _mark_tagged_headlines(lines, noise)
     _mark_after_article_end(lines, noise)
     for index, line in enumerate(lines):
-        if _PHOTO_CREDIT.match(line) or _BOILERPLATE_OPENINGS.match(line):
+        if _PHOTO_CREDIT.match(line) or _BYLINE.match(line) or _BOILERPLATE_OPENINGS.match(line):
             noise[index] = True
     return noise
 
@@ -74,11 +81,15 @@ def _mark_tagged_headlines(lines: list[str], noise: list[bool]) -> None:
 
 
 def _mark_after_article_end(lines: list[str], noise: list[bool]) -> None:
-    """Everything from an end marker on, when what follows is a list, not more article."""
+    """Everything from an end marker on, when what follows is a list, not more article. A
+    marker above the article ("Источник: Kazinform" as a first line) ends nothing."""
+    article_so_far = 0
     for index, line in enumerate(lines):
-        if _ARTICLE_END.match(line):
+        if _ARTICLE_END.match(line) and article_so_far >= _MIN_ARTICLE_BEFORE_END:
             rest = [other for other in lines[index + 1 :] if other.strip()]
             if rest and sum(len(other) for other in rest) / len(rest) < 160:
                 for position in range(index, len(lines)):
                     noise[position] = True
             return
+        if not noise[index]:
+            article_so_far += len(line)

@@ -2,11 +2,15 @@
 
 Press releases arrive as UTF-8 text, Windows-1251 text from older Russian-language offices,
 UTF-16 from Word's "Unicode text", Markdown, or a web page saved as HTML. Everything becomes
-one tidy plain text; anything else gets one clear message (IngestError).
+one tidy plain text; anything else gets one clear message (IngestError). Where the text says
+where it was published (a web page's canonical address, a line "# source: https://..." that
+an editor or a scraper put above or below it), that address is kept apart and the line taken
+out, so it changes nothing else that is read from the text.
 """
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
@@ -70,17 +74,30 @@ def _readable(char: str) -> bool:
     return code < 0x0530 or 0x2000 <= code < 0x2BFF or char in "\ufeff№"
 
 
-# --- HTML and Markdown ------------------------------------------------------------------------
+# --- HTML, Markdown and the source address ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlainText:
+    text: str  # tidy plain text, without the source line
+    source_url: str | None  # where the release was published, when the input says so
+
 
 _HTML_SIGNS = re.compile(r"<(html|body|p|div|br|h[1-6]|span|table|article)\b", re.IGNORECASE)
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
     "header", "footer", "table", "ul", "ol", "blockquote", "pre", "dd", "dt",
 }  # fmt: skip
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "nav", "form"}
+_LINE_BREAK = "\ue000"  # an HTML line break (a private-use character: not white space)
+_MIN_ARTICLE_CHARACTERS = 200  # less than that from a whole page: the reader missed the article
 
 
 class _TextFromHtml(HTMLParser):
+    """Every text of an HTML fragment, one block per line (a page's article is found by
+    trafilatura instead; this reads fragments and pages it finds nothing in)."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
@@ -114,6 +131,82 @@ def html_to_text(markup: str) -> str:
     return "".join(parser.parts)
 
 
+def page_article(markup: str) -> PlainText | None:
+    """A saved web page's article (menus, cookie banners, sidebars and footers left out, by
+    trafilatura), one paragraph per block, its headline first, and the page's canonical
+    address; None when no article is found in it."""
+    import trafilatura  # imported here: a second of start-up that only HTML input needs
+
+    found = trafilatura.bare_extraction(
+        markup, with_metadata=True, favor_recall=True, include_comments=False
+    )
+    if found is None or found.body is None:
+        return None
+    blocks = _blocks_of(found.body)
+    if sum(len(block) for block in blocks) < _MIN_ARTICLE_CHARACTERS:
+        return None
+    title = " ".join((found.title or "").split())
+    if title and not any(" ".join(block.split()) == title for block in blocks[:3]):
+        blocks.insert(0, title)
+    url = found.url if found.url and found.url.startswith(("http://", "https://")) else None
+    return PlainText("\n\n".join(blocks), url)
+
+
+def _blocks_of(body) -> list[str]:
+    """The text of trafilatura's article tree: a block per paragraph, heading, list or table,
+    with its line breaks, list items and table rows on lines of their own. Other white space
+    is the page source's layout, which HTML collapses, and so does this."""
+    for line_break in body.iter("lb"):
+        line_break.tail = _LINE_BREAK + (line_break.tail or "")
+    blocks = []
+    for element in body:
+        if element.tag == "list":
+            lines = [item.xpath("string()") for item in element.findall("item")]
+        elif element.tag == "table":
+            lines = [
+                " ".join(cell.xpath("string()") for cell in row) for row in element.iter("row")
+            ]
+        else:
+            lines = [element.xpath("string()")]
+        text = _LINE_BREAK.join(" ".join(line.split()) for line in lines)
+        block = "\n".join(line.strip() for line in text.split(_LINE_BREAK) if line.strip())
+        if block:
+            blocks.append(block)
+    return blocks
+
+
+_SOURCE_LABEL = (
+    r"(?:source|original|url|link|источник|первоисточник|ссылка|оригинал|дереккөз|сілтеме)"
+)
+_URL = r"https?://[^\s<>()\[\]]+"
+# "# source: https://...", "Источник: <https://...>", "Дереккөз: [Kazinform](https://...)".
+_SOURCE_LINE = re.compile(
+    rf"^[#>*_\s]*{_SOURCE_LABEL}[*_]*\s*[:：—–-]\s*"
+    rf"(?:<(?P<angled>{_URL})>|\[[^\]\n]*\]\((?P<linked>{_URL})\)|(?P<bare>{_URL}))[\s.]*$",
+    re.IGNORECASE,
+)
+_URL_LINE = re.compile(rf"^[#>\s]*<?(?P<bare>{_URL})>?\s*$")
+_SOURCE_LINE_REACH = 3  # source lines are among the first or the last few lines
+
+
+def without_source_lines(text: str) -> tuple[str, str | None]:
+    """The text without the lines that say where it was published, and the address they give:
+    a labelled line among the first or last few lines, or an address alone on the first."""
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    edges = filled[:_SOURCE_LINE_REACH] + filled[-_SOURCE_LINE_REACH:]
+    url, dropped = None, set()
+    for index in dict.fromkeys(edges):
+        match = _SOURCE_LINE.match(lines[index])
+        if not match and filled and index == filled[0]:
+            match = _URL_LINE.match(lines[index])
+        if match:
+            found = match.group("bare") or match.groupdict().get("angled") or match["linked"]
+            url = url or found.rstrip(".,;")
+            dropped.add(index)
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped), url
+
+
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:mailto:)?[^)\s]*\)")
 _MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
@@ -123,18 +216,30 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def to_plain_text(text: str) -> str:
-    """Plain, tidy text: HTML and Markdown markup removed, spaces and line ends normalised."""
+def read_plain_text(text: str) -> PlainText:
+    """Plain, tidy text: a web page's article, HTML and Markdown markup removed, the source
+    line taken out (its address kept), spaces and line ends normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    page_url = None
     if len(_HTML_SIGNS.findall(text)) >= 2:
-        text = html.unescape(html_to_text(text))
+        article = page_article(text) if _HTML_PAGE.search(text) else None
+        if article:
+            text, page_url = article.text, article.source_url
+        else:
+            text = html.unescape(html_to_text(text))
+    text, line_url = without_source_lines(text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_EMPHASIS.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     text = "\n".join(tidy_line(line) for line in text.split("\n"))
-    return _MANY_BLANK_LINES.sub("\n\n", text).strip()
+    return PlainText(_MANY_BLANK_LINES.sub("\n\n", text).strip(), line_url or page_url)
+
+
+def to_plain_text(text: str) -> str:
+    """read_plain_text's text alone."""
+    return read_plain_text(text).text
 
 
 def tidy_line(line: str) -> str:

@@ -50,7 +50,7 @@ def run(command, *args) -> str:
 # --- extract_press_release ----------------------------------------------------------------------
 
 EXPECTED_KEYS = {
-    "file", "language", "title", "published", "donors", "amounts", "start", "end",
+    "file", "language", "source_url", "title", "published", "donors", "amounts", "start", "end",
     "duration_months", "places", "implementers", "partners", "contacts", "emails", "phones",
     "contract_number",
 }  # fmt: skip
@@ -122,6 +122,18 @@ def test_importing_the_same_text_twice_makes_one_draft(seeds, release_file):
     output = run("import_press_release", release_file)
     assert "Already imported" in output
     assert (Project.objects.count(), Organization.objects.count()) == counts
+
+
+def test_the_address_a_release_names_as_its_source_is_kept_with_it(seeds, tmp_path):
+    url = "https://www.inform.kz/ru/open-budgets-pavlodar-karaganda"
+    path = tmp_path / "with-source.txt"
+    path.write_text(f"# source: {url}\n\n{NEW_RELEASE}", encoding="utf-8")
+    run("import_press_release", path)
+    source = SourceDocument.objects.get(file_name="with-source.txt")
+    assert source.url == url
+    title = "Европейский Союз поддержит мониторинг местных бюджетов в Павлодаре и Караганде"
+    assert source.project.title_ru == title
+    assert "source:" not in source.project.description_ru
 
 
 def test_a_seed_release_is_already_in_the_registry(seeds, settings):
