@@ -307,9 +307,13 @@ def evidence_record(extraction: Extraction) -> dict:
                 "evidence": quotes(extraction.duration_evidence),
             }
         )
-    for amount in extraction.amounts:
-        value = f"{amount.qualifier} {amount.amount} {amount.currency} ({amount.kind})"
-        rows.append({"field": "amount", "value": value, "evidence": quotes(amount.evidence)})
+    for name, amounts in (
+        ("amount", extraction.amounts),
+        ("programme_amount", extraction.programme_amounts),
+    ):
+        for amount in amounts:
+            value = f"{amount.qualifier} {amount.amount} {amount.currency} ({amount.kind})"
+            rows.append({"field": name, "value": value, "evidence": quotes(amount.evidence)})
     for name, items in (
         ("implementer", extraction.implementers),
         ("partner", extraction.partners),

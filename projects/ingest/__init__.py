@@ -46,13 +46,15 @@ def extract(text: str, language: str | None = None) -> Extraction:
     doc = prepare(text, language)
     implementers, partners, donors = find_organizations(doc)
     start, end, duration, duration_evidence = find_period(doc)
+    amounts = find_amounts(doc, donors)
     return Extraction(
         language=doc.language,
         source_url=doc.source_url,
         title=find_title(doc),
         published=find_published(doc),
         donors=donors,
-        amounts=find_amounts(doc, donors),
+        amounts=[amount for amount in amounts if amount.kind != "programme"],
+        programme_amounts=[amount for amount in amounts if amount.kind == "programme"],
         start=start,
         end=end,
         duration_months=duration,

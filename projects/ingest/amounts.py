@@ -129,6 +129,57 @@ _PASSED_ON = re.compile(
     _I,
 )
 
+# Figures about a programme, a fund or a donor's whole record rather than this project: a
+# record over the years, a sum over many projects, a portfolio, a ceiling or range per grant.
+# Read in the words before the figure (from the sentence's start or the previous figure).
+_NUMBER_WORDS = (
+    r"\d[\d\s]*|более|свыше|около|порядка|сотн\w+|десят\w+|нескольк\w+|двух|тр[её]х|четыр\w+"
+    r"|пят\w+|шест\w+|сем\w+|восьм\w+|девят\w+|more\s+than|over|some|hundreds\s+of|dozens\s+of"
+    r"|several|two|three|four|five|six|seven|eight|nine|ten|екі|үш|төрт|бес|алты|жеті|сегіз"
+    r"|тоғыз|астам"
+)
+_MANY = (
+    rf"(?:{_NUMBER_WORDS}){_SP}+(?:[^\W\d]+{_SP}+)?"
+    r"(?:проект(?:ов|ам|ами|а)\b|грант(?:ов|ам|ами|а)\b|организаци(?:й|ям|ями)\b|инициатив\b"
+    r"|projects\b|grants\b|initiatives\b|organi[sz]ations\b|жоба(?:лар)?\w*|грант(?:тар)?\w*)"
+)
+_PROGRAMME_WIDE_BEFORE = re.compile(
+    "|".join(
+        (
+            _MANY,
+            r"\bс\s+\d{4}\s+года\b|\bс\s+момента\s+(?:запуска|создания|начала|основания)"
+            r"|\bза\s+(?:вс[её]|это|эти|все)\s+(?:время|годы)|\bза\s+(?:последние\s+)?\d+\s+(?:лет|года)"
+            r"|\bежегодно\b|\bв\s+год\b|портфел\w+",
+            r"\bsince\s+(?:\d{4}|its\s+(?:launch|start|creation|inception))|\bto\s+date\b"
+            r"|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades)|\bannual(?:ly)?\b"
+            r"|\beach\s+year\b|\bportfolio\b|\bcommitted\s+to\b",
+            r"\d{4}\s+жылдан\s+(?:бері|бастап)|\bжыл\s+сайын\b|\bосы\s+уақыт(?:\s+ішінде)?|портфел\w*",
+            # a ceiling or range per grant, the size of a call
+            r"не\s+превыша\w*|\bмаксимальн\w+\s+(?:сумм|размер)\w*|\bразмер\w*\s+(?:одного\s+)?гранта?\b"
+            r"|\bна\s+(?:один|каждый)\s+проект\b|\bper\s+(?:project|grant)\b|\beach\s+grant\b"
+            r"|\bgrants?\s+of\s+up\s+to\b|\bceiling\b|\bmaximum\b|\bбір\s+жобаға\b|\bаспауы\s+тиіс",
+            # the upper end of a range: "от 5 до 10 тыс. долларов", "from $5,000 to $10,000"
+            r"\bот\s+\d[\d\s.,]*(?:(?:тыс|млн|млрд)\w*\.?\s*)?до\s*$|\bfrom\s+\S*\d[\d.,]*\s*"
+            r"(?:thousand|million|k)?\s+to\s*$|\bbetween\s+\S*\d[\d.,]*\s+and\s*$|ranging\s+from",
+        )
+    ),
+    _I,
+)
+_PROGRAMME_WIDE_AFTER = re.compile(
+    r"^\W{0,3}(?:на\s+(?:один|каждый)\s+проект\b|per\s+(?:project|grant|year)\b|в\s+год\b"
+    r"|each\b|бір\s+жобаға\b|жыл\s+сайын\b|a\s+year\b|since\s+(?:\d{4}|its)\b"
+    r"|с\s+\d{4}\s+года|за\s+(?:вс[её]|эти|все)\s+(?:время|годы))",
+    _I,
+)
+# "программа общим бюджетом 20 млн евро": a total whose nearest noun is a programme or a fund.
+_PROGRAMME_NOUN = re.compile(
+    r"программ\w*|трастов\w+\s+фонд\w*|programme\w*|program\b|programs\b|\bfund\b|\bfund's"
+    r"|facility|бағдарлама\w*",
+    _I,
+)
+_PROJECT_NOUN = re.compile(r"проект\w*|project\w*|жоба\w*|грант\w*|grant\w*", _I)
+_TOTAL_WORD = re.compile(r"общ\w+|совокупн\w+|всего|в\s+целом|total\w*|overall|жалпы|барлығы", _I)
+
 # A donor named beside a figure gives it only if the sentence is about funding (not trade).
 _FUNDING = re.compile(
     r"выдел\w*|предостав\w*|финанс\w*|направ\w*|поддерж\w*|грант\w*|бюджет\w*|средств\w*"
@@ -217,11 +268,29 @@ def find_amounts(doc: Document, donors: list[OrganizationFound]) -> list[AmountF
         before = (_label_start(text, max(sentence_start, limit), start, limit), start)
         after = (match.end(), min(sentence_end, next_start))
         kind, donor, strong = _classify(text, before, after, mentions, donors)
+        if _programme_wide(text, (max(sentence_start, previous_end), start), after):
+            kind = "programme"
         evidence = [doc.evidence(start, end)]
         _add(found, _Found(amount, currency, kind, qualifier, donor, strong, evidence))
     return [
         AmountFound(f.amount, f.currency, f.kind, f.qualifier, f.donor, f.evidence) for f in found
     ]
+
+
+def _programme_wide(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether the figure is a programme's, a fund's or a donor's whole (not this project's
+    funding): said by the words before it, or by "per project" right after it."""
+    words_before = text[before[0] : before[1]]
+    if _PROGRAMME_WIDE_BEFORE.search(words_before):
+        return True
+    if _PROGRAMME_WIDE_AFTER.search(text[after[0] : after[1]]):
+        return True
+    programmes = list(_PROGRAMME_NOUN.finditer(words_before))
+    projects = list(_PROJECT_NOUN.finditer(words_before))
+    nearest_is_programme = programmes and (
+        not projects or programmes[-1].start() > projects[-1].start()
+    )
+    return bool(nearest_is_programme and _TOTAL_WORD.search(words_before))
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

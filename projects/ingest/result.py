@@ -45,7 +45,7 @@ class Document:
 class AmountFound:
     amount: Decimal
     currency: str  # ISO 4217
-    kind: str  # "total" | "donor_contribution" | "other"
+    kind: str  # "total" | "donor_contribution" | "other" | "programme" (not this project's)
     qualifier: str  # "exact" | "more_than" | "up_to" | "about"
     donor: str | None = None  # normalised donor name when the text ties the amount to one
     evidence: list[Evidence] = field(default_factory=list)
@@ -101,6 +101,8 @@ class Extraction:
     published: DateFound | None = None
     donors: list[OrganizationFound] = field(default_factory=list)
     amounts: list[AmountFound] = field(default_factory=list)
+    # A programme's, a fund's or a donor's overall figures the release also gives.
+    programme_amounts: list[AmountFound] = field(default_factory=list)
     start: DateFound | None = None
     end: DateFound | None = None
     duration_months: int | None = None
@@ -122,15 +124,8 @@ class Extraction:
             "title": self.title.value if self.title else None,
             "published": self.published.iso if self.published else None,
             "donors": [donor.normalized or donor.name for donor in self.donors],
-            "amounts": [
-                {
-                    "amount": str(amount.amount),
-                    "currency": amount.currency,
-                    "kind": amount.kind,
-                    "qualifier": amount.qualifier,
-                }
-                for amount in self.amounts
-            ],
+            "amounts": [_amount_json(amount) for amount in self.amounts],
+            "programme_amounts": [_amount_json(amount) for amount in self.programme_amounts],
             "start": self.start.iso if self.start else None,
             "end": self.end.iso if self.end else None,
             "duration_months": self.duration_months,
@@ -158,3 +153,12 @@ class Extraction:
             "phones": [phone.value for phone in self.phones],
             "contract_number": self.contract_number.value if self.contract_number else None,
         }
+
+
+def _amount_json(amount: AmountFound) -> dict:
+    return {
+        "amount": str(amount.amount),
+        "currency": amount.currency,
+        "kind": amount.kind,
+        "qualifier": amount.qualifier,
+    }

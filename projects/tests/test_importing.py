@@ -50,9 +50,9 @@ def run(command, *args) -> str:
 # --- extract_press_release ----------------------------------------------------------------------
 
 EXPECTED_KEYS = {
-    "file", "language", "source_url", "title", "published", "donors", "amounts", "start", "end",
-    "duration_months", "places", "implementers", "partners", "contacts", "emails", "phones",
-    "contract_number",
+    "file", "language", "source_url", "title", "published", "donors", "amounts",
+    "programme_amounts", "start", "end", "duration_months", "places", "implementers", "partners",
+    "contacts", "emails", "phones", "contract_number",
 }  # fmt: skip
 
 

@@ -299,3 +299,44 @@ def test_sentences_end_at_full_stops_and_lines_but_not_initials_or_wraps():
     assert text[start:end] == "Вклад Европейского\nсоюза 5 евро."
     start, end = sentence_span(text, 5, 9)
     assert text[start:end] == "Фонд U.S. Embassy дал грант."
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "programme"),
+    [
+        (
+            "Посольство выделило школе 87 450 долларов США. За это время при поддержке программы "
+            "реализовано более 120 проектов на общую сумму свыше 8,5 млн долларов США.",
+            ["87450"],
+            ["8500000"],
+        ),
+        (
+            "Программа общим бюджетом 20 млн евро финансирует проект стоимостью 2 млн евро, "
+            "из которых вклад ЕС составляет 1,8 млн евро.",
+            ["2000000", "1800000"],
+            ["20000000"],
+        ),
+        (
+            "The Fund has committed US$900 million since 2001. The grant of US$2.8 million "
+            "goes to the villages of Naryn.",
+            ["2800000"],
+            ["900000000"],
+        ),
+        (
+            "Размер одного гранта, как правило, не превышает 90 тыс. долларов. Махалли получат "
+            "мини-гранты от 5 до 10 тыс. долларов на каждый проект.",
+            [],
+            ["90000", "10000"],
+        ),
+        (
+            "2018 жылдан бері елшілік 45 млрд теңге бөлді. Жобаға 25 млн теңге бөлінді.",
+            ["25000000"],
+            ["45000000000"],
+        ),
+        ("Евросоюз выделил на проект 2 млн евро.", ["2000000"], []),
+    ],
+)
+def test_a_programmes_or_funds_figures_are_not_the_projects(text, project, programme):
+    found = find_amounts(doc(text), [EU])
+    assert [str(a.amount) for a in found if a.kind != "programme"] == project
+    assert [str(a.amount) for a in found if a.kind == "programme"] == programme
