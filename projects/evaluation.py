@@ -1,9 +1,12 @@
-"""How well the extractor reads the seed press releases, against their reviewed records.
+"""How well the extractor reads press releases, against an editor's reading of them.
 
-For each field, the extractor's values and the record's values are compared as sets (a single
-value is a set of one, a missing one an empty set); true positives, false positives and false
-negatives add up over all seeds into per-field precision and recall, and over all fields into
-one F1. Names are compared after the same normalisation the importer matches records with.
+Two sets: the seeds, against their reviewed records (`evaluate`), and the development set
+(`devset/`: releases written for it, each with an `.expected.json`, see its README) or any
+folder in its format (`evaluate_folder`). For each field, the extractor's values and the
+expected ones are compared as sets (a single value is a set of one, a missing one an empty
+set); true positives, false positives and false negatives add up over all releases into
+per-field precision and recall, and over all fields into one F1. Names are compared after the
+same normalisation the importer matches records with.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ FIELDS = [
     "language", "title", "published", "donors", "amounts", "start", "end", "duration_months",
     "places", "implementers", "partners", "contacts", "emails", "phones", "contract_number",
 ]  # fmt: skip
+# What an editor's reading of a release in a folder gives (devset/README.md).
+FOLDER_FIELDS = [
+    "language", "source_url", "donors", "amounts", "start", "end", "duration_months", "places",
+    "implementers", "partners", "contacts", "emails", "phones", "contract_number",
+]  # fmt: skip
+NAMED_FIELDS = {"donors", "places", "implementers", "partners", "contacts"}
 IMPLEMENTER_ROLES = {"lead_implementer", "co_implementer"}
 PARTNER_ROLES = {"partner", "local_authority_partner"}
 
@@ -43,6 +52,11 @@ class FieldScore:
     def recall(self) -> float:
         expected = self.true_positives + self.false_negatives
         return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        denominator = 2 * self.true_positives + self.false_positives + self.false_negatives
+        return 2 * self.true_positives / denominator if denominator else 1.0
 
 
 @dataclass
@@ -74,6 +88,57 @@ def evaluate(seeds_dir: Path) -> Evaluation:
         for name in FIELDS:
             _score(scores[name], record_path.stem, found[name], expected[name])
     return Evaluation(scores)
+
+
+def evaluate_folder(folder: Path) -> Evaluation:
+    """Run the extractor on the release of every reading in folder (`NNN_x.expected.json`
+    beside `NNN_x.txt`) and score what it finds against the reading."""
+    scores = {name: FieldScore() for name in FOLDER_FIELDS}
+    for reading in sorted(folder.glob("[0-9][0-9][0-9]_*.expected.json")):
+        text_path = reading.with_name(reading.name.removesuffix(".expected.json") + ".txt")
+        expected = json.loads(reading.read_text(encoding="utf-8"))
+        found = extract(text_path.read_text(encoding="utf-8")).as_json()
+        for name in FOLDER_FIELDS:
+            release = text_path.stem
+            if name in NAMED_FIELDS:
+                _score_names(scores[name], release, _names(name, found), expected[name])
+            else:
+                values = _COMPARABLE.get(name, _one)
+                _score(scores[name], release, values(found[name]), values(expected[name]))
+    return Evaluation(scores)
+
+
+def _names(field_name: str, found: dict) -> list[str]:
+    if field_name == "places":
+        return [place["name_en"] for place in found["places"]]
+    if field_name == "contacts":
+        return [contact["name"] for contact in found["contacts"]]
+    return found[field_name]
+
+
+_COMPARABLE = {
+    "amounts": lambda amounts: {(Decimal(a["amount"]), a["currency"]) for a in amounts},
+    "emails": lambda emails: {email.lower() for email in emails},
+    "phones": lambda phones: {_phone_key(phone) for phone in phones},
+}
+
+
+def _score_names(score: FieldScore, release: str, found: list[str], expected: list[list[str]]):
+    """Each expected organisation, place or person is a list of the names it may be given;
+    a found name counts for the first one it names, and each is counted once."""
+    remaining = [(names, {organization_key(name) for name in names}) for names in expected]
+    for name in found:
+        key = organization_key(name)
+        index = next((i for i, (_names, keys) in enumerate(remaining) if key in keys), None)
+        if index is None:
+            score.false_positives += 1
+            score.misses.append(f"{release}: extra {name}")
+        else:
+            remaining.pop(index)
+            score.true_positives += 1
+    for names, _keys in remaining:
+        score.false_negatives += 1
+        score.misses.append(f"{release}: missed {names[0]}")
 
 
 def _score(score: FieldScore, seed: str, found: set, expected: set) -> None:

@@ -302,6 +302,8 @@ LOGGING = {
 # --- Registry -------------------------------------------------------------------------------
 
 SEEDS_DIR = BASE_DIR / "seeds"
+# Press releases written to measure the extractor on, with an editor's reading (devset/README.md).
+DEVSET_DIR = BASE_DIR / "devset"
 
 # modeltranslation's tabbed admin would load jQuery UI from a CDN; use the vendored copy.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
