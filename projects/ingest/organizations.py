@@ -35,9 +35,12 @@ Naming convention
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import pycountry
 
 from projects import kazakh
 from projects.ingest.morphology import morph
@@ -504,7 +507,154 @@ DONORS: dict[str, tuple[str, ...]] = {
     "KOICA": ("KOICA", "КОЙКА", "Корейское агентство международного сотрудничества"),
     "Swiss Agency for Development and Cooperation": (
         "SDC", "Швейцарское агентство по развитию и сотрудничеству",
+        "Швейцарское управление по развитию и сотрудничеству",
         "Swiss Agency for Development and Cooperation",
+    ),
+    # --- the United Nations system
+    "UNFPA": (
+        "UNFPA", "ЮНФПА", "Фонд ООН в области народонаселения", "Фонд народонаселения ООН",
+        "БҰҰ Халық қоры", "БҰҰ-ның Халық қоры", "БҰҰ Халықты қоныстандыру қоры",
+        "United Nations Population Fund", "UN Population Fund",
+    ),
+    "UNHCR": (
+        "UNHCR", "УВКБ ООН", "Управление Верховного комиссара ООН по делам беженцев",
+        "БҰҰ Босқындар істері жөніндегі жоғарғы комиссарының басқармасы",
+        "UN Refugee Agency", "UN High Commissioner for Refugees",
+        "United Nations High Commissioner for Refugees",
+    ),
+    "IOM": (
+        "IOM", "МОМ", "Международная организация по миграции", "Халықаралық көші-қон ұйымы",
+        "International Organization for Migration",
+    ),
+    "FAO": (
+        "FAO", "ФАО", "Продовольственная и сельскохозяйственная организация ООН",
+        "БҰҰ Азық-түлік және ауыл шаруашылығы ұйымы",
+        "Food and Agriculture Organization",
+        "Food and Agriculture Organization of the United Nations",
+    ),
+    "WHO": (
+        "ВОЗ", "Всемирная организация здравоохранения", "Дүниежүзілік денсаулық сақтау ұйымы",
+        "ДДСҰ", "World Health Organization",
+    ),
+    "UNODC": (
+        "UNODC", "УНП ООН", "Управление ООН по наркотикам и преступности",
+        "БҰҰ Есірткі және қылмыс жөніндегі басқармасы", "United Nations Office on Drugs and Crime",
+        "UN Office on Drugs and Crime",
+    ),
+    "UNAIDS": ("UNAIDS", "ЮНЭЙДС", "Объединенная программа ООН по ВИЧ/СПИД"),
+    "UNEP": ("UNEP", "ЮНЕП", "Программа ООН по окружающей среде", "UN Environment Programme",
+             "United Nations Environment Programme"),
+    "ILO": ("ILO", "МОТ", "Международная организация труда", "Халықаралық еңбек ұйымы",
+            "International Labour Organization"),
+    "WFP": ("WFP", "ВПП ООН", "Всемирная продовольственная программа", "World Food Programme"),
+    "OHCHR": (
+        "OHCHR", "УВКПЧ", "Управление Верховного комиссара ООН по правам человека",
+        "Office of the United Nations High Commissioner for Human Rights",
+    ),
+    "Global Environment Facility": (
+        "GEF", "ГЭФ", "Глобальный экологический фонд", "Жаһандық экологиялық қор",
+        "Global Environment Facility",
+    ),
+    "GEF Small Grants Programme": (
+        "Программа малых грантов ГЭФ", "Программа малых грантов Глобального экологического фонда",
+        "ПМГ ГЭФ", "GEF Small Grants Programme", "GEF SGP", "Small Grants Programme",
+        "ЖЭҚ Шағын гранттар бағдарламасы",
+    ),
+    "Green Climate Fund": ("Green Climate Fund", "GCF", "Зеленый климатический фонд"),
+    "Global Fund to Fight AIDS, Tuberculosis and Malaria": (
+        "Глобальный фонд", "Глобальный фонд для борьбы со СПИДом, туберкулезом и малярией",
+        "Global Fund", "Global Fund to Fight AIDS, Tuberculosis and Malaria",
+        "Жаһандық қор",
+    ),
+    # --- banks and their trust funds
+    "Islamic Development Bank": (
+        "Islamic Development Bank", "IsDB", "Исламский банк развития", "ИБР", "Ислам даму банкі",
+    ),
+    "Eurasian Development Bank": (
+        "Eurasian Development Bank", "EDB", "Евразийский банк развития", "ЕАБР",
+        "Еуразия даму банкі",
+    ),
+    "Asian Infrastructure Investment Bank": (
+        "Asian Infrastructure Investment Bank", "AIIB",
+        "Азиатский банк инфраструктурных инвестиций",
+    ),
+    "Japan Social Development Fund": (
+        "Japan Social Development Fund", "JSDF", "Японский фонд социального развития",
+    ),
+    # --- national development agencies
+    "TIKA": (
+        "TIKA", "ТИКА", "Турецкое агентство по сотрудничеству и координации",
+        "Turkish Cooperation and Coordination Agency",
+        "Түрік ынтымақтастық және үйлестіру агенттігі",
+    ),
+    "AFD": ("AFD", "Agence française de développement", "French Development Agency",
+            "Французское агентство развития"),
+    "KfW": ("KfW", "KfW Development Bank", "Банк развития KfW", "Германский банк развития KfW"),
+    "BMZ": (
+        "BMZ", "Федеральное министерство экономического сотрудничества и развития Германии",
+        "Federal Ministry for Economic Cooperation and Development",
+        "Германияның Экономикалық ынтымақтастық және даму федералдық министрлігі",
+    ),
+    "Sida": ("Sida", "Swedish International Development Cooperation Agency",
+             "Шведское агентство международного сотрудничества в целях развития"),
+    "Norad": ("Norad", "Norwegian Agency for Development Cooperation"),
+    "Global Affairs Canada": ("Global Affairs Canada",),
+    "Canada Fund for Local Initiatives": (
+        "Canada Fund for Local Initiatives", "CFLI", "Канадский фонд местных инициатив",
+        "Канада жергілікті бастамалар қоры",
+    ),
+    "FCDO": (
+        "FCDO", "Foreign, Commonwealth and Development Office",
+        "Foreign, Commonwealth & Development Office",
+    ),
+    "Millennium Challenge Corporation": ("Millennium Challenge Corporation", "MCC"),
+    # --- private foundations
+    "Aga Khan Foundation": (
+        "Aga Khan Foundation", "AKF", "Фонд Ага Хана", "Ага Хан қоры",
+        "Aga Khan Development Network", "AKDN", "Сеть развития Ага Хана",
+    ),
+    "Eurasia Foundation of Central Asia": (
+        "Eurasia Foundation of Central Asia", "EFCA", "Фонд Евразия Центральной Азии",
+        "Фонд «Евразия Центральной Азии»", "Орталық Азия Еуразия қоры",
+    ),
+    "Konrad Adenauer Foundation": (
+        "Konrad Adenauer Foundation", "Konrad-Adenauer-Stiftung", "KAS", "Фонд Конрада Аденауэра",
+    ),
+    "Friedrich Ebert Foundation": (
+        "Friedrich Ebert Foundation", "Friedrich-Ebert-Stiftung", "FES", "Фонд Фридриха Эберта",
+    ),
+    "Hanns Seidel Foundation": (
+        "Hanns Seidel Foundation", "Hanns-Seidel-Stiftung", "Фонд Ханса Зайделя",
+    ),
+    "Bill & Melinda Gates Foundation": (
+        "Bill & Melinda Gates Foundation", "Gates Foundation", "Фонд Билла и Мелинды Гейтс",
+    ),
+    "Samruk-Kazyna Trust": (
+        "Samruk-Kazyna Trust", "Самрук-Казына Траст", "Самұрық-Қазына Траст",
+        "Фонд развития социальных проектов «Самрук-Казына Траст»",
+    ),
+    "Bota Foundation": ("Bota Foundation", "Фонд Бота", "Бота қоры"),
+    # --- Kazakhstan's state grant system
+    "Civil Initiatives Support Centre": (
+        "Центр поддержки гражданских инициатив", "ЦПГИ",
+        "НАО «Центр поддержки гражданских инициатив»",
+        "Азаматтық бастамаларды қолдау орталығы", "АБҚО", "Civil Initiatives Support Centre",
+        "Civil Initiatives Support Center", "Center for Civil Initiatives Support",
+        "Centre for Civil Initiatives Support",
+    ),
+    "Ministry of Information and Social Development": (
+        "Министерство информации и общественного развития",
+        "Министерство информации и общественного развития Республики Казахстан", "МИОР",
+        "Ақпарат және қоғамдық даму министрлігі",
+        "Қазақстан Республикасы Ақпарат және қоғамдық даму министрлігі",
+        "Ministry of Information and Social Development",
+    ),
+    "Ministry of Culture and Information": (
+        "Министерство культуры и информации",
+        "Министерство культуры и информации Республики Казахстан",
+        "Мәдениет және ақпарат министрлігі",
+        "Қазақстан Республикасы Мәдениет және ақпарат министрлігі",
+        "Ministry of Culture and Information",
     ),
 }  # fmt: skip
 
@@ -561,15 +711,74 @@ def _donor_trie() -> dict:
     return trie
 
 
+# Countries whose embassies, governments and ministries fund projects here: every country
+# (pycountry's names in English, Russian and Kazakh), the adjectives above for the usual ones.
+# The region's own governments are not foreign donors ("Правительство Казахстана утвердило").
+_HOST_COUNTRIES = {"KZ", "KG", "TJ", "UZ", "TM"}
+_THE_COUNTRIES = {"United Kingdom", "Netherlands", "United States", "Czech Republic", "Philippines",
+                  "United Arab Emirates", "Republic of Korea"}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _country_keys() -> dict[tuple[str, ...], str]:
-    table = {}
+    """Word keys of a country's names (and adjectives) -> its English name."""
+    table: dict[tuple[str, ...], str] = {}
+
+    def add(name: str, country: str) -> None:
+        words = [w for w, _, _ in _tokens(name)]
+        table.setdefault(tuple(word_key(w) for w in words), country)
+        table.setdefault(tuple(w.lower() for w in words), country)
+
     for canonical, names in EMBASSY_COUNTRIES.items():
-        for country in names:
-            keys = tuple(word_key(w) for w in country.split())
-            table[keys] = canonical
-            table[tuple(country.split())] = canonical
+        country = canonical.removeprefix("Embassy of ").removeprefix("the ")
+        for name in names:
+            add(name, country)
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    kazakh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["kk"])
+    for record in pycountry.countries:
+        if record.alpha_2 in _HOST_COUNTRIES:
+            continue
+        country = _ENGLISH_COUNTRY.get(record.alpha_2) or getattr(
+            record, "common_name", record.name
+        )
+        for name in (
+            record.name,
+            country,
+            russian.gettext(record.name),
+            kazakh.gettext(record.name),
+        ):
+            add(name, country)
     return table
+
+
+_STATE_BODY_NAMES = ("Embassy of ", "Government of ", "Ministry of Foreign Affairs of ")
+_ENGLISH_COUNTRY = {"KR": "Republic of Korea", "TR": "Turkey", "CZ": "Czech Republic",
+                    "GB": "United Kingdom", "US": "United States"}  # fmt: skip
+# What the country's name follows or precedes: "Посольство Японии", "Жапония елшілігі",
+# "Government of Finland", "Министерство иностранных дел Финляндии".
+_STATE_BODIES = (
+    ("Embassy", re.compile(r"^(?:посольств|елшілі|embass)", re.IGNORECASE)),
+    ("Government", re.compile(r"^(?:правительств|үкімет|government)", re.IGNORECASE)),
+    (
+        "Ministry of Foreign Affairs",
+        re.compile(r"^(?:мид|ministry|министерств|министрлі)", re.IGNORECASE),
+    ),
+)
+_FOREIGN_AFFAIRS = re.compile(
+    r"иностранных\s+дел|сыртқы\s+істер|foreign\s+affairs|foreign\s+office|мид\b", re.IGNORECASE
+)
+
+
+def _state_body(tokens, index: int, text_after: str) -> str | None:
+    word = tokens[index][0]
+    for body, pattern in _STATE_BODIES:
+        if pattern.match(word):
+            if body == "Ministry of Foreign Affairs" and not (
+                word.lower() == "мид" or _FOREIGN_AFFAIRS.match(text_after.lstrip(" \t\n(for"))
+            ):
+                return None
+            return body
+    return None
 
 
 @dataclass
@@ -628,20 +837,23 @@ def find_donor_mentions(text: str, offset: int = 0) -> list[DonorMention]:
             i = j_end
             continue
         i += 1
-    mentions.extend(_embassy_mentions(tokens, keys, offset))
+    mentions.extend(_embassy_mentions(tokens, keys, offset, text))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _embassy_mentions(tokens, keys, offset) -> list[DonorMention]:
+def _embassy_mentions(tokens, keys, offset, text: str = "") -> list[DonorMention]:
+    """A foreign state's embassy, government or foreign ministry, by the country named within
+    four words of it: "Embassy of Japan", "Правительство Финляндии"."""
     countries = _country_keys()
     out = []
-    for i, (word, _start, _end) in enumerate(tokens):
-        if not _EMBASSY_WORD.match(word):
+    for i, (_word, _start, end) in enumerate(tokens):
+        body = _state_body(tokens, i, text[end : end + 40])
+        if body is None:
             continue
         found = None
-        for j in range(max(0, i - 4), min(len(tokens), i + 5)):
-            for length in (2, 1):
+        for j in range(max(0, i - 4), min(len(tokens), i + 6)):
+            for length in (3, 2, 1):
                 window = tuple(keys[j : j + length])
                 raw = tuple(w.lower().replace(".", "") for w, _, _ in tokens[j : j + length])
                 for candidate in (window, raw):
@@ -653,9 +865,10 @@ def _embassy_mentions(tokens, keys, offset) -> list[DonorMention]:
             if found:
                 break
         if found:
-            canonical, j0, j1 = found
-            lo = min(i, j0)
-            hi = max(i + 1, j1)
+            country, j0, j1 = found
+            the = "the " if country in _THE_COUNTRIES else ""
+            lo, hi = min(i, j0), max(i + 1, j1)
+            canonical = f"{body} of {the}{country}"
             out.append(DonorMention(canonical, offset + tokens[lo][1], offset + tokens[hi - 1][2]))
     return out
 
@@ -688,7 +901,7 @@ def normalize_donor(name: str) -> str | None:
             return found
     mentions = find_donor_mentions(text)
     if mentions:
-        embassy = [m for m in mentions if m.canonical.startswith("Embassy")]
+        embassy = [m for m in mentions if m.canonical.startswith(_STATE_BODY_NAMES)]
         if embassy:
             return embassy[0].canonical
         longest = max(mentions, key=lambda m: m.end - m.start)
@@ -872,8 +1085,8 @@ _SUBJECT_VERBS = re.compile(
 # Donor cue words for known donors in the same sentence
 _FUNDING_WORDS = re.compile(
     r"(?:финанс|финансир|поддерж|грант|выдел|вклад|донор|средств|спонсор|софинанс|оплат|"
-    r"содейств|қаржы|қолдау|жарна|демеу|бөл(?:ді|еді|ген|інді)|fund|financ|support|grant|"
-    r"contribut|donor|sponsor|allocat|assistance)",
+    r"содейств|влож|вкладыва|қаржы|қолдау|жарна|демеу|бөл(?:ді|еді|ген|інді)|fund|financ|support|"
+    r"grant|contribut|donor|sponsor|allocat|assistance|invest)",
     re.IGNORECASE,
 )
 
@@ -1560,20 +1773,9 @@ def find_organizations(
             if index is not None:
                 donor_groups.add(groups[index])
                 continue
-            end = cue_start
-            for _ in range(4):
-                found = _left_name(text, end, spans, True, cue.lang)
-                if not found or any(m.start < found[1] and found[0] < m.end for m in mentions):
-                    break
-                name = _clean_name(text[found[0] : found[1]], cue.lang, None)
-                if _valid_name(name) and not _is_press_office(name):
-                    unknown_donors.add(name, "donor", found[0], found[1])
-                joined = re.search(
-                    r"(?:,|\s(?:және|мен|и|and))\s*$", text[max(0, found[0] - 20) : found[0]]
-                )
-                if not joined:
-                    break
-                end = found[0] - len(joined.group(0))
+            _left_donors(
+                text, cue_start, spans, cue, mentions, groups, donor_groups, unknown_donors
+            )
         else:
             _left_list(text, cue_start, spans, cue, registry, doc)
 
@@ -1600,16 +1802,16 @@ def find_organizations(
     # other funding words ("Вклад ЕС", "USAID выделит", "Европейский Союз поддержал"): the
     # nearest donor mentions in the sentence
     # "в рамках проекта Европейского союза", "ЕО жобасы", "an EU project": the donor's project
+    # A weak cue does not make a donor of an organisation the text names as implementer or
+    # partner ("Программа малых грантов ГЭФ, осуществляемая ПРООН", "проект Фонда Евразия").
+    roles = {normalize_donor(item.name) for item in registry.items} - {None}
     for index, mention in enumerate(mentions):
         before = text[max(0, mention.start - 30) : mention.start]
         after = text[mention.end : mention.end + 30]
         own_project = _OWN_PROJECT_BEFORE.search(before) or _OWN_PROJECT_AFTER.match(after)
-        if own_project and not _near_press_office(text, mention):
+        if own_project and not _near_press_office(text, mention) and mention.canonical not in roles:
             donor_groups.add(groups[index])
     weak = _groups_near_funding_words(text, mentions, groups, cue_spans) - donor_groups
-    # a weak cue does not make a donor of an organisation the text names as implementer or
-    # partner ("Программа малых грантов ГЭФ, осуществляемая ПРООН")
-    roles = {normalize_donor(item.name) for item in registry.items} - {None}
     donor_groups |= {
         g
         for g in weak
@@ -1639,6 +1841,30 @@ def find_organizations(
         if i.role == "partner"
     ]
     return implementers, partners, donor_list
+
+
+def _left_donors(text, cue_start, spans, cue, mentions, groups, donor_groups, unknown) -> None:
+    """The donors named before a Kazakh cue ("ҚР Мәдениет және ақпарат министрлігі мен
+    «Азаматтық бастамаларды қолдау орталығы» КЕАҚ қолдауымен"): known ones by their mention,
+    others by their name, along a list joined by commas and "мен", "және"."""
+    end = cue_start
+    for _ in range(4):
+        found = _left_name(text, end, spans, True, cue.lang)
+        if not found:
+            break
+        known = [k for k, m in enumerate(mentions) if m.start < found[1] and found[0] < m.end]
+        if known:
+            donor_groups.update(groups[k] for k in known)
+        else:
+            name = _clean_name(text[found[0] : found[1]], cue.lang, None)
+            if _valid_name(name) and not _is_press_office(name):
+                unknown.add(name, "donor", found[0], found[1])
+        joined = re.search(
+            r"(?:,|\s(?:және|мен|бен|пен|и|and))\s*$", text[max(0, found[0] - 20) : found[0]]
+        )
+        if not joined:
+            break
+        end = found[0] - len(joined.group(0))
 
 
 @lru_cache(maxsize=8)
@@ -1709,7 +1935,24 @@ def _groups_near_funding_words(text, mentions, groups, cue_spans) -> set[int]:
                     best = (distance, k)
             if best is not None:
                 found.add(groups[best[1]])
+        found |= {groups[k] for k in _kazakh_subjects_of_funding(text, words, inside, mentions)}
     return found
+
+
+_KK_FUNDING_VERB = re.compile(
+    r"^(?:қаржыландыр|бөл(?:ді|еді|ген|інді|мек)|қолда(?:ды|йды|ған)|демеу|грант\w*$)", re.I
+)
+
+
+def _kazakh_subjects_of_funding(text, words, inside, mentions) -> list[int]:
+    """Kazakh puts the verb last: "Азия даму банкі ... жобаны қаржыландырады". A donor named
+    among the sentence's first words is its subject when one of its last words funds."""
+    if not words or not any(_KK_FUNDING_VERB.match(w.group()) for w in words[-3:]):
+        return []
+    if not any(ch in KK_LETTERS for w in words for ch in w.group()):
+        return []
+    opening = words[min(3, len(words) - 1)].end()
+    return [k for k in inside if mentions[k].start < opening]
 
 
 _CASE_BEFORE = (
@@ -1730,6 +1973,7 @@ def _donor_list(doc, mentions, groups, donor_groups, mention_case) -> list[Organ
     for index, mention in enumerate(mentions):
         if groups[index] in donor_groups and mention.canonical not in canonicals:
             canonicals.append(mention.canonical)
+    canonicals = _one_per_state(canonicals)
     out = []
     for canonical in canonicals:
         indices = [k for k, m in enumerate(mentions) if m.canonical == canonical]
@@ -1763,6 +2007,18 @@ def _donor_list(doc, mentions, groups, donor_groups, mention_case) -> list[Organ
             )
         )
     return out
+
+
+def _one_per_state(canonicals: list[str]) -> list[str]:
+    """A state funds once, however its embassy, government and ministry are named: the
+    embassy (its office in the country) stands for it, else the first named."""
+    kept: dict[str, str] = {}
+    for canonical in canonicals:
+        body = next((b for b in _STATE_BODY_NAMES if canonical.startswith(b)), None)
+        state = canonical.removeprefix(body) if body else canonical
+        if state not in kept or canonical.startswith("Embassy of "):
+            kept[state] = canonical
+    return [canonical for canonical in canonicals if canonical in kept.values()]
 
 
 def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Document) -> None:
