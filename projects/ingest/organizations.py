@@ -110,6 +110,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def quoted_core(name: str) -> str | None:
+    """The words inside a name's outermost quotes, case-folded ("фонд «Адал»" and "Фонду
+    «Адал»" give "адал"), or None when the name quotes nothing."""
+    for start, end in quote_spans(name):
+        core = " ".join(_WORD_RE.findall(name[start + 1 : end - 1])).casefold()
+        if core:
+            return core
+    return None
+
+
 def _masked(text: str) -> str:
     """The text with quoted segments and parentheses replaced by placeholders of equal length,
     so separators inside them are not seen."""
@@ -235,6 +245,21 @@ def word_key(word: str) -> str:
     if "-" in word:
         return "-".join(ru_lemma(part) if part else part for part in word.split("-"))
     return ru_lemma(word)
+
+
+def kazakh_head_nominative(word: str) -> str:
+    """A Kazakh name's head noun without its case ending: "қорының", "қорына" -> "қоры",
+    "бірлестігіне" -> "бірлестігі", "орталығын" -> "орталығы", "ЖШС-мен" -> "ЖШС"."""
+    word = strip_kazakh_instrumental(word)
+    match = re.fullmatch(r"(.{2,}?[ыі])(?:ның|нің|на|не|нан|нен|нда|нде|н)", word)
+    if match and has_kazakh(word) or match and len(match.group(1)) >= 5:
+        return match.group(1)
+    match = re.fullmatch(
+        rf"([{UPPER}]{{2,7}})-(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|"
+        r"нан|нен|дан|ден|тан|тен|да|де|та|те)",
+        word,
+    )
+    return match.group(1) if match else word
 
 
 def strip_kazakh_instrumental(word: str) -> str:
@@ -962,7 +987,19 @@ CUES: tuple[Cue, ...] = (
         "implementer", "right", "ru", None,
         r"\b(?:исполнител\w*|реализатор\w*|грантополучател\w*|организатор\w*|оператор\w*)"
         r"(?:\s+(?:проекта|программы|мероприяти\w+|тренинга|семинара|конкурса|гранта|выступ\w+|"
-        r"является|являются|стал[аи]?))*" + _DASH,
+        r"является|являются|стал[аио]?|станет|по\s+итогам\s+\w+))*" + _DASH,
+    ),
+    # grantees: "Гранты получили фонд «Адал» и ...", "грант – 40 тыс. долларов – получил фонд
+    # «X»", "Средства получит организация «Y»", "второй грант достался объединению «Z»"
+    _cue(
+        "implementer", "right", "ru", "nomn",
+        r"\b(?:получил[аио]?|получат|получит|выиграл[аио]?|выиграют)\s+",
+    ),
+    _cue("implementer", "right", "ru", "datv", r"\bдостал(?:ся|ась|ось|ись)\s+"),
+    # "Фонду «Адал» выделено 78 910 долларов": the grantee before the verb, in the dative
+    _cue(
+        "implementer", "left", "ru", "datv",
+        r"(?<=[»\"”\w])\s+(?:выделен[оаы]?|выделяется|предоставлен[оаы]?|присужден[оаы]?)\b",
     ),
     # --- Russian, partners
     _cue("partner", "right", "ru", "ablt", r"\bв\s+партн[её]рстве\s+со?" + _DASH),
@@ -1015,6 +1052,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:жобаны\s+)?(?:іске|жүзеге)\s+асырушы(?:\s+ұйым\w*|\s+серіктес\w*)?" + _DASH,
     ),
     _cue("implementer", "right", "kk", None, r"\bжобаның\s+орындаушы\w*" + _DASH),
+    # "жобаны жүзеге асыратын «X» қоғамдық қорының": the implementer after the participle
+    _cue("implementer", "right", "kk", None, r"\b(?:жүзеге|іске)\s+асыратын\s+"),
+    _cue("implementer", "right", "kk", None, r"\bгрант\s+алушы(?:лар)?\s*[-–—:]\s*"),
     _cue("implementer", "right", "kk", None, r"\bұйымдастырушы(?:сы|лары)?\s*[-–—:]\s*"),
     _cue(
         "implementer", "left", "kk", None,
@@ -1042,7 +1082,12 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "implementer", "right", "en", None,
         r"\b(?:implementing\s+(?:organi[sz]ations?|partners?|agency)|implementers?|"
-        r"grantees?|lead\s+organi[sz]ation)\s*(?:is|are|:|-|–)\s*",
+        r"grantees?|grant\s+recipients?|recipients?|lead\s+organi[sz]ation|executing\s+agency|"
+        r"responsible\s+part(?:y|ies))\s*(?:is|are|will\s+be|include|:|-|–)\s*",
+    ),
+    _cue(
+        "implementer", "right", "en", None,
+        r"\b(?:awarded|granted|given|went)\s+to\s+(?=(?:the\s+)?[A-Z\"“])",
     ),
     _cue(
         "partner", "right", "en", None,
@@ -1075,6 +1120,8 @@ _SUBJECT_VERBS = re.compile(
     r"организу[ею]т)\s+(?:[а-яё-]+\s+){0,2}?"
     r"(?:проект|программ|тренинг|семинар|конкурс|кампани|форум|конференци|круглый|обучени|"
     r"мониторинг|исследовани|встреч|сери|цикл|акци)|"
+    r"(?:has\s+|have\s+|will\s+)?(?:received?|won|win|been\s+awarded)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:grant|funding|\S*\d)|is\s+the\s+(?:executing|implementing)\s+agency|"
     r"(?:implements|is\s+implementing|will\s+implement|has\s+implemented|implemented|launched|"
     r"has\s+launched|is\s+launching|organi[sz]ed|conducted|runs|is\s+running)\s+"
     r"(?:the|a|an|its|this|their)?\s*(?:new\s+)?(?:\w+\s+)?"
@@ -1377,9 +1424,35 @@ def _trim_item(text: str) -> str:
         ):
             text = text[: match.start()]
             break
+    text = _through_kazakh_head(text)
     text = strip_edges(text)
     text = re.sub(r"\s+(?:of|for|and|the|in|on|и|және|по|в|на|с)$", "", text, flags=re.I)
     return strip_edges(text)
+
+
+_KK_LEGAL_HEAD = re.compile(
+    r"^(?:қор(?:ы|ын|ына|ынан|ымен|ының|ында)?|(?:бірлестіг|ұйым|орталығ|қауымдастығ|мекемесі"
+    r"|әкімдіг|министрліг|серіктестіг|одағ|кәсіподағ|басқармасы)\w*"
+    r"|(?:ЖШС|ҚҚ|ҚБ|КЕАҚ|АҚ|МКҚК)(?:-\w+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _through_kazakh_head(text: str) -> str:
+    """A Kazakh name ends with its head ("«Жетісу экологиялық орталығы» қоғамдық қоры",
+    "«Гидро Консалт Жетісу» ЖШС-мен"): what follows the first head after a quoted or
+    capitalised name is the sentence, not the name."""
+    if not has_kazakh(text) and not re.search(r"\b(?:ЖШС|ҚҚ|ҚБ|КЕАҚ)\b", text):
+        return text
+    masked = _masked(text)
+    words = list(re.finditer(r"\S+", masked))
+    for index, word in enumerate(words[1:], start=1):
+        bare = word.group().strip(',.;:»”"')
+        if bare and _KK_LEGAL_HEAD.search(bare) and len(bare) > 1:
+            before = masked[: word.start()].rstrip()
+            if before.endswith(("_", "»", "”", '"')) or words[index - 1].group()[:1].isupper():
+                return text[: word.end()]
+    return text
 
 
 def _valid_name(name: str) -> bool:
@@ -1401,7 +1474,11 @@ def _valid_name(name: str) -> bool:
     if first_char.isupper():
         return not _looks_like_person(words)
     lower = first.lower()
-    return lower.startswith(ORG_HEADS_RU) or lower.startswith(ORG_HEADS_KK)
+    return (
+        lower.startswith(ORG_HEADS_RU)
+        or lower.startswith(ORG_HEADS_KK)
+        or bool(_LEGAL_PHRASES.match(name))
+    )
 
 
 def _looks_like_person(words: list[str]) -> bool:
@@ -1428,7 +1505,7 @@ def _clean_name(name: str, lang: str, case: str | None) -> str:
     name = tidy(name)
     if lang == "kk" or has_kazakh(name):
         words = name.split(" ")
-        words[-1] = strip_kazakh_instrumental(words[-1])
+        words[-1] = kazakh_head_nominative(words[-1])
         name = " ".join(words)
     elif lang == "ru" or re.search("[а-яё]", name.lower()):
         name = nominative_head(name, case)
@@ -1442,6 +1519,16 @@ _PURPOSE_TAIL = re.compile(
 _ENGLISH_TRAILING_PLACE = re.compile(r"([\"”»])\s+in\s+[A-Z].*$", re.DOTALL)
 
 
+# What a release says of an organisation before its name, not part of it: where it is from
+# ("уральский", "көкшетаулық", "Aktau-based"), that it is local or young ("местное",
+# "молодёжному").
+_DESCRIPTOR = re.compile(
+    r"^(?:(?!некоммерческ)(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие|ого|ому|им|ом|ой|ую)|местн\w+|молод[её]жн\w+|"
+    r"сельск\w+|[a-z]*(?:[A-Z][\w\']*)?-based|local|[а-яәғқңөұүһі]+(?:лық|лік|дық|дік|тық|тік))"
+    r"\s+)+(?=\S)"
+)
+
+
 def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, int, int]]:
     """Organisation names in text[start:end] after a right-side cue."""
     argument = text[start:end]
@@ -1452,6 +1539,10 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
     if article:
         argument = argument[article.end() :]
         base += article.end()
+    descriptor = _DESCRIPTOR.match(argument)
+    if descriptor:
+        argument = argument[descriptor.end() :]
+        base += descriptor.end()
     if not _starts_like_org(argument):
         return []
     out = []
@@ -1468,6 +1559,10 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
                 out.append((name, s, a + len(chunk.rstrip())))
             continue
         for raw, c, _d in _split_items(chunk, a, _CONJ_RE):
+            descriptor = _DESCRIPTOR.match(raw.lstrip())
+            if descriptor:
+                c += len(raw) - len(raw.lstrip()) + descriptor.end()
+                raw = raw.lstrip()[descriptor.end() :]
             if cue.owner:
                 raw = _without_title(raw)
             trimmed = _trim_item(raw)
@@ -1685,6 +1780,11 @@ class _Registry:
         for item in self.items:
             if org_key(item.name) == key:
                 return item
+        quoted = quoted_core(name)
+        if quoted:
+            for item in self.items:
+                if quoted_core(item.name) == quoted:
+                    return item
         compact = name.replace(" ", "")
         if is_acronym(compact) and len(compact) >= 3:
             for item in self.items:
