@@ -245,7 +245,11 @@ def _add_funding(project, extraction, organizations) -> None:
 
 
 def _link_places(project, extraction, report) -> None:
-    slugs = [place.slug for place in extraction.places]
+    slugs = [place.slug for place in extraction.places if place.slug]
+    for place in extraction.places:
+        if not place.slug:  # a district or village the gazetteer lacks: the editor adds it
+            where = ", ".join(filter(None, [place.kind, place.region_en, place.country_code]))
+            report.new_records.append(f"place not in the gazetteer: {place.name_en} ({where})")
     places = Place.objects.filter(slug__in=slugs)
     project.places.set(places)
     for place in places:

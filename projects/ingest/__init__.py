@@ -18,8 +18,9 @@ from .contacts import find_contacts, find_emails, find_phones
 from .dates import find_period, find_published
 from .identifiers import find_contract_number
 from .language import detect_language
+from .localities import find_unlisted_places
 from .organizations import find_organizations
-from .places import find_places
+from .places import Gazetteer, find_places
 from .result import Document, Extraction
 from .segment import article_mask
 from .text import IngestError, decode_bytes, read_plain_text
@@ -47,6 +48,9 @@ def extract(text: str, language: str | None = None) -> Extraction:
     implementers, partners, donors = find_organizations(doc)
     start, end, duration, duration_evidence = find_period(doc)
     amounts = find_amounts(doc, donors)
+    gazetteer = Gazetteer.load()
+    places = find_places(doc, gazetteer)
+    places += find_unlisted_places(doc, gazetteer, places)
     return Extraction(
         language=doc.language,
         source_url=doc.source_url,
@@ -59,7 +63,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
         end=end,
         duration_months=duration,
         duration_evidence=duration_evidence,
-        places=find_places(doc),
+        places=places,
         implementers=implementers,
         partners=partners,
         contacts=find_contacts(doc),

@@ -136,6 +136,17 @@ def test_the_address_a_release_names_as_its_source_is_kept_with_it(seeds, tmp_pa
     assert "source:" not in source.project.description_ru
 
 
+def test_a_village_the_gazetteer_lacks_is_listed_for_the_editor(seeds, tmp_path):
+    path = tmp_path / "village.txt"
+    path.write_text(
+        NEW_RELEASE.replace("в Павлодаре", "в селе Бурыл Байзакского района"), encoding="utf-8"
+    )
+    output = run("import_press_release", path)
+    assert "place not in the gazetteer: Buryl (village, KZ)" in output
+    project = SourceDocument.objects.get(file_name="village.txt").project
+    assert "Buryl" not in {place.name_en for place in project.places.all()}
+
+
 def test_a_seed_release_is_already_in_the_registry(seeds, settings):
     output = run("import_press_release", settings.SEEDS_DIR / "000_b181058ddafe2ef1.txt")
     assert "Already imported" in output

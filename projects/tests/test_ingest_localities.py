@@ -1,0 +1,84 @@
+"""Districts, villages and the neighbours' regions that the gazetteer lacks are read by their
+type word, named in English as the region names them, and never taken from an office's name."""
+
+import pytest
+
+from projects.ingest.localities import find_unlisted_places, romanise
+from projects.ingest.places import Gazetteer, find_places
+from projects.ingest.result import Document
+
+
+def places(text: str, language: str = "ru") -> list[tuple[str, str, str | None]]:
+    doc = Document(text=text, article=text, language=language)
+    gazetteer = Gazetteer.load()
+    found = find_unlisted_places(doc, gazetteer, find_places(doc, gazetteer))
+    return [(place.name_en, place.kind, place.region_en) for place in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Проект охватит Сауранский и Отрарский районы.",
+            "ru",
+            [("Sauran District", "district", None), ("Otrar District", "district", None)],
+        ),
+        (
+            "Волонтёры навестят пенсионеров в Денисовском районе.",
+            "ru",
+            [("Denisovka District", "district", "Kostanay Region")],
+        ),
+        (
+            "Жоба Бейнеу және Түпқараған аудандарында іске асырылады.",
+            "kk",
+            [
+                ("Beyneu District", "district", "Mangystau Region"),
+                ("Tupkaragan District", "district", None),
+            ],
+        ),
+        ("Мобильді топ Қайыңды ауылында жұмыс істейді.", "kk", [("Kaiyndy", "village", None)]),
+        (
+            "Clubs open in the village of Kenesary in Burabay District.",
+            "en",
+            [("Kenesary", "village", None), ("Burabay District", "district", "Akmola Region")],
+        ),
+        (
+            "Школа в селе Бурыл получит новые окна.",
+            "ru",
+            [("Buryl", "village", None)],
+        ),
+        (
+            "Группы работают в Хатлонской области Таджикистана и в Нарынской области.",
+            "ru",
+            [("Khatlon Region", "region", None), ("Naryn Region", "region", None)],
+        ),
+    ],
+)
+def test_places_the_gazetteer_lacks_are_read_by_their_type_word(text, language, expected):
+    assert places(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Партнёром выступил акимат Жанакорганского района.", "ru"),
+        ("Отделы внутренней политики Жарминского и Кокпектинского районов помогут.", "ru"),
+        ("Серіктестер: Нұра ауданының әкімдігі.", "kk"),
+        ("Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері.", "kk"),
+    ],
+)
+def test_an_offices_district_is_not_where_the_project_works(text, language):
+    assert places(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        ("Мұнайлы", "Munaily"),
+        ("Айыртау", "Aiyrtau"),
+        ("Ақ-Шоқы", "Ak-Shoky"),
+        ("Қайыңды", "Kaiyndy"),
+    ],
+)
+def test_names_are_romanised_as_kazakhstan_romanises_places(written, english):
+    assert romanise(written) == english
