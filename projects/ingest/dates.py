@@ -85,9 +85,35 @@ _END_LABEL = re.compile(
     _I,
 )
 
+# "с 1 апреля по 30 ноября 2024 года", "from March to December 2025", "2022 жылғы 1 маусым
+# мен 15 желтоқсан аралығында": one year for both ends.
+_SHARED_YEAR_RANGES = [
+    re.compile(p, _I)
+    for p in (
+        rf"(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})\s*(?:[-–—]|по|до|to|until|till|through)\s*"
+        rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s*,?\s+(?P<y>{_YEAR})",
+        rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})\s*"
+        rf"(?:мен|бен|пен|[-–—])\s*(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+(?:аралығында|аралығы|дейін)",
+    )
+]
+# "Работы планируется завершить до конца 2025 года", "to be completed by the end of 2025".
+_END_BY_YEAR = re.compile(
+    rf"(?:заверш\w+|окончен\w+|закончи\w+|completed|finished|аяқта\w+)\s+"
+    rf"(?:до\s+конца|by\s+the\s+end\s+of|until\s+the\s+end\s+of)\s+(?P<y>{_YEAR})"
+    rf"|(?P<kk>{_YEAR}){_KK_YEAR_WORD}\s+соңына\s+дейін\s+аяқта",
+    _I,
+)
+# "Проект рассчитан на 2024–2027 годы", "2023–2025 жылдары", "from 2025 to 2028".
+_YEAR_RANGE = re.compile(
+    rf"(?<![\d.])(?P<y1>{_YEAR})\s*(?:[-–—]|to|по|до)\s*(?P<y2>{_YEAR})"
+    r"(?:\s*(?:гг\.?|годы|годах|годов|жылдар\w*|жж\.?))?",
+    _I,
+)
+_PROGRAMME_WORD = re.compile(r"программ\w*|programme|program\b|бағдарлама\w*|стратеги\w*", _I)
 _PROJECT_WORD = re.compile(r"проект|project|жоба|программ|programme|program|инициатив", _I)
 _START_VERB = (
-    r"стартова\w*|стартует|\bстарт\b|начал(?:ся|ась|ось|ись|и|а)?\b|начн[её]тся|приступил\w*"
+    r"стартова\w*|стартует|стартуют|\bстарт\b|начал(?:ся|ась|ось|ись|и|а)?\b|начн[её]тся"
+    r"|начнутся|приступ(?:ил|ят|ит)\w*"
     r"|запущен\w*|launched|started|starts|began|begins|begun|commenced|kicked\s+off"
     r"|will\s+(?:start|begin|be\s+launched)|басталды|басталған|басталады|бастады"
     r"|іске\s+қосылды|қолға\s+алынды"
@@ -98,7 +124,8 @@ _PROJECT_STARTS = re.compile(
     rf"(?:проект|project|жоба)\w*\s+(?:[\w-]+\s+){{0,2}}?(?:{_START_VERB})", _I
 )
 _END_CUE = re.compile(
-    r"(?:продлится|завершится|закончится|будет\s+(?:длиться|реализовываться|осуществляться)"
+    r"(?:продлится|продлятся|завершится|завершатся|закончится|закончатся"
+    r"|будет\s+(?:длиться|реализовываться|осуществляться)"
     r"|рассчитан\w*|will\s+(?:run|last|continue|end)|runs?|ends?)\s+(?:до|по|until|till|in|в)\s+$",
     _I,
 )
@@ -108,10 +135,16 @@ _KK_END_CUE = re.compile(r"\s*(?:дейін|шейін)\s+(?:жалғасады|
 _NUMBER_WORDS = {
     "один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
     "четыре": 4, "четырех": 4, "пять": 5, "пяти": 5, "полтора": 1.5, "полутора": 1.5,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12,
-    "eighteen": 18, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5,
+    "шесть": 6, "шести": 6, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+    "двенадцать": 12, "двенадцати": 12, "восемнадцать": 18, "восемнадцати": 18,
+    "двадцать четыре": 24, "двадцати четырех": 24, "тридцать": 30, "тридцати": 30,
+    "тридцать шесть": 36,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "ten": 10,
+    "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty": 30, "thirty-six": 36,
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "тоғыз": 9, "он": 10,
+    "он екі": 12, "он сегіз": 18, "жиырма төрт": 24, "отыз": 30, "отыз алты": 36,
 }  # fmt: skip
-_COUNT = rf"\d{{1,3}}(?:[.,]5)?|{'|'.join(_NUMBER_WORDS)}"
+_COUNT = rf"\d{{1,3}}(?:[.,]5)?|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))}"
 _MONTH_UNIT = r"месяц\w*|мес\.|months?|ай(?:ға|лық|дық|ды)?"
 _YEAR_UNIT = r"год(?:а|ов)?|лет|years?|жыл(?:ға|дық|ды)?"
 _SPAN = rf"(?P<n>{_COUNT})[\s-]*(?:(?P<month>{_MONTH_UNIT})|(?P<year>{_YEAR_UNIT}))(?!\w)"
@@ -124,17 +157,21 @@ _DURATIONS = [
     for p in (
         r"(?:длительность|продолжительность|срок(?:и|ом)?(?:\s+реализации|\s+выполнения)?"
         rf"|duration|ұзақтығы|мерзімі)[^\d.\n]{{0,30}}?(?<!\w){_SPAN}",
-        rf"(?<!\w){_ADJECTIVE_SPAN}[\s-]*(?:long\s+)?(?:проект|project|programme|program|жоба)",
-        rf"(?:рассчитан\w*\s+на|на\s+срок|на\s+период|for\s+a\s+period\s+of|will\s+last"
-        rf"|will\s+run\s+for|lasts|runs\s+for|is\s+designed\s+for)\s+{_SPAN}",
+        rf"(?<!\w){_ADJECTIVE_SPAN}[\s-]*(?:long\s+)?"
+        r"(?:проект|project|programme|program|жоба|initiative|инициатив)",
+        rf"(?:рассчитан\w*\s+на|на\s+срок|на\s+период|(?:a\s+)?period\s+of|will\s+last"
+        rf"|will\s+run\s+for|lasts|runs\s+for|is\s+designed\s+for|продлится|продолжится"
+        rf"|будет\s+длиться|займ[её]т)\s+{_SPAN}",
         rf"(?<!\w){_SPAN}\s+(?:арналған|созылады|жоспарланған|есептелген)",
         r"(?P<w>одно|двух|трех|трёх|четырех|пяти|полуторо?)(?:летн|годичн)\w*\s+"
         r"(?:проект|программ)",
     )
 ]
-_PROJECT_DURATION = re.compile(
-    rf"(?:в\s+течение|over|for|during|within|ішінде)\s+{_SPAN}", _I
-)  # only in a sentence about the project
+# Only in a sentence about the project: "в течение 12 месяцев", Kazakh "12 ай ішінде".
+_PROJECT_DURATIONS = (
+    re.compile(rf"(?:в\s+течение|over|for|during|within|ішінде)\s+{_SPAN}", _I),
+    re.compile(rf"(?<!\w){_SPAN}\s+(?:ішінде|бойы)(?!\w)", _I),
+)
 _ADJECTIVE_YEARS = {"одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5}
 
 _PUBLISHED_LABEL = re.compile(
@@ -197,6 +234,9 @@ def find_period(
     ends: list[_Candidate] = []
     _labelled(doc, starts, ends)
     _ranges(doc, starts, ends)
+    _shared_year_ranges(doc, starts, ends)
+    _year_ranges(doc, starts, ends)
+    _ends_by_year(doc, ends)
     published = find_published(doc)
     # the dateline ("ASTANA, 12 March 2019 – ... today launched") dates the release, not the start
     skip = {e.start for e in published.evidence} if published else set()
@@ -363,6 +403,75 @@ def _ranges(doc: Document, starts: list[_Candidate], ends: list[_Candidate]) -> 
             return
 
 
+def _shared_year_ranges(doc: Document, starts: list[_Candidate], ends: list[_Candidate]) -> None:
+    """The first range whose ends share one year; months alone only about the project."""
+    text = doc.article
+    for pattern in _SHARED_YEAR_RANGES:
+        for match in pattern.finditer(text):
+            year = int(match.group("y"))
+            first_month, second_month = _month(match.group("m1")), _month(match.group("m2"))
+            if not first_month or not second_month or first_month >= second_month:
+                continue
+            days = (match.group("d1"), match.group("d2"))
+            if not all(days) and not _about_the_project(text, match.start(), match.end()):
+                continue
+            first = _Date(match.start(), match.end(), year, first_month, _day(days[0]))
+            second = _Date(match.start(), match.end(), year, second_month, _day(days[1]))
+            _add(starts, first, 2, doc)
+            _add(ends, second, 2, doc)
+            return
+
+
+def _year_ranges(doc: Document, starts: list[_Candidate], ends: list[_Candidate]) -> None:
+    """Years alone ("на 2024–2027 годы") in a sentence about the project, whose nearest noun
+    is the project's, not a programme's: the weakest reading of a period."""
+    text = doc.article
+    for match in _YEAR_RANGE.finditer(text):
+        first, second = int(match.group("y1")), int(match.group("y2"))
+        if not first < second <= first + 10 or not _about_the_project(
+            text, match.start(), match.end()
+        ):
+            continue
+        _add(starts, _Date(match.start(), match.end(), first), 0, doc)
+        _add(ends, _Date(match.start(), match.end(), second), 0, doc)
+        return
+
+
+def _ends_by_year(doc: Document, ends: list[_Candidate]) -> None:
+    """ "планируется завершить до конца 2025 года": the end's year, the weakest reading."""
+    match = _END_BY_YEAR.search(doc.article)
+    if match:
+        group = "y" if match.group("y") else "kk"
+        year = _Date(match.start(group), match.end(group), int(match.group(group)))
+        _add(ends, year, 0, doc)
+
+
+def _about_the_project(text: str, start: int, end: int) -> bool:
+    """The sentence speaks of the project, and the nearest such noun around the span is the
+    project's, not a programme's or a strategy's (Kazakh names the programme after its years:
+    "2021–2025 жылдарға арналған ел бағдарламасы")."""
+    sentence_start, sentence_end = sentence_span(text, start, end)
+    following = re.search(
+        r"проект|project|жоба|инициатив|initiative|" + _PROGRAMME_WORD.pattern,
+        text[end : min(sentence_end, end + 50)],
+        _I,
+    )
+    if following and _PROGRAMME_WORD.fullmatch(following.group()):
+        return False
+    before = text[sentence_start:start]
+    projects = [
+        m.start() for m in re.finditer(r"проект|project|жоба|инициатив|initiative", before, _I)
+    ]
+    programmes = [m.start() for m in _PROGRAMME_WORD.finditer(before)]
+    if not projects:
+        return False
+    return not programmes or projects[-1] > programmes[-1]
+
+
+def _day(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
 def _cued(doc: Document, starts: list[_Candidate], ends: list[_Candidate], skip: set[int]) -> None:
     """A date next to a start or end word in a sentence about the project."""
     text = doc.article
@@ -376,7 +485,11 @@ def _cued(doc: Document, starts: list[_Candidate], ends: list[_Candidate], skip:
         before = text[max(sentence_start, date.start - 60) : date.start]
         if _END_CUE.search(before) or _KK_END_CUE.match(text, date.end):
             _add(ends, date, 1, doc)
-        elif (date.day and _START_CUE.search(sentence)) or _PROJECT_STARTS.search(sentence):
+        elif (
+            (date.day and _START_CUE.search(sentence))
+            or _PROJECT_STARTS.search(sentence)
+            or _START_CUE.search(before)  # "и стартуют в марте 2021 года"
+        ):
             _add(starts, date, 1, doc)
 
 
@@ -399,10 +512,11 @@ def _duration(doc: Document) -> tuple[int | None, list[Evidence]]:
         match = rx.search(text)
         if match:
             return _months(match), [doc.evidence(match.start(), match.end())]
-    for match in _PROJECT_DURATION.finditer(text):
-        sentence_start, _ = sentence_span(text, match.start(), match.end())
-        if _PROJECT_WORD.search(text[sentence_start : match.start()]):
-            return _months(match), [doc.evidence(match.start(), match.end())]
+    for rx in _PROJECT_DURATIONS:
+        for match in rx.finditer(text):
+            sentence_start, _ = sentence_span(text, match.start(), match.end())
+            if _PROJECT_WORD.search(text[sentence_start : match.start()]):
+                return _months(match), [doc.evidence(match.start(), match.end())]
     return None, []
 
 
