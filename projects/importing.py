@@ -106,7 +106,7 @@ def press_release_import(
     report = ImportReport(project=None, created=True, extraction=extraction)  # type: ignore[arg-type]
     organizations = OrganizationIndex()
     with history.recorded("import", user=user, comment=file_name), indexing.batch():
-        project = _create_project(extraction, text, file_name)
+        project = _create_project(extraction, text)
         report.project = project
         _link_participations(project, extraction, organizations, report)
         _add_funding(project, extraction, organizations)
@@ -126,14 +126,14 @@ def press_release_import(
     return report
 
 
-def _create_project(extraction: Extraction, text: str, file_name: str) -> Project:
+def _create_project(extraction: Extraction, text: str) -> Project:
     language = extraction.language
-    title = _draft_title(extraction, file_name)
+    body = _article_body(extraction, text)
+    title = _draft_title(extraction, body)
     start = parse_partial_date(extraction.start.iso if extraction.start else None)
     end = parse_partial_date(extraction.end.iso if extraction.end else None, period_end=True)
     if start.date and end.date and end.date < start.date:
         start = end = parse_partial_date(None)  # contradictory: leave both for the editor
-    body = _article_body(extraction, text)
     project = Project(
         slug=_unique_slug(Project, ascii_slug(title)),
         original_language=language,
@@ -157,10 +157,20 @@ def _create_project(extraction: Extraction, text: str, file_name: str) -> Projec
     return project
 
 
-def _draft_title(extraction: Extraction, file_name: str) -> str:
+def _draft_title(extraction: Extraction, body: str) -> str:
+    """The release's headline; else its first sentence, as the editor would start to title
+    it (never a file name or "Press release", which say nothing about the project)."""
     if extraction.title:
         return extraction.title.value
-    return file_name.rsplit(".", 1)[0] or "Press release"
+    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0].rstrip(".")
+    first = _DATELINE.sub("", first)
+    if len(first) <= TITLE_FROM_BODY_LENGTH:
+        return first
+    return first[:TITLE_FROM_BODY_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+TITLE_FROM_BODY_LENGTH = 160
+_DATELINE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ .,-]{1,40}\s[–—-]\s")  # "ПАВЛОДАР – "
 
 
 def _article_body(extraction: Extraction, text: str) -> str:

@@ -15,6 +15,8 @@ _DATE_LINE = re.compile(
     r"^(?:[^\W\d][\w -]{1,30},\s*)?"  # a dateline's place: "Астана, 15 сентября 2021 года"
     r"(?:\d{1,2}[ .][\w.]+[ .]\d{4}\s*(?:г\.?|года|ж\.?)?|\d{4}-\d{2}-\d{2})$"
 )
+# A line ending as a sentence, with the paragraph going on below it, is the body's first line.
+_SENTENCE_END = re.compile(r"[^.\s][.;,](?:[»”\"])?$")
 _MAX_TITLE_LENGTH = 250
 _MIN_TITLE_WORDS = 3
 
@@ -23,14 +25,20 @@ def find_title(doc: Document) -> ValueFound | None:
     """The first line of the article that reads as a headline: not a label such as
     "ПРЕСС-РЕЛИЗ", not a date, not a long paragraph."""
     offset = 0
-    for line in doc.article.split("\n"):
+    lines = doc.article.split("\n")
+    for index, line in enumerate(lines):
         start, candidate = offset, line.strip()
         offset += len(line) + 1
         if not candidate:
             continue
         if _GENERIC_LABEL.match(candidate) or _DATE_LINE.match(candidate):
             continue
-        if len(candidate) > _MAX_TITLE_LENGTH or len(candidate.split()) < _MIN_TITLE_WORDS:
+        next_line = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if (
+            len(candidate) > _MAX_TITLE_LENGTH
+            or len(candidate.split()) < _MIN_TITLE_WORDS
+            or (next_line and _SENTENCE_END.search(candidate))
+        ):
             return None  # the article starts with its body: it has no headline
         begin = start + line.index(candidate)
         return ValueFound(candidate, [doc.evidence(begin, begin + len(candidate))])

@@ -136,6 +136,26 @@ def test_the_address_a_release_names_as_its_source_is_kept_with_it(seeds, tmp_pa
     assert "source:" not in source.project.description_ru
 
 
+def test_a_release_without_a_headline_is_titled_by_its_first_sentence(seeds, tmp_path):
+    path = tmp_path / "untitled.txt"
+    body = NEW_RELEASE.split("\n\n", 3)[3]  # no label, date or headline
+    path.write_text(body, encoding="utf-8")
+    run("import_press_release", path)
+    project = SourceDocument.objects.get(file_name="untitled.txt").project
+    assert project.title_ru == (
+        "При финансовой поддержке Европейского Союза стартует проект «Открытые бюджеты»"
+    )
+
+
+def test_the_command_prints_each_values_evidence(tmp_path, release_file):
+    output = run("extract_press_release", release_file, "--evidence")
+    result = json.loads(output)
+    amount = next(row for row in result["evidence"] if row["field"] == "amount")
+    assert amount["evidence"][0]["text"] in release_file.read_text(encoding="utf-8")
+    text = run("extract_press_release", release_file, "--evidence", "--format", "text")
+    assert "  amount: " in text and "<- «" in text
+
+
 def test_a_village_the_gazetteer_lacks_is_listed_for_the_editor(seeds, tmp_path):
     path = tmp_path / "village.txt"
     path.write_text(
