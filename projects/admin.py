@@ -30,6 +30,7 @@ from reversion.admin import VersionAdmin
 from . import (
     admin_corrections,  # noqa: F401 (registers the corrections queue)
     history,
+    import_evidence,
     indexing,
     search,
 )
@@ -64,7 +65,7 @@ from .models import (
 )
 from .partial_dates import parse_partial_date
 from .sectors import shares_add_up
-from .services import publishing
+from .services import drafts, publishing
 
 # Before any VersionAdmin below is instantiated, which would register its model without the
 # exclusions and follows history.py gives.
@@ -794,6 +795,27 @@ class ReviewListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MissingLanguageListFilter(admin.SimpleListFilter):
+    """Records whose title, summary or description is empty in a language: a draft imported
+    from a Russian release needs its Kazakh and English text before it is published."""
+
+    title = _("needs translation")
+    parameter_name = "untranslated"
+    FIELDS = ("title", "summary", "description")
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        language = self.value()
+        if language not in dict(settings.LANGUAGES):
+            return queryset
+        missing = Q()
+        for field in self.FIELDS:
+            missing |= Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
+        return queryset.filter(missing)
+
+
 class PublishingEventInline(admin.TabularInline):
     """Who submitted, published or withdrew the project, and when: read-only."""
 
@@ -830,6 +852,7 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
     ]
     list_filter = [
         ReviewListFilter,
+        MissingLanguageListFilter,
         StatusListFilter,
         DonorListFilter,
         PlaceListFilter,
@@ -921,6 +944,8 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["can_submit_for_review"] = self.has_change_permission(request)
+        project = kwargs.get("obj")
+        context["can_discard"] = project is not None and drafts.can_discard(request.user, project)
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
@@ -942,8 +967,31 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
                 self.admin_site.admin_view(self.import_press_release_view),
                 name="projects_project_import",
             ),
+            path(
+                "<path:object_id>/discard/",
+                self.admin_site.admin_view(self.discard_draft_view),
+                name="projects_project_discard",
+            ),
             *super().get_urls(),
         ]
+
+    def discard_draft_view(self, request, object_id):
+        """The importer's own unpublished draft, thrown away after a confirmation."""
+        project = self.get_object(request, unquote(object_id))
+        if project is None or not drafts.can_discard(request.user, project):
+            raise PermissionDenied
+        if request.method == "POST":
+            title = str(project)
+            drafts.discard(project)
+            self.message_user(request, _("The draft «%(title)s» was discarded.") % {"title": title})
+            return redirect(reverse("admin:projects_project_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Discard this draft?"),
+            "original": project,
+        }
+        return TemplateResponse(request, "admin/projects/project/discard_draft.html", context)
 
     def import_press_release_view(self, request):
         """Paste or upload a press release; the importer makes a draft and opens it."""
@@ -1008,7 +1056,11 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
             "",
             "<tr><th scope='row'>{}</th><td>{}</td><td><q>{}</q></td></tr>",
             (
-                (row["field"], row["value"], " … ".join(e["text"] for e in row["evidence"]))
+                (
+                    import_evidence.field_label(row),
+                    import_evidence.value_text(row),
+                    " … ".join(e["text"] for e in row["evidence"]),
+                )
                 for row in rows
             ),
         )

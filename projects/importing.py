@@ -327,7 +327,20 @@ def evidence_record(extraction: Extraction) -> dict:
     ):
         for amount in amounts:
             value = f"{amount.qualifier} {amount.amount} {amount.currency} ({amount.kind})"
-            rows.append({"field": name, "value": value, "evidence": quotes(amount.evidence)})
+            figure = {
+                "amount": str(amount.amount),
+                "currency": amount.currency,
+                "kind": amount.kind,
+                "qualifier": amount.qualifier,
+            }
+            rows.append(
+                {
+                    "field": name,
+                    "value": value,
+                    "amount": figure,
+                    "evidence": quotes(amount.evidence),
+                }
+            )
     for name, items in (
         ("implementer", extraction.implementers),
         ("partner", extraction.partners),
@@ -337,7 +350,14 @@ def evidence_record(extraction: Extraction) -> dict:
             value = found.normalized or found.name
             rows.append({"field": name, "value": value, "evidence": quotes(found.evidence)})
     for place in extraction.places:
-        rows.append({"field": "place", "value": place.name_en, "evidence": quotes(place.evidence)})
+        rows.append(
+            {
+                "field": "place" if place.slug else "place_not_listed",
+                "value": place.name_en,
+                "place_kind": place.kind,
+                "evidence": quotes(place.evidence),
+            }
+        )
     for contact in extraction.contacts:
         details = ", ".join([contact.name, *contact.phones, *contact.emails])
         rows.append({"field": "contact", "value": details, "evidence": quotes(contact.evidence)})

@@ -274,3 +274,72 @@ def test_the_project_list_links_to_the_import_page(editor_client):
         url = reverse("admin:projects_project_changelist")
     html = editor_client.get(url).content.decode()
     assert import_url() in html
+
+
+# --- what the editor does with a draft ----------------------------------------------------------
+
+
+def admin_url(name: str, *args, language: str = "en") -> str:
+    with translation.override(language):
+        return reverse(f"admin:projects_project_{name}", args=args)
+
+
+@pytest.fixture
+def editors(seeds):
+    from projects.services.editors import editors_group_ensure
+
+    group = editors_group_ensure()
+    made = []
+    for name in ("importer", "colleague"):
+        user = User.objects.create_user(name, password="pw-for-tests-only", is_staff=True)
+        user.groups.add(group)
+        made.append(user)
+    return made
+
+
+def imported_draft(client, user) -> Project:
+    client.force_login(user)
+    response = client.post(import_url(), {"text": NEW_RELEASE, "language": "ru"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Project.objects.get(is_published=False, sources__isnull=False)
+
+
+def test_the_evidence_table_speaks_the_admins_language(client, editors):
+    project = imported_draft(client, editors[0])
+    page = client.get(admin_url("change", project.pk, language="ru")).content.decode()
+    start = page.index("class='evidence'")
+    table = page[start : page.index("</table>", start)]
+    assert "<th scope='row'>сумма</th>" in table.lower()
+    assert "250\xa0000\xa0EUR, взнос донора" in table
+    assert "donor_contribution" not in table and "exact 250000" not in table
+    assert "апрель 2021" in table  # the start, at its month
+
+
+def test_the_importer_can_discard_the_draft_and_nobody_else(client, editors):
+    importer, colleague = editors
+    project = imported_draft(client, importer)
+    client.force_login(colleague)
+    assert client.get(admin_url("discard", project.pk)).status_code == 403
+    assert "Discard this draft" not in client.get(admin_url("change", project.pk)).content.decode()
+    client.force_login(importer)
+    assert "Discard this draft" in client.get(admin_url("change", project.pk)).content.decode()
+    assert client.get(admin_url("discard", project.pk)).status_code == 200  # asks first
+    assert Project.objects.filter(pk=project.pk).exists()
+    response = client.post(admin_url("discard", project.pk))
+    assert response.status_code == 302
+    assert not Project.objects.filter(pk=project.pk).exists()
+    assert not SourceDocument.objects.filter(project_id=project.pk).exists()
+
+
+def test_a_draft_once_published_is_not_discarded(client, editors):
+    project = imported_draft(client, editors[0])
+    Project.objects.filter(pk=project.pk).update(is_published=True)
+    assert client.post(admin_url("discard", project.pk)).status_code == 403
+    assert Project.objects.filter(pk=project.pk).exists()
+
+
+@pytest.mark.parametrize(("language", "expected"), [("kk", True), ("en", True), ("ru", False)])
+def test_drafts_missing_a_language_are_listed_for_translation(client, editors, language, expected):
+    project = imported_draft(client, editors[0])
+    page = client.get(admin_url("changelist") + f"?untranslated={language}").content.decode()
+    assert (admin_url("change", project.pk) in page) is expected
