@@ -14,7 +14,7 @@ from django.db import transaction
 
 from . import history, indexing
 from .ingest import Extraction, extract
-from .ingest.morphology import morph
+from .ingest.organizations import org_key
 from .ingest.result import OrganizationFound
 from .models import (
     Contact,
@@ -27,18 +27,11 @@ from .models import (
     Place,
     Project,
     SourceDocument,
-    normalize_name,
     text_sha256,
 )
 from .partial_dates import parse_partial_date
 from .translit import ascii_slug
 
-LEGAL_FORMS = re.compile(
-    r"^(?:оо|оф|нпо|оюл|роо|моо|тоо|ао|чу|ққ|қб|жшс|pf|pa|ngo|общественн\w+ (?:фонд|объединени\w+)"
-    r"|public (?:foundation|association))\s+|\s+(?:қоғамдық (?:қоры|бірлестігі))$"
-)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _AKIMAT = re.compile(r"акимат|әкімдіг|әкімдік|akimat|administration", re.IGNORECASE)
 SUMMARY_LENGTH = 600
 
@@ -56,11 +49,10 @@ class ImportReport:
 
 
 def organization_key(name: str) -> str:
-    """A name reduced for matching: no quotes, case, legal form, parentheses; Russian words in
-    their dictionary form ("Институтом развития" ~ "Институт развития")."""
-    text = normalize_name(_PARENTHESES.sub("", name))
-    text = LEGAL_FORMS.sub("", text).strip()
-    return " ".join(morph().parse(word)[0].normal_form for word in _WORD.findall(text))
+    """A name reduced for matching, the extractor's key (ingest.organizations.org_key): no
+    quotes, case, legal form written out or abbreviated, parentheses; Russian words in their
+    dictionary form ("Институтом развития" ~ "Институт развития"), Kazakh ones stemmed."""
+    return org_key(name)
 
 
 class OrganizationIndex:

@@ -420,7 +420,7 @@ _KEY_DROP = {"the", "of", "for", "and", "по", "и", "в", "на", "для", "�
 def _legal_free(name: str) -> str:
     text = strip_parentheses(name)
     text = _LEGAL_PHRASES.sub(" ", text)
-    words = [w for w in _WORD_RE.findall(text) if w not in LEGAL_ABBREVIATIONS]
+    words = [w for w in _WORD_RE.findall(text) if w.upper() not in LEGAL_ABBREVIATIONS]
     return " ".join(words)
 
 
