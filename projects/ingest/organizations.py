@@ -412,8 +412,11 @@ ORG_HEADS_EN = (
     "network", "alliance", "council", "committee", "ministry", "akimat", "embassy", "office",
     "delegation", "programme", "program", "society", "league", "club", "university", "academy",
     "chamber", "trust", "mission", "commission", "forum", "movement", "group", "service",
+    "department", "administration", "hokimiyat", "school", "hospital", "clinic", "library",
+    "museum", "college", "cooperative", "lab", "laboratory",
 )  # fmt: skip
 
+_ENGLISH_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS_EN)})", re.IGNORECASE)
 _KEY_DROP = {"the", "of", "for", "and", "по", "и", "в", "на", "для", "және", "жөніндегі"}
 
 
@@ -1096,7 +1099,14 @@ CUES: tuple[Cue, ...] = (
     _cue("partner", "right", "en", None, r"\b(?:together|jointly)\s+with\s+"),
     _cue(
         "partner", "right", "en", None,
-        r"\b(?:project\s+)?partners?(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–)\s*",
+        r"\b(?:project\s+)?partners?(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–|,)\s*",
+    ),
+    # "The Education Department of Abai Region is a partner in the project", "the Ministry of
+    # Emergency Situations, which is a partner in the project"
+    _cue(
+        "partner", "left", "en", None,
+        r"(?:,\s+which|\s+(?=is|are))\s*(?:is|are)\s+(?:the|a|an)\s+"
+        r"(?:national\s+|local\s+|key\s+|main\s+|government\s+|official\s+)?partners?\b",
     ),
     _cue(
         "donor", "right", "en", None,
@@ -1267,13 +1277,19 @@ def _split_items(
             if not _starts_like_org(follow, strict=True):
                 continue
             if sep.lower() == "and":
-                # "Bureau for Human Rights and Rule of Law" is one name
+                # "Bureau for Human Rights and Rule of Law" is one name; "... of the Republic of
+                # Kazakhstan and the Akimat of Mangystau Region" are two
                 tail = text[match.end() :]
                 tail = tail[: re.search(r"[,;]|$", tail).start()]
-                if _EN_SPLIT_BLOCK.search(text[pos : match.start()] + " ") or not (
-                    re.match(r"\s*(?:the|a|an)\s", tail, re.I)
-                    or re.search("|".join(ORG_HEADS_EN), tail, re.I)
-                    or is_acronym(tail.split()[0] if tail.split() else "")
+                article_follows = re.match(r"\s*(?:the|a|an)\s", tail, re.I)
+                if (
+                    not article_follows
+                    and _EN_SPLIT_BLOCK.search(text[pos : match.start()] + " ")
+                    or not (
+                        re.match(r"\s*(?:the|a|an)\s", tail, re.I)
+                        or re.search("|".join(ORG_HEADS_EN), tail, re.I)
+                        or is_acronym(tail.split()[0] if tail.split() else "")
+                    )
                 ):
                     continue
         items.append((text[pos : match.start()], base + pos, base + match.start()))
@@ -1524,7 +1540,9 @@ _ENGLISH_TRAILING_PLACE = re.compile(r"([\"”»])\s+in\s+[A-Z].*$", re.DOTALL)
 # "молодёжному").
 _DESCRIPTOR = re.compile(
     r"^(?:(?!некоммерческ)(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие|ого|ому|им|ом|ой|ую)|местн\w+|молод[её]жн\w+|"
-    r"сельск\w+|[a-z]*(?:[A-Z][\w\']*)?-based|local|[а-яәғқңөұүһі]+(?:лық|лік|дық|дік|тық|тік))"
+    r"сельск\w+|[a-z]*(?:[A-Z][\w\']*)?-based|local|national|international|non-profit|nonprofit|"
+    r"non-governmental|[A-Z][a-z]+(?:an|ish|ese)(?=\s+(?:non-|nonprofit|local|NGO))|"
+    r"[а-яәғқңөұүһі]+(?:лық|лік|дық|дік|тық|тік))"
     r"\s+)+(?=\S)"
 )
 
@@ -1572,6 +1590,33 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
             s = c + max(offset, 0)
             out.append((trimmed, s, s + len(trimmed)))
     return out
+
+
+# "The 2024 grantees are:\n\n1. Public Association "X" (Taraz) – $24,500 to ...": a list.
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–·])[ \t]+(?P<item>.+)$", re.MULTILINE)
+_ITEM_NAME_END = re.compile(r"\s+\(|\s+[-–—]\s|,\s|:\s|\s+(?:from|in|of|из|в)\s+[A-ZА-Я]")
+
+
+def _list_items(text: str, cue_end: int) -> list[tuple[str, int, int]]:
+    """The organisation opening each item of a numbered or bulleted list that follows a cue
+    ending in a colon, one item per line (blank lines between them allowed)."""
+    colon = re.match(r"[ \t]*:", text[cue_end:])
+    if not text[:cue_end].rstrip().endswith(":") and not colon:
+        return []
+    items, position = [], cue_end + (colon.end() if colon else 0)
+    while True:
+        match = _LIST_ITEM.match(
+            text, position + len(text[position:]) - len(text[position:].lstrip())
+        )
+        if not match:
+            return items
+        line = match.group("item")
+        cut = _ITEM_NAME_END.search(line)
+        name = _trim_item(line[: cut.start()] if cut else line)
+        if name and _starts_like_org(name):
+            start = match.start("item") + line.find(name[:8])
+            items.append((name, start, start + len(name)))
+        position = match.end()
 
 
 def _without_title(item: str) -> str:
@@ -1850,7 +1895,7 @@ def find_organizations(
             limit = next((s for s, _e, _c in _cue_matches(text, spans) if s >= cue_end), len(text))
             limit = min(limit, cue_end + 600)
             end = _sentence_end(text, cue_end, limit)
-            items = _right_items(text, cue_end, end, cue)
+            items = _list_items(text, cue_end) or _right_items(text, cue_end, end, cue)
             if cue.role == "donor":
                 head = re.match(r"[\s:–—-]*(?:(?:the|a|an)\s+)?", text[cue_end:end], re.I).end()
                 for index, mention in enumerate(mentions):
@@ -2134,7 +2179,8 @@ def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Doc
 
 
 def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Document) -> None:
-    """Names before a left-side cue, several when joined by "және", "мен" or commas."""
+    """Names before a left-side cue, several when joined by "және", "мен" or commas (in
+    English, only names with a head word: "the Education Department ... is a partner")."""
     if cue.role == "implementer" and _PROJECT_WORD.search(text[max(0, cue_start - 40) : cue_start]):
         found = _kk_subject(text, cue_start)
         if found:
@@ -2147,6 +2193,8 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
             break
         s, e = found
         name = text[s:e]
+        if cue.lang == "en" and not _ENGLISH_HEAD.search(name):
+            break
         _register(registry, name, s, e, cue, doc)
         # another name before this one?
         before = text[max(0, s - 20) : s]

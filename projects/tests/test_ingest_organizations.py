@@ -483,6 +483,37 @@ def test_seed_003_donors_have_every_mention():
             [],
             ["Embassy of Finland"],
         ),
+        (
+            "en",
+            "The US Embassy announced its small grants. The 2024 grantees are:\n\n"
+            '1. Public Association "Taraz Youth Media Lab" (Taraz) – $24,500 to train '
+            "journalists.\n\n"
+            '2. Public Foundation "Kopir Initiatives" (Shymkent) – $31,200 for legal clinics.\n\n'
+            "3. Ak Niyet Center for Inclusion (Pavlodar) – $45K for an accessibility audit.",
+            [
+                'Public Association "Taraz Youth Media Lab"',
+                'Public Foundation "Kopir Initiatives"',
+                "Ak Niyet Center for Inclusion",
+            ],
+            [],
+            ["Embassy of the United States"],
+        ),
+        (
+            "en",
+            "The Education Department of Abai Region is a partner in the project. The Republic "
+            "of Tajikistan is a partner of the EU.",
+            [],
+            ["Education Department of Abai Region"],
+            [],
+        ),
+        (
+            "en",
+            "It is carried out in co-operation with the Ministry of Ecology of the Republic of "
+            "Kazakhstan and the Akimat of Mangystau Region.",
+            [],
+            ["Ministry of Ecology of the Republic of Kazakhstan", "Akimat of Mangystau Region"],
+            [],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
