@@ -625,6 +625,17 @@ _SURNAME_RULES = (
 _FEMININE_ACCUSATIVE = (("ову", "ова"), ("еву", "ева"), ("ину", "ина"))
 
 
+def _feminine_nominative(words, given_index, surname_index, given_nominative, context_case):
+    """A woman's name in the nominative reads as a man's in the genitive ("Дина Утегенова",
+    "Алия Бекмуханова"); with no case required around it, the nominative is the reading."""
+    if context_case or given_index is None or surname_index is None:
+        return False
+    surname = words[surname_index].lower()
+    return "femn" in given_nominative and surname.endswith(
+        ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+    )
+
+
 def _person_nominative(name: str, context_case: str | None = None) -> str:
     """ "Павлом Лобачевым" -> "Павел Лобачев", "Карлыгаш Джаманкуловой" -> "Карлыгаш
     Джаманкулова"; names already in the nominative and Latin names are left alone."""
@@ -682,6 +693,8 @@ def _person_nominative(name: str, context_case: str | None = None) -> str:
             given_options = declined
             given_nominative = set()
             given_oblique = {(p.tag.case, p.tag.gender) for p in declined}
+    if _feminine_nominative(words, given_index, surname_index, given_nominative, context_case):
+        return " ".join(words)  # "Дина Утегенова", not the genitive of "Дин Утегенов"
     choice = None
     # the given name and the surname agree on an oblique case
     for case, gender, nominative in surname_reading:

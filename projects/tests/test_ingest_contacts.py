@@ -483,6 +483,13 @@ def test_names_in_the_nominative(written, nominative):
     assert [c.name for c in find_contacts(_doc(text))] == [nominative]
 
 
+@pytest.mark.parametrize("name", ["Дина Утегенова", "Алия Бекмуханова"])
+def test_a_womans_name_in_a_contact_line_stays_hers(name):
+    # Both words also read as the genitive of a man's name ("Дин Утегенов", "Алий Бекмуханов").
+    text = f"Контакты: {name}, координатор проекта, +7 776 903 55 27"
+    assert [c.name for c in find_contacts(_doc(text))] == [name]
+
+
 def test_contact_evidence_spans_the_holder_and_details():
     text = "Контактное лицо: Жанна Ахметова, пресс-секретарь, моб. +7 777 123 45 67"
     (contact,) = find_contacts(_doc(text))
