@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .importing import organization_key
 from .ingest import Extraction, extract
-from .ingest.organizations import normalize_donor
+from .ingest.donors import normalize_donor
 from .seed_schema import SeedRecord
 from .services import GAZETTEER_FILE, read_record
 

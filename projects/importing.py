@@ -14,7 +14,7 @@ from django.db import transaction
 
 from . import history, indexing
 from .ingest import Extraction, extract
-from .ingest.organizations import org_key
+from .ingest.legal_forms import org_key
 from .ingest.result import OrganizationFound
 from .models import (
     Contact,
@@ -49,7 +49,7 @@ class ImportReport:
 
 
 def organization_key(name: str) -> str:
-    """A name reduced for matching, the extractor's key (ingest.organizations.org_key): no
+    """A name reduced for matching, the extractor's key (ingest.legal_forms.org_key): no
     quotes, case, legal form written out or abbreviated, parentheses; Russian words in their
     dictionary form ("Институтом развития" ~ "Институт развития"), Kazakh ones stemmed."""
     return org_key(name)

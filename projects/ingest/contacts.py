@@ -28,26 +28,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from projects.ingest.organizations import (
+from projects.ingest.legal_forms import (
     LEGAL_ABBREVIATIONS,
-    LETTER,
-    LOWER,
     ORG_HEADS_EN,
     ORG_HEADS_KK,
     ORG_HEADS_RU,
+    org_key,
+)
+from projects.ingest.result import ContactFound, Document, ValueFound
+from projects.ingest.words import (
+    LETTER,
+    LOWER,
     UPPER,
     has_kazakh,
     is_latin,
     match_case,
     nominative_head,
-    org_key,
     parses,
     strip_edges,
     strip_kazakh_instrumental,
     strip_parentheses,
     tidy,
 )
-from projects.ingest.result import ContactFound, Document, ValueFound
 
 # ---------------------------------------------------------------------------------------------
 # E-mails

@@ -4,13 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from projects.ingest.organizations import (
-    find_organizations,
-    nominative_head,
-    normalize_donor,
-    org_key,
-)
+from projects.ingest.donors import normalize_donor
+from projects.ingest.legal_forms import org_key
+from projects.ingest.organizations import find_organizations
 from projects.ingest.result import Document
+from projects.ingest.words import nominative_head
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from projects import kazakh
-from projects.ingest.organizations import kazakh_stem, word_key
+from projects.ingest.words import kazakh_stem, word_key
 
 
 def forms(line: str) -> list[str]:
