@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import history, indexing
+from .extraction_resources import extraction_resources
 from .ingest import Extraction, extract
 from .ingest.legal_forms import org_key
 from .ingest.result import OrganizationFound
@@ -94,11 +95,12 @@ def press_release_import(
     if (source := existing.first()) and source.project:
         return ImportReport(project=source.project, created=False)
 
-    extraction = extract(text, language)
+    gazetteer, donors = extraction_resources()
+    extraction = extract(text, language, gazetteer=gazetteer, donors=donors)
     report = ImportReport(project=None, created=True, extraction=extraction)  # type: ignore[arg-type]
     organizations = OrganizationIndex()
     with history.recorded("import", user=user, comment=file_name), indexing.batch():
-        project = _create_project(extraction, text)
+        project = _create_project(extraction)
         report.project = project
         _link_participations(project, extraction, organizations, report)
         _add_funding(project, extraction, organizations)
@@ -118,9 +120,9 @@ def press_release_import(
     return report
 
 
-def _create_project(extraction: Extraction, text: str) -> Project:
+def _create_project(extraction: Extraction) -> Project:
     language = extraction.language
-    body = _article_body(extraction, text)
+    body = _article_body(extraction)
     title = _draft_title(extraction, body)
     start = parse_partial_date(extraction.start.iso if extraction.start else None)
     end = parse_partial_date(extraction.end.iso if extraction.end else None, period_end=True)
@@ -165,11 +167,9 @@ TITLE_FROM_BODY_LENGTH = 160
 _DATELINE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ .,-]{1,40}\s[–—-]\s")  # "ПАВЛОДАР – "
 
 
-def _article_body(extraction: Extraction, text: str) -> str:
+def _article_body(extraction: Extraction) -> str:
     """The release's own text for the draft's description, without the page's noise."""
-    from .ingest import prepare
-
-    article = prepare(text, extraction.language).article
+    article = extraction.document.article
     paragraphs = [" ".join(block.split()) for block in article.split("\n\n")]
     title = extraction.title.value if extraction.title else None
     return "\n\n".join(p for p in paragraphs if p and p != title)

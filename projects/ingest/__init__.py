@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from .amounts import find_amounts
 from .contacts import find_contacts, find_emails, find_phones
 from .dates import find_period, find_published
+from .donors import DonorBook
 from .identifiers import find_contract_number
 from .language import detect_language
 from .localities import find_unlisted_places
@@ -43,12 +44,21 @@ def prepare(text: str, language: str | None = None) -> Document:
     )
 
 
-def extract(text: str, language: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    language: str | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    donors: DonorBook | None = None,
+) -> Extraction:
+    """What the release states. Its resources are arguments: the places it can name
+    (default: seeds/gazetteer.json) and the donors it knows by name (default: the lexicon in
+    donors.py); the importer passes the registry's own, with the aliases editors added."""
     doc = prepare(text, language)
-    implementers, partners, donors = find_organizations(doc)
+    implementers, partners, donors_found = find_organizations(doc, donors)
     start, end, duration, duration_evidence = find_period(doc)
-    amounts = find_amounts(doc, donors)
-    gazetteer = Gazetteer.load()
+    amounts = find_amounts(doc, donors_found)
+    gazetteer = gazetteer or Gazetteer.load()
     places = find_places(doc, gazetteer)
     places += find_unlisted_places(doc, gazetteer, places)
     return Extraction(
@@ -56,7 +66,7 @@ def extract(text: str, language: str | None = None) -> Extraction:
         source_url=doc.source_url,
         title=find_title(doc),
         published=find_published(doc),
-        donors=donors,
+        donors=donors_found,
         amounts=[amount for amount in amounts if amount.kind != "programme"],
         programme_amounts=[amount for amount in amounts if amount.kind == "programme"],
         start=start,
@@ -70,4 +80,5 @@ def extract(text: str, language: str | None = None) -> Extraction:
         emails=find_emails(doc),
         phones=find_phones(doc),
         contract_number=find_contract_number(doc),
+        document=doc,
     )

@@ -288,20 +288,39 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+class DonorBook:
+    """The donors the extractor knows, each by its English name with every way of writing it,
+    as a trie of word keys. The lexicon above is the default; the importer adds the donors and
+    aliases editors keep in the registry (extract(..., donors=...))."""
+
+    def __init__(self, names: dict[str, tuple[str, ...]]):
+        self.names = names
+        self.trie: dict = {}
+        for canonical, aliases in names.items():
+            for alias in (canonical, *aliases):
+                keys = [k for k in (word_key(w) for w, _, _ in _tokens(alias)) if k]
+                if not keys:
+                    continue
+                node = self.trie
+                for key in keys:
+                    node = node.setdefault(key, {})
+                node.setdefault("$", canonical)
+
+    @classmethod
+    def default(cls) -> DonorBook:
+        return _default_book()
+
+    def with_names(self, extra: dict[str, tuple[str, ...]]) -> DonorBook:
+        """This book and more donors (or more names of known ones)."""
+        merged = dict(self.names)
+        for canonical, aliases in extra.items():
+            merged[canonical] = (*merged.get(canonical, ()), *aliases)
+        return DonorBook(merged)
+
+
 @lru_cache(maxsize=1)
-def _donor_trie() -> dict:
-    trie: dict = {}
-    for canonical, aliases in DONORS.items():
-        for alias in (canonical, *aliases):
-            keys = [word_key(w) for w, _, _ in _tokens(alias)]
-            keys = [k for k in keys if k]
-            if not keys:
-                continue
-            node = trie
-            for key in keys:
-                node = node.setdefault(key, {})
-            node.setdefault("$", canonical)
-    return trie
+def _default_book() -> DonorBook:
+    return DonorBook(DONORS)
 
 
 # Countries whose embassies, governments and ministries fund projects here: every country
@@ -381,14 +400,16 @@ class DonorMention:
     end: int
 
 
-def find_donor_mentions(text: str, offset: int = 0) -> list[DonorMention]:
-    """Every mention of a known donor in `text` (longest alias wins)."""
+def find_donor_mentions(
+    text: str, offset: int = 0, book: DonorBook | None = None
+) -> list[DonorMention]:
+    """Every mention of a donor the book knows in `text` (longest alias wins)."""
     text = re.sub(
         r"-(?=(?:funded|financed|supported|backed|sponsored)\b)", " ", text, flags=re.IGNORECASE
     )
     tokens = _tokens(text)
     keys = [word_key(w) for w, _, _ in tokens]
-    trie = _donor_trie()
+    trie = (book or DonorBook.default()).trie
     mentions: list[DonorMention] = []
     i = 0
     while i < len(tokens):
@@ -466,7 +487,7 @@ def _embassy_mentions(tokens, keys, offset, text: str = "") -> list[DonorMention
     return out
 
 
-def normalize_donor(name: str) -> str | None:
+def normalize_donor(name: str, book: DonorBook | None = None) -> str | None:
     """One English name for the common donors of the region, or None when not known.
 
     Case-insensitive; Russian forms are compared by pymorphy3 lemmas ("Европейским Союзом"),
@@ -479,7 +500,7 @@ def normalize_donor(name: str) -> str | None:
     tokens = _tokens(text)
     keys = [word_key(w) for w, _, _ in tokens]
     keys = [k for k in keys if k]
-    node = _donor_trie()
+    node = (book or DonorBook.default()).trie
     for key in keys:
         node = node.get(key)
         if node is None:
@@ -489,10 +510,10 @@ def normalize_donor(name: str) -> str | None:
     # strip the parenthesised part: "Агентство по международному развитию (USAID)"
     main = strip_parentheses(text)
     if main != text.strip():
-        found = normalize_donor(main)
+        found = normalize_donor(main, book)
         if found:
             return found
-    mentions = find_donor_mentions(text)
+    mentions = find_donor_mentions(text, book=book)
     if mentions:
         embassy = [m for m in mentions if m.canonical.startswith(STATE_BODY_NAMES)]
         if embassy:

@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from projects.ingest.donors import (
     STATE_BODY_NAMES,
+    DonorBook,
     DonorMention,
     find_donor_mentions,
     normalize_donor,
@@ -1013,15 +1014,16 @@ _FUNDERS_ONLY = {
 
 
 def find_organizations(
-    doc: Document,
+    doc: Document, donors: DonorBook | None = None
 ) -> tuple[list[OrganizationFound], list[OrganizationFound], list[OrganizationFound]]:
-    """(implementers, partners, donors) named in the article, each once, with evidence."""
+    """(implementers, partners, donors) named in the article, each once, with evidence; the
+    donors known by name are the book's (default: the lexicon in donors.py)."""
     text = doc.article
     spans = quote_spans(text)
     registry = _Registry(doc)
     unknown_donors = _Registry(doc)
 
-    mentions = find_donor_mentions(text)
+    mentions = find_donor_mentions(text, book=donors)
     groups = _mention_groups(text, mentions)
     donor_groups: set[int] = set()
     mention_case: dict[int, str | None] = {}
@@ -1087,7 +1089,7 @@ def find_organizations(
     # "в рамках проекта Европейского союза", "ЕО жобасы", "an EU project": the donor's project
     # A weak cue does not make a donor of an organisation the text names as implementer or
     # partner ("Программа малых грантов ГЭФ, осуществляемая ПРООН", "проект Фонда Евразия").
-    roles = {normalize_donor(item.name) for item in registry.items} - {None}
+    roles = {normalize_donor(item.name, donors) for item in registry.items} - {None}
     for index, mention in enumerate(mentions):
         before = text[max(0, mention.start - 30) : mention.start]
         after = text[mention.end : mention.end + 30]
@@ -1104,7 +1106,7 @@ def find_organizations(
     donor_list = _donor_list(doc, mentions, groups, donor_groups, mention_case)
     known = {d.normalized for d in donor_list}
     for item in unknown_donors.items:
-        canonical = normalize_donor(item.name)
+        canonical = normalize_donor(item.name, donors)
         if canonical in known:
             continue
         if canonical:

@@ -114,6 +114,9 @@ class Extraction:
     emails: list[ValueFound] = field(default_factory=list)
     phones: list[ValueFound] = field(default_factory=list)
     contract_number: ValueFound | None = None
+    # The prepared text every value was read from (not in the JSON): the importer takes the
+    # draft's description from it instead of preparing the text again.
+    document: Document | None = None
 
     def as_json(self, file: str | None = None) -> dict:
         """Exactly the keys of `manage.py extract_press_release --format json`."""

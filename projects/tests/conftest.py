@@ -40,10 +40,11 @@ def empty_cache():
     each test starts with an empty cache, so none can see another's."""
     from django.core.cache import cache
 
-    from projects import search_names
+    from projects import extraction_resources, search_names
 
     cache.clear()
     search_names.forget()
+    extraction_resources.forget()
     yield
 
 

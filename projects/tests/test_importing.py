@@ -10,7 +10,14 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from projects.models import Organization, Project, SourceDocument
+from projects.models import (
+    Organization,
+    OrganizationAlias,
+    Place,
+    PlaceAlias,
+    Project,
+    SourceDocument,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -343,3 +350,25 @@ def test_drafts_missing_a_language_are_listed_for_translation(client, editors, l
     project = imported_draft(client, editors[0])
     page = client.get(admin_url("changelist") + f"?untranslated={language}").content.decode()
     assert (admin_url("change", project.pk) in page) is expected
+
+
+def test_a_place_alias_and_a_donor_editors_added_reach_the_extractor(seeds, tmp_path):
+    karaganda = Place.objects.get(slug="karaganda")
+    PlaceAlias.objects.create(place=karaganda, name="Карагандинск")
+    donor = Organization.objects.get(slug="european-union")
+    OrganizationAlias.objects.create(organization=donor, name="Фонд Берега")
+    text = (
+        NEW_RELEASE.replace("Караганде", "Карагандинске")
+        .replace("Караганда", "Карагандинск")
+        .replace("Европейский Союз поддержит", "Фонд Берега поддержит")
+        .replace("поддержке Европейского Союза", "поддержке Фонда Берега")
+        .replace("Вклад Европейского\nСоюза", "Вклад Фонда Берега")
+    )
+    assert "Европ" not in text
+    path = tmp_path / "aliases.txt"
+    path.write_text(text, encoding="utf-8")
+    run("import_press_release", path)
+    project = SourceDocument.objects.get(file_name="aliases.txt").project
+    assert "karaganda" in set(project.places.values_list("slug", flat=True))
+    line = project.funding_lines.get()
+    assert line.donor == donor

@@ -1,0 +1,73 @@
+"""The extractor's resources as the registry holds them: its places and its donors.
+
+The extractor (projects.ingest) imports nothing from Django and reads the gazetteer file and its
+own donor lexicon by default. An import reads the registry instead, so that a place or an alias
+an editor added ("Өскемен", "НПО «Эхо»", a donor the lexicon lacks) is known the next time a
+release names it. Both are built once per state of the data (caching.data_version), not per
+import.
+"""
+
+import functools
+
+from django.db.models import Q
+
+from .caching import data_version
+from .ingest.donors import DonorBook
+from .ingest.places import Gazetteer
+from .models import Organization, ParticipationRole, Place
+
+
+def extraction_resources() -> tuple[Gazetteer, DonorBook]:
+    """(gazetteer, donor book) for the current data."""
+    return _resources(data_version())
+
+
+@functools.lru_cache(maxsize=2)
+def _resources(_version: str) -> tuple[Gazetteer, DonorBook]:
+    return registry_gazetteer(), registry_donors()
+
+
+def forget() -> None:
+    """Drop the built resources (tests: a rolled-back test restores an older data version)."""
+    _resources.cache_clear()
+
+
+def registry_gazetteer() -> Gazetteer:
+    """Every place of the registry with its names in three languages and its aliases."""
+    places = Place.objects.select_related("parent").prefetch_related("aliases")
+    return Gazetteer(
+        [
+            {
+                "slug": place.slug,
+                "kind": place.kind,
+                "parent": place.parent.slug if place.parent else None,
+                "country_code": place.country_code,
+                "name": {lang: getattr(place, f"name_{lang}") or "" for lang in ("ru", "kk", "en")},
+                "aliases": [alias.name for alias in place.aliases.all()],
+                "population": place.population or 0,
+            }
+            for place in places
+        ]
+    )
+
+
+def registry_donors() -> DonorBook:
+    """The lexicon, and every organisation the registry records as a donor by its names and
+    aliases: under its English name, which the importer matches it by."""
+    donors = (
+        Organization.objects.filter(
+            Q(participations__role=ParticipationRole.DONOR) | Q(funding_lines__isnull=False)
+        )
+        .distinct()
+        .prefetch_related("aliases")
+    )
+    extra = {}
+    for organization in donors:
+        names = [
+            getattr(organization, f"{field}_{lang}")
+            for field in ("name", "short_name")
+            for lang in ("ru", "kk", "en")
+        ] + [alias.name for alias in organization.aliases.all()]
+        canonical = organization.name_en or organization.name
+        extra[canonical] = tuple(name for name in names if name)
+    return DonorBook.default().with_names(extra)
