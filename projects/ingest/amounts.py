@@ -48,6 +48,12 @@ _CURRENCIES = (
     ("CHF", r"CHF\b|швейцарск\w+\s+франк\w*|Swiss\s+francs?\b"),
     ("JPY", r"JPY\b|¥|иен\w*|йен\w*|yen\b"),
     ("CNY", r"CNY\b|юан\w*|yuan\b"),
+    ("CAD", r"CAD\b|канадск\w+\s+доллар\w*|Canadian\s+dollars?\b"),
+    ("AUD", r"AUD\b|австралийск\w+\s+доллар\w*|Australian\s+dollars?\b"),
+    ("KRW", r"KRW\b|южнокорейск\w+\s+вон\w*|Korean\s+won\b"),
+    ("TRY", r"TRY\b|турецк\w+\s+лир\w*|Turkish\s+lir[as]\b"),
+    ("SEK", r"SEK\b|шведск\w+\s+крон\w*|Swedish\s+kron(?:a|or)\b"),
+    ("NOK", r"NOK\b|норвежск\w+\s+крон\w*|Norwegian\s+kron(?:e|er)\b"),
 )
 _PREFIX_CURRENCIES = (
     ("EUR", r"€|EUR\b"),
@@ -62,15 +68,25 @@ _PREFIX_CURRENCIES = (
     ("TMT", r"TMT\b"),
     ("JPY", r"JPY\b"),
     ("CNY", r"CNY\b"),
+    ("CAD", r"CAD\b|C\$"),
+    ("AUD", r"AUD\b|A\$"),
+    ("KRW", r"KRW\b|₩"),
+    ("TRY", r"TRY\b|₺"),
+    ("SEK", r"SEK\b"),
+    ("NOK", r"NOK\b"),
 )
 _CURRENCY = "|".join(pattern for _, pattern in _CURRENCIES)
 _PREFIX_CURRENCY = "|".join(pattern for _, pattern in _PREFIX_CURRENCIES)
 
+# "полтора миллиона тенге", "one and a half million euros", "бір жарым миллион теңге"
+_HALF = r"полтора|полторы|one\s+and\s+a\s+half|бір\s+жарым"
+# A hard-wrapped line may break between a figure and its currency ("86 950\nАҚШ доллары").
+_GAP = rf"{_SP}*(?:\n{_SP}*)?"
 _AMOUNT = re.compile(
     rf"(?<![/\w])(?P<pcur>{_PREFIX_CURRENCY}){_SP}*(?P<pnum>{_NUMBER})"
     rf"(?:{_SP}*(?P<pmult>{_MULTIPLIER})|(?P<pletter>{_LETTER_MULTIPLIER}))?"
-    rf"|(?<![\w$€£₸₽.,])(?P<num>{_NUMBER})(?:{_SP}*(?P<mult>{_MULTIPLIER}))?"
-    rf"(?:{_SP}*\([^()\d\n]{{1,80}}\))?{_SP}*(?P<cur>{_CURRENCY})",
+    rf"|(?<![\w$€£₸₽.,])(?P<num>{_NUMBER}|{_HALF})(?:{_GAP}(?P<mult>{_MULTIPLIER}))?"
+    rf"(?:{_SP}*\([^()\d\n]{{1,80}}\))?{_GAP}(?P<cur>{_CURRENCY})",
     _I,
 )
 _CURRENCY_CODES = [(re.compile(pattern, _I), code) for code, pattern in _CURRENCIES]
@@ -170,6 +186,11 @@ _PROGRAMME_WIDE_AFTER = re.compile(
     r"|each\b|бір\s+жобаға\b|жыл\s+сайын\b|a\s+year\b|since\s+(?:\d{4}|its)\b"
     r"|с\s+\d{4}\s+года|за\s+(?:вс[её]|эти|все)\s+(?:время|годы))",
     _I,
+)
+# Later in the clause: "$14 billion ... to the country since 1995", "412 млн тенге, из
+# бюджета будут профинансированы 96 проектов", "$243,900 to nine organisations".
+_RECORD_AFTER = re.compile(
+    rf"\bsince\s+\d{{4}}|\bс\s+\d{{4}}\s+года|\d{{4}}\s+жылдан\s+бері|{_MANY}", _I
 )
 # "программа общим бюджетом 20 млн евро": a total whose nearest noun is a programme or a fund.
 _PROGRAMME_NOUN = re.compile(
@@ -283,7 +304,8 @@ def _programme_wide(text: str, before: tuple[int, int], after: tuple[int, int]) 
     words_before = text[before[0] : before[1]]
     if _PROGRAMME_WIDE_BEFORE.search(words_before):
         return True
-    if _PROGRAMME_WIDE_AFTER.search(text[after[0] : after[1]]):
+    words_after = text[after[0] : after[1]]
+    if _PROGRAMME_WIDE_AFTER.search(words_after) or _RECORD_AFTER.search(words_after):
         return True
     programmes = list(_PROGRAMME_NOUN.finditer(words_before))
     projects = list(_PROJECT_NOUN.finditer(words_before))
@@ -338,7 +360,12 @@ def _value(match: re.Match) -> tuple[Decimal, str] | None:
     number = match.group("pnum") or match.group("num")
     multiplier_text = match.group("pmult") or match.group("mult") or match.group("pletter")
     multiplier = _multiplier(multiplier_text) if multiplier_text else 1
-    amount = parse_number(number, decimal_only=multiplier != 1)
+    if re.fullmatch(_HALF, number, _I):
+        if multiplier == 1:
+            return None  # "полтора тенге" is no grant
+        amount = Decimal("1.5")
+    else:
+        amount = parse_number(number, decimal_only=multiplier != 1)
     if amount is None or amount == 0:
         return None
     if match.group("pcur"):

@@ -20,14 +20,17 @@ _USAID = (
     r"AID-(?:\d{3}|[A-Z]{3})-[A-Z]{1,3}-\d{2}-\d{5}(?:-\d{2})?"
     r"|72\d{6}(?:CA|C|LA|IO|FA|GR|RFA)\d{5}"
 )
-_STRONG = re.compile(rf"(?<![\w/-])(?:{_EU}|{_USAID})(?![\w/])")
+# ADB: "TA 10547-UZB", "Loan 3456-KAZ", "Grant 0789-KGZ"; World Bank trust funds: "TF0C5183".
+_BANKS = r"(?:TA|Loan|Grant)\s\d{4,5}-[A-Z]{3}|TF0[A-Z0-9]{5}"
+_STRONG = re.compile(rf"(?<![\w/-])(?:{_EU}|{_USAID}|{_BANKS})(?![\w/])")
 
 _LABEL_WORD = (
     r"контракт\w*|договор\w*|грант\w*|соглашени\w*|келісім(?:-?шарт)?\w*|contract|agreement"
     r"|award|grant"
 )
 _MARKER = r"№|#|No\b\.?|Nr\b\.?|number|номер|нөмірі|нөмір"
-_IDENTIFIER = r"(?P<id>[A-Za-zА-Яа-яЁё0-9][A-Za-zА-Яа-яЁё0-9/\-.]*\d[A-Za-zА-Яа-яЁё0-9/\-.]*)"
+_ID_CHARS = r"A-Za-zА-Яа-яЁёӘҒҚҢӨҰҮҺІәғқңөұүһі0-9"
+_IDENTIFIER = rf"(?P<id>[{_ID_CHARS}][{_ID_CHARS}/\-.]*\d[{_ID_CHARS}/\-.]*)"
 _LABELLED = (
     # "Contract No. X", "Договор о предоставлении гранта № X", "Келісім-шарт нөмірі\nX"
     re.compile(
@@ -43,6 +46,10 @@ _LABELLED = (
     # "Контракт: X" with no marker: only an identifier-like token (letters, digits and / or -)
     re.compile(rf"(?<!\w)(?:{_LABEL_WORD})[ \t]*:\s*{_IDENTIFIER}", _I),
 )
+# "Грант шартына 2022 жылғы 27 мамырда қол қойылған (№ 2022-МГ-0147)": a number marked "№" in
+# a sentence about the contract, letters and digits joined by "-" or "/".
+_MARKED_IN_SENTENCE = re.compile(rf"(?<!\w)№[ \t]*{_IDENTIFIER}")
+_SENTENCE_LABEL = re.compile(rf"(?:{_LABEL_WORD}|шарт\w*)", _I)
 _DATE_LIKE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?")
 _ID_LIKE = re.compile(r"[A-Za-zА-Яа-яЁё]+.*\d|\d.*[/-].*\d")
 
@@ -59,6 +66,12 @@ def find_contract_number(doc: Document) -> ValueFound | None:
     match = _STRONG.search(text)
     if match:
         return ValueFound(match.group(), [doc.evidence(match.start(), match.end())])
+    for match in _MARKED_IN_SENTENCE.finditer(text):
+        value = match.group("id").rstrip(".-/")
+        sentence = text[max(0, match.start() - 200) : match.start()].rsplit(".", 1)[-1]
+        if _SENTENCE_LABEL.search(sentence) and re.search(r"[^\W\d].*[-/]|[-/].*[^\W\d]", value):
+            start = match.start("id")
+            return ValueFound(value, [doc.evidence(start, start + len(value))])
     return None
 
 

@@ -148,8 +148,47 @@ def page_article(markup: str) -> PlainText | None:
     title = " ".join((found.title or "").split())
     if title and not any(" ".join(block.split()) == title for block in blocks[:3]):
         blocks.insert(0, title)
+    blocks += _contact_boxes(markup, "\n".join(blocks))
     url = found.url if found.url and found.url.startswith(("http://", "https://")) else None
     return PlainText("\n\n".join(blocks), url)
+
+
+# A page's box of media contacts beside the article ("Media Contacts", "Контакты для СМИ"),
+# which readers of the main text leave out with the sidebars; never the site's footer.
+_CONTACT_BOX = re.compile(r"contact|контакт|байланыс", re.IGNORECASE)
+_PHONE_OR_EMAIL = re.compile(r"@[\w-]+\.\w|\+?\d[\d ()-]{8,}\d")
+
+
+def _contact_boxes(markup: str, article: str) -> list[str]:
+    """The text of each contact box outside the footer that the article text lacks."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    boxes = []
+    for element in tree.iter("aside", "div", "section"):
+        label = " ".join(
+            [element.get("class") or "", element.get("id") or ""]
+            + [heading.text_content() for heading in element.iter("h2", "h3", "h4", "strong")][:1]
+        )
+        if not _CONTACT_BOX.search(label) or _in_footer(element):
+            continue
+        text = html_to_text(lxml.html.tostring(element, encoding="unicode"))
+        lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+        seen = article + "\n".join(boxes)
+        if lines and _PHONE_OR_EMAIL.search(text) and not any(line in seen for line in lines):
+            boxes.append("\n".join(lines))
+    return boxes
+
+
+def _in_footer(element) -> bool:
+    while element is not None:
+        if element.tag == "footer" or "footer" in (element.get("class") or "").lower():
+            return True
+        element = element.getparent()
+    return False
 
 
 def _blocks_of(body) -> list[str]:

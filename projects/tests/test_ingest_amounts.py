@@ -340,3 +340,22 @@ def test_a_programmes_or_funds_figures_are_not_the_projects(text, project, progr
     found = find_amounts(doc(text), [EU])
     assert [str(a.amount) for a in found if a.kind != "programme"] == project
     assert [str(a.amount) for a in found if a.kind == "programme"] == programme
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Второй грант, полтора миллиона тенге, достался объединению.", [("1500000", "KZT")]),
+        ("The grant of CAD 38,500 covers a mobile team.", [("38500", "CAD")]),
+        ("Жобаға 86 950\nАҚШ доллары бөлінді.", [("86950", "USD")]),
+        ("ADB has committed more than $14 billion to the country since 1995.", []),
+        (
+            "В 2025 году на госзаказ предусмотрено 412 млн тенге, из бюджета будут "
+            "профинансированы 96 проектов.",
+            [],
+        ),
+    ],
+)
+def test_amounts_in_words_other_currencies_and_wrapped_lines(text, expected):
+    found = find_amounts(doc(text), [EU])
+    assert [(str(a.amount), a.currency) for a in found if a.kind != "programme"] == expected

@@ -69,3 +69,25 @@ def test_seed_releases(prefix, number):
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     found = find_contract_number(doc(path.read_text(encoding="utf-8")))
     assert (found and found.value) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Грант шартына 2025 жылғы 28 наурызда қол қойылды (№ 07-ӨГ/2025).", "07-ӨГ/2025"),
+        (
+            "Орталық пен бірлестік арасындағы грант шартына қол қойылған (№ 2022-МГ-0147).",
+            "2022-МГ-0147",
+        ),
+        ("The technical assistance (TA 10547-UZB) will be implemented from 2025.", "TA 10547-UZB"),
+        ("The grant TF0C5183 from the Japan Social Development Fund.", "TF0C5183"),
+    ],
+)
+def test_numbers_of_other_shapes(text, number):
+    found = find_contract_number(Document(text=text, article=text, language="ru"))
+    assert found is not None and found.value == number
+
+
+def test_a_numbered_thing_that_is_no_contract_is_not_its_number():
+    text = "В школе № 12-А прошёл семинар для учителей."
+    assert find_contract_number(Document(text=text, article=text, language="ru")) is None

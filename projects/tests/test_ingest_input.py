@@ -120,3 +120,17 @@ def test_a_saved_page_without_an_article_is_read_whole():
 )
 def test_the_language_is_the_articles_not_its_names_or_quotes(text, language):
     assert detect_language(text) == language
+
+
+def test_a_pages_media_contacts_box_is_read_and_its_footer_is_not():
+    page = saved_page(SEEDS[1].read_text(encoding="utf-8"), URL).replace(
+        "<footer>",
+        '<aside class="media-contacts"><h3>Media Contacts</h3><div class="contact-card">'
+        "<p>Dilnoza Rakhimova<br>External Relations Officer<br>+998 71 140 19 26<br>"
+        '<a href="mailto:drakhimova@adb.org">drakhimova@adb.org</a></p></div></aside><footer>',
+    )
+    found = extract(page)
+    assert [email.value for email in found.emails] == ["drakhimova@adb.org"]
+    assert "+998 71 140 19 26" in [phone.value for phone in found.phones]
+    assert "news@example.kz" not in page.split("<footer>")[0]  # the footer's address ...
+    assert "news@example.kz" not in [email.value for email in found.emails]  # ... is not read
