@@ -264,7 +264,10 @@ CUES: tuple[Cue, ...] = (
 
 # Subject + verb: "ОО «Эхо» реализует проект", "Eurasia Foundation implements the project".
 _SUBJECT_VERBS = re.compile(
-    r"\b(?:(?:реализу[ею]т|реализовал[аио]?|осуществля[ею]т|осуществил[аио]?|запустил[аио]?|"
+    r"\b(?:(?:получил[аио]?|получает|получат|выиграл[аио]?|выигра[ею]т)\s+"
+    r"(?:(?:государственный|новый|крупный|очередной)\s+)?(?:грант|финансирование|субсиди)|"
+    r"стал[аио]?\s+(?:победител|грантополучател|обладател)\w*|"
+    r"(?:реализу[ею]т|реализовал[аио]?|осуществля[ею]т|осуществил[аио]?|запустил[аио]?|"
     r"запуска[ею]т|начал[аио]?\s+реализацию|провел[аио]?|провод[ия]т|организовал[аио]?|"
     r"организу[ею]т)\s+(?:[а-яё-]+\s+){0,2}?"
     r"(?:проект|программ|тренинг|семинар|конкурс|кампани|форум|конференци|круглый|обучени|"
@@ -1064,6 +1067,9 @@ def find_organizations(
         else:
             _left_list(text, cue_start, spans, cue, registry, doc)
 
+    if doc.language == "kk":
+        _kazakh_implementers(doc, registry)
+
     # subjects of implementing verbs: "ОО «Эхо» реализует проект"
     for match in _SUBJECT_VERBS.finditer(text):
         lang = "en" if is_latin(match.group().replace(" ", "")) else "ru"
@@ -1126,6 +1132,41 @@ def find_organizations(
         if i.role == "partner"
     ]
     return implementers, partners, donor_list
+
+
+# Kazakh puts the verb last: "Жобаны «Жетісу экологиялық орталығы» қоғамдық қоры «Гидро Консалт
+# Жетісу» ЖШС-мен консорциумда жүзеге асырады", "«Болашақ Ауыл» қоғамдық бірлестігі ... конкурста
+# жеңіп алды". The organisations of such a sentence, by a quoted name and its legal form.
+_KK_IMPLEMENTING_VERB = re.compile(
+    r"^(?:асыр(?:ады|ды|уда|ып|атын)|жеңіп|ұтып|алды|иеленді|атанды|ұйымдастырды|өткізді"
+    r"|өткізеді|ұйымдастырады|бастады|қолға)$",
+    re.IGNORECASE,
+)
+_KK_QUOTED_ORG = re.compile(
+    r"«[^«»\n]{2,80}»(?:\s+[а-яәғқңөұүһі]+){0,3}?\s+"
+    r"(?:қоры|қор|бірлестігі|ұйымы|орталығы|қауымдастығы|мекемесі|ЖШС|ҚҚ|ҚБ|КЕАҚ)"
+    r"(?P<ending>-?[а-яәғқңөұүһі]*)"
+)
+
+
+def _kazakh_implementers(doc: Document, registry: _Registry) -> None:
+    text = doc.article
+    for start, end in _sentences(text):
+        words = WORD_RE.findall(text[start:end])
+        if not any(_KK_IMPLEMENTING_VERB.match(word) for word in words[-3:]):
+            continue
+        for match in _KK_QUOTED_ORG.finditer(text, start, end):
+            ending = match.group("ending").lstrip("-").lower()
+            if ending in ("мен", "бен", "пен"):
+                consortium = re.match(r"\s+консорциум", text[match.end() : match.end() + 20])
+                role = "implementer" if consortium else "partner"
+            elif ending in ("", "ы", "і"):
+                role = "implementer"
+            else:
+                continue  # another case: the sentence's object or a complement
+            name = _clean_name(match.group(), "kk", None)
+            if _valid_name(name):
+                registry.add(name, role, match.start(), match.end())
 
 
 def _left_donors(text, cue_start, spans, cue, mentions, groups, donor_groups, unknown) -> None:
@@ -1308,7 +1349,7 @@ def _one_per_state(canonicals: list[str]) -> list[str]:
 
 def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Document) -> None:
     lang = cue.lang if cue.lang != "en" or is_latin(name.replace(" ", "")) else doc.language
-    name = _clean_name(name, lang, cue.case)
+    name = _clean_name(_through_kazakh_head(name), lang, cue.case)
     if not _valid_name(name) or _is_press_office(name):
         return
     if normalize_donor(name) in _FUNDERS_ONLY and not (
