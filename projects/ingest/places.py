@@ -474,7 +474,8 @@ _ADDRESS = re.compile(
 )
 _URL_OR_EMAIL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\S+\.(?:kz|com|org|net|ru)\S*")
 _DATELINE_AFTER = re.compile(
-    r"[ \t]*(?:[–—]|-(?=\s)|\.\s*\d{1,2}[\s.]|,\s*\d{1,2}[\s.]|,\s*[^\W\d_]+\s+\d{1,2}\b)"
+    r"[ \t]*(?:[–—]|-(?=\s)|\.\s*\d{1,2}[\s.]|,\s*\d{1,2}[\s.]|,\s*[^\W\d_]+\s+\d{1,2}\b"
+    r"|,\s*(?:19|20)\d\d\s+жыл)"  # Kazakh: "Ақтау, 2024 жылғы 5 наурыз."
 )
 
 
