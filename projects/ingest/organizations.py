@@ -285,7 +285,7 @@ _SUBJECT_VERBS = re.compile(
 _FUNDING_WORDS = re.compile(
     r"(?:финанс|финансир|поддерж|грант|выдел|вклад|донор|средств|спонсор|софинанс|оплат|"
     r"содейств|влож|вкладыва|қаржы|қолдау|жарна|демеу|бөл(?:ді|еді|ген|інді)|fund|financ|support|"
-    r"grant|contribut|donor|sponsor|allocat|assistance|invest)",
+    r"grant|contribut|donor|sponsor|allocat|assistance|invest|award|присуд)",
     re.IGNORECASE,
 )
 
@@ -944,10 +944,15 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for match in re.finditer(r"(?<=[.!?])\s+(?=[«\"“*A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n[ \t]*\n", text):
+        if _INITIAL_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue  # "U.S. Embassy", "Ж. Ахметов": an initial, not a sentence's end
         out.append((start, match.start()))
         start = match.end()
     out.append((start, len(text)))
     return out
+
+
+_INITIAL_BEFORE = re.compile(rf"(?:^|[\s.(])[{UPPER}]\.$")
 
 
 # ---------------------------------------------------------------------------------------------

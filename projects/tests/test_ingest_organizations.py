@@ -528,6 +528,14 @@ def test_seed_003_donors_have_every_mention():
             [],
             [],
         ),
+        (
+            "en",
+            "ASTANA, October 3, 2024 – The U.S. Embassy in Kazakhstan has awarded grants "
+            "totaling $243,900 to nine organizations.",
+            [],
+            [],
+            ["Embassy of the United States"],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
