@@ -51,6 +51,17 @@ def registry_gazetteer() -> Gazetteer:
     )
 
 
+def names_of(organization: Organization) -> list[str]:
+    """Every way the registry writes an organisation's name: its names and short names in
+    three languages and its aliases (prefetched), empty ones left out."""
+    names = [
+        getattr(organization, f"{field}_{language}")
+        for field in ("name", "short_name")
+        for language in ("ru", "kk", "en")
+    ] + [alias.name for alias in organization.aliases.all()]
+    return [name for name in names if name]
+
+
 def registry_donors() -> DonorBook:
     """The lexicon, and every organisation the registry records as a donor by its names and
     aliases: under its English name, which the importer matches it by."""
@@ -61,13 +72,8 @@ def registry_donors() -> DonorBook:
         .distinct()
         .prefetch_related("aliases")
     )
-    extra = {}
-    for organization in donors:
-        names = [
-            getattr(organization, f"{field}_{lang}")
-            for field in ("name", "short_name")
-            for lang in ("ru", "kk", "en")
-        ] + [alias.name for alias in organization.aliases.all()]
-        canonical = organization.name_en or organization.name
-        extra[canonical] = tuple(name for name in names if name)
+    extra = {
+        organization.name_en or organization.name: tuple(names_of(organization))
+        for organization in donors
+    }
     return DonorBook.default().with_names(extra)

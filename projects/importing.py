@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import history, indexing
-from .extraction_resources import extraction_resources
+from .extraction_resources import extraction_resources, names_of
 from .ingest import Extraction, extract
 from .ingest.legal_forms import org_key
 from .ingest.result import OrganizationFound
@@ -63,12 +63,7 @@ class OrganizationIndex:
         self.by_key: dict[str, Organization] = {}
         organizations = Organization.objects.prefetch_related("aliases")
         for organization in organizations:
-            names = [
-                getattr(organization, f"{field}_{language}")
-                for field in ("name", "short_name")
-                for language in ("ru", "kk", "en")
-            ] + [alias.name for alias in organization.aliases.all()]
-            for name in names:
+            for name in names_of(organization):
                 if name:
                     self.by_key.setdefault(organization_key(name), organization)
 

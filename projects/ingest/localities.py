@@ -18,6 +18,7 @@ from functools import lru_cache
 from .. import kazakh
 from .places import Gazetteer
 from .result import Document, Evidence, PlaceFound
+from .words import LATIN_LETTERS
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "а-яёәғқңөұүһі"
@@ -59,15 +60,9 @@ _EN_VILLAGE = re.compile(
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:и|және|мен|бен|пен|and)\s+")
 _KK_ENDINGS = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 
-# Kazakhstan's romanisation of place names (as on its road signs and maps): й is i.
-_LETTERS = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "і": "i",
-}  # fmt: skip
+# Kazakhstan's romanisation of place names (as on its road signs and maps) differs from the
+# slugs' in one letter: й is i ("Мұнайлы" -> "Munaily", "Айыртау" -> "Aiyrtau").
+_LETTERS = {**LATIN_LETTERS, "й": "i"}
 
 
 def romanise(name: str) -> str:

@@ -325,3 +325,14 @@ def nominative_head(name: str, case: str | None = None) -> str:
     for match, new in reversed(replacements):
         out = out[: match.start()] + new + out[match.end() :]
     return prefix + out
+
+
+# Latin letters for Russian and Kazakh ones (slugs, romanised place names).
+LATIN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}  # fmt: skip
