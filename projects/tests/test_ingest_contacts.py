@@ -496,3 +496,30 @@ def test_contact_evidence_spans_the_holder_and_details():
     evidence = contact.evidence[0]
     assert text[evidence.start : evidence.end] == evidence.text
     assert evidence.text.startswith("Жанна Ахметова") and evidence.text.endswith("45 67")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Жоба бойынша толық ақпарат алу үшін:\nАйжан Нұрғалиева, жоба үйлестірушісі\n"
+            "Тел.: +7 (7112) 51-23-84\nE-mail: zhaiyk@example.kz",
+            "kk",
+            "Айжан Нұрғалиева",
+        ),
+        (
+            "БАҚ өкілдері үшін байланыс:\nЖанар Ыбырайқызы, «Жетісу» ҚҚ директоры\n"
+            "тел.: +7 (7282) 24-61-37",
+            "kk",
+            "Жанар Ыбырайқызы",
+        ),
+        (
+            "Для получения информации:\nАйжан Нургалиева, координатор проекта\n"
+            "Тел.: +7 (7112) 51-23-84",
+            "ru",
+            "Айжан Нургалиева",
+        ),
+    ],
+)
+def test_contact_blocks_under_other_headings(text, language, name):
+    assert [c.name for c in find_contacts(_doc(text, language))] == [name]
