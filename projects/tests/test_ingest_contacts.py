@@ -523,3 +523,18 @@ def test_contact_evidence_spans_the_holder_and_details():
 )
 def test_contact_blocks_under_other_headings(text, language, name):
     assert [c.name for c in find_contacts(_doc(text, language))] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        (
+            "Тұрғындар қорға +7 (7152) 46-03-17 телефоны, 8 800 080 45 45 тегін желісі арқылы "
+            "хабарласа алады.",
+            ["+7 (7152) 46-03-17", "8 800 080 45 45"],
+        ),
+        ("Жобаға 300 000-ға дейін адам қатысады, 2024-те басталды.", []),
+    ],
+)
+def test_a_kazakh_word_after_a_number_does_not_hide_a_phone(text, phones):
+    assert [phone.value for phone in find_phones(_doc(text, "kk"))] == phones
