@@ -138,6 +138,13 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:получил[аио]?|получат|получит|выиграл[аио]?|выиграют)\s+",
     ),
     _cue("implementer", "right", "ru", "datv", r"\bдостал(?:ся|ась|ось|ись)\s+"),
+    # "Грант ... выделен общественному фонду «Адал»": the grantee after the verb, in the dative
+    _cue(
+        "implementer", "right", "ru", "datv",
+        r"\b(?:выделен[аоы]?|предоставлен[аоы]?|присужден[аоы]?|вручен[аоы]?)\s+"
+        r"(?=(?:[а-яё]+(?:ск|цк)\w+\s+)?(?:общественн|некоммерческ|частн|благотворительн|"
+        r"фонду|объединению|ассоциации|центру|организации|учреждению|школ|больниц|ОФ|ОО|ОЮЛ))",
+    ),
     # "Фонду «Адал» выделено 78 910 долларов": the grantee before the verb, in the dative
     _cue(
         "implementer", "left", "ru", "datv",
@@ -237,6 +244,12 @@ CUES: tuple[Cue, ...] = (
         "implementer", "right", "en", None,
         r"\b(?:awarded|granted|given|went)\s+to\s+(?=(?:the\s+)?[A-Z\"“])",
     ),
+    # "a grant of $45,000 to the Public Foundation X", "delivered through the NGO X"
+    _cue(
+        "implementer", "right", "en", None,
+        r"\bgrants?\s+of\s+[^.;\n]{1,40}?\s+to\s+(?=(?:the\s+)?[A-Z\"“])"
+        r"|\b(?:delivered|implemented|carried\s+out)\s+through\s+(?=(?:the\s+)?[A-Z\"“])",
+    ),
     _cue(
         "partner", "right", "en", None,
         r"\bin\s+(?:partnership|cooperation|co-operation|collaboration|association)\s+with\s+",
@@ -284,6 +297,15 @@ _SUBJECT_VERBS = re.compile(
     r"has\s+launched|is\s+launching|organi[sz]ed|conducted|runs|is\s+running)\s+"
     r"(?:the|a|an|its|this|their)?\s*(?:new\s+)?(?:\w+\s+)?"
     r"(?:project|programme|program|initiative|training|campaign|workshop|seminar|conference))",
+    re.IGNORECASE,
+)
+
+# 'Public Association "Taza Su", a local NGO, will implement the project': the subject before
+# an apposition.
+_APPOSITION_VERB = re.compile(
+    r",\s+an?\s+(?:(?:local|national|non-governmental|non-profit|grassroots|women's|youth)\s+)*"
+    r"(?:NGO|organi[sz]ation|foundation|association|network)\s*,\s+"
+    r"(?:will\s+(?:implement|run|carry\s+out|lead)|implements|runs|leads|is\s+implementing)\b",
     re.IGNORECASE,
 )
 
@@ -536,6 +558,7 @@ def _trim_item(text: str) -> str:
     for pattern in (
         r"\s[-–—]\s",
         r"\s*:",
+        r"(?<=[»”\"])\s+(?:на|для|в|во|по|из|for|in|to)\s",  # «X» на ремонт школы
         r",?\s+котор\w+",
         r",\s+",
         r"\s+(?:в|во|на|с|со|из|от|до|за|по|через|при)\s+(?:\d|"
@@ -1082,7 +1105,7 @@ def find_organizations(
         _kazakh_implementers(doc, registry)
 
     # subjects of implementing verbs: "ОО «Эхо» реализует проект"
-    for match in _SUBJECT_VERBS.finditer(text):
+    for match in [*_SUBJECT_VERBS.finditer(text), *_APPOSITION_VERB.finditer(text)]:
         lang = "en" if is_latin(match.group().replace(" ", "")) else "ru"
         # "ОО «Эхо» при поддержке USAID реализует проект": the subject is before the insert
         found = None

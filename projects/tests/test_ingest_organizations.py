@@ -544,6 +544,28 @@ def test_seed_003_donors_have_every_mention():
             [],
             ["управление координации занятости и социальных программ акимата Костанайской области"],
         ),
+        (
+            "en",
+            'The Embassy provided a grant of $45,000 to the Public Foundation "Bilim" for '
+            'teacher training. It is delivered through the Public Foundation "Kamkor" in Shymkent.',
+            ['Public Foundation "Bilim"', 'Public Foundation "Kamkor"'],
+            [],
+            [],
+        ),
+        (
+            "en",
+            'Public Association "Taza Su", a local NGO, will implement the project.',
+            ['"Taza Su"'],
+            [],
+            [],
+        ),
+        (
+            "ru",
+            "Грант в размере 5 млн тенге выделен общественному фонду «Адал» на ремонт школы.",
+            ["общественный фонд «Адал»"],
+            [],
+            [],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
