@@ -9,12 +9,12 @@ import.
 
 import functools
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 
 from .caching import data_version
 from .ingest.donors import DonorBook
 from .ingest.places import Gazetteer
-from .models import Organization, ParticipationRole, Place
+from .models import FundingLine, Organization, Participation, ParticipationRole, Place
 
 
 def extraction_resources() -> tuple[Gazetteer, DonorBook]:
@@ -65,13 +65,11 @@ def names_of(organization: Organization) -> list[str]:
 def registry_donors() -> DonorBook:
     """The lexicon, and every organisation the registry records as a donor by its names and
     aliases: under its English name, which the importer matches it by."""
-    donors = (
-        Organization.objects.filter(
-            Q(participations__role=ParticipationRole.DONOR) | Q(funding_lines__isnull=False)
-        )
-        .distinct()
-        .prefetch_related("aliases")
-    )
+    # Exists, not joins: a donor of thousands of projects is one row, not participations times
+    # funding lines (a join of both took ten minutes at 100,000 projects).
+    funds = FundingLine.objects.filter(donor=OuterRef("pk"))
+    gives = Participation.objects.filter(organization=OuterRef("pk"), role=ParticipationRole.DONOR)
+    donors = Organization.objects.filter(Exists(funds) | Exists(gives)).prefetch_related("aliases")
     extra = {
         organization.name_en or organization.name: tuple(names_of(organization))
         for organization in donors
