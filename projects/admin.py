@@ -806,6 +806,15 @@ class MissingLanguageListFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [(code, name) for code, name in settings.LANGUAGES]
 
+    @classmethod
+    def missing_in(cls, project) -> list[str]:
+        """The names of the languages the project's title, summary or description lacks."""
+        return [
+            str(name)
+            for code, name in settings.LANGUAGES
+            if any(not getattr(project, f"{field}_{code}") for field in cls.FIELDS)
+        ]
+
     def queryset(self, request, queryset):
         language = self.value()
         if language not in dict(settings.LANGUAGES):
@@ -946,6 +955,7 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
         context["can_submit_for_review"] = self.has_change_permission(request)
         project = kwargs.get("obj")
         context["can_discard"] = project is not None and drafts.can_discard(request.user, project)
+        context["untranslated"] = MissingLanguageListFilter.missing_in(project) if project else []
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

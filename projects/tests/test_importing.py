@@ -372,3 +372,15 @@ def test_a_place_alias_and_a_donor_editors_added_reach_the_extractor(seeds, tmp_
     assert "karaganda" in set(project.places.values_list("slug", flat=True))
     line = project.funding_lines.get()
     assert line.donor == donor
+
+
+def test_the_draft_says_which_languages_it_needs(client, editors):
+    project = imported_draft(client, editors[0])
+    page = client.get(admin_url("change", project.pk)).content.decode()
+    assert "Needs translation: Kazakh, English." in page
+    for field in ("title", "summary", "description"):
+        for language in ("kk", "en"):
+            setattr(project, f"{field}_{language}", f"{field} {language}")
+    project.save()
+    page = client.get(admin_url("change", project.pk)).content.decode()
+    assert "Needs translation" not in page
