@@ -40,7 +40,8 @@ _KK_DISTRICT = re.compile(
 _EN_DISTRICT = re.compile(
     rf"(?P<names>{_LAT_NAME}(?:\s+{_LAT_NAME})?(?:(?:,\s*|\s+and\s+){_LAT_NAME}(?:\s+{_LAT_NAME})?)*)"
     r"\s+[Dd]istricts?\b"
-    rf"|\b[Dd]istricts?\s+of\s+(?P<after>{_LAT_NAME}(?:(?:,\s*|\s+and\s+){_LAT_NAME})*)"
+    rf"|\b[Dd]istricts?\s+of\s+(?P<after>{_LAT_NAME}(?:(?:,\s*|\s+and\s+){_LAT_NAME})*)\b"
+    r"(?!\s+(?:Region|Province|Oblast|oblast|region))"  # "three districts of Khatlon Region"
 )
 # "в селе Бурыл", "сёла Жом, Сазаган и Пайшанба", "аул Сунаката"
 _RU_VILLAGE = re.compile(

@@ -38,6 +38,15 @@ def places(text: str, language: str = "ru") -> list[tuple[str, str, str | None]]
         ),
         ("Мобильді топ Қайыңды ауылында жұмыс істейді.", "kk", [("Kaiyndy", "village", None)]),
         (
+            "Groups work in three districts of Khatlon Region: Vose and Dusti districts.",
+            "en",
+            [
+                ("Khatlon Region", "region", None),
+                ("Vose District", "district", None),
+                ("Dusti District", "district", None),
+            ],
+        ),
+        (
             "Clubs open in the village of Kenesary in Burabay District.",
             "en",
             [("Kenesary", "village", None), ("Burabay District", "district", "Akmola Region")],
