@@ -74,6 +74,7 @@ from projects.ingest.words import (
     strip_edges,
     strip_parentheses,
     tidy,
+    unquoted,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -636,9 +637,14 @@ def _through_kazakh_head(text: str) -> str:
     for index, word in enumerate(words[1:], start=1):
         bare = word.group().strip(',.;:»”"')
         if bare and _KK_LEGAL_HEAD.search(bare) and len(bare) > 1:
-            before = masked[: word.start()].rstrip()
-            if before.endswith(("_", "»", "”", '"')) or words[index - 1].group()[:1].isupper():
-                return text[: word.end()]
+            following = words[index + 1].group() if index + 1 < len(words) else ""
+            if re.search(r"(?:ның|нің|дың|дің|тың|тің)$", bare) and following[:1].isupper():
+                continue  # "министрлігінің Жетісу облысы бойынша ... департаменті": it goes on
+            # after the name itself, allowing the legal form's own words ("қоғамдық қоры")
+            for previous in words[max(0, index - 3) : index][::-1]:
+                written = previous.group()
+                if written.endswith(("_", "»", "”", '"')) or written[:1].isupper():
+                    return text[: word.end()]
     return text
 
 
@@ -690,7 +696,7 @@ def _is_press_office(name: str) -> bool:
 
 def _clean_name(name: str, lang: str, case: str | None) -> str:
     name = tidy(name)
-    if lang == "kk" or has_kazakh(name):
+    if lang == "kk" or has_kazakh(unquoted(name)):
         words = name.split(" ")
         words[-1] = kazakh_head_nominative(words[-1])
         name = " ".join(words)

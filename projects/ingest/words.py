@@ -241,14 +241,23 @@ def strip_kazakh_instrumental(word: str) -> str:
 _CYR_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
+_QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
+
+
+def unquoted(name: str) -> str:
+    """The name without its quoted parts: the words whose language and case decide its form
+    (a Kazakh proper name in quotes does not make "объединению «Жаңа қадам»" Kazakh)."""
+    return _QUOTED.sub("", name)
+
+
 def nominative_head(name: str, case: str | None = None) -> str:
     """Bring the leading adjectives and head noun of a Russian name to the nominative.
 
     `case` is the case the context expects ("ablt" after "в партнерстве с"); None lets the head
     noun decide (a name with a nominative reading is left alone).
     """
-    if not name or has_kazakh(name):
-        return name
+    if not name or has_kazakh(unquoted(name)):
+        return name  # a Kazakh name; a Kazakh proper name in quotes does not make one
     prefix = ""
     body = name
     if body[:1] in '«“"„':
