@@ -724,6 +724,9 @@ _DESCRIPTOR = re.compile(
 )
 
 
+_LABELLED_LINE = re.compile(r"^[\s*_]*[^\W\d][^:\n]{0,30}:[*_]*\s")
+
+
 def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, int, int]]:
     """Organisation names in text[start:end] after a right-side cue."""
     argument = text[start:end]
@@ -742,6 +745,8 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
         return []
     out = []
     for chunk, a, _b in _split_items(argument, base):
+        if out and _LABELLED_LINE.match(chunk):
+            break  # the next line of a fact sheet ("- **Мерзімі:** 2023–2025"): the list ended
         # 'Public Association "Eco Damu" in Kyzylorda Region': the place is not in the name.
         chunk = _ENGLISH_TRAILING_PLACE.sub(r"\1", chunk)
         # "фонду «X» на реализацию проекта «Y»": the purpose is not part of the name.
