@@ -566,7 +566,7 @@ def _trim_item(text: str) -> str:
         + "|".join(_STOP_PREP_FOLLOWERS)
         + r")",
         r"\s+при\s+",
-        r"\s+(?:в|на)\s+(?:\d|[a-zа-я])[\w-]*\s+(?:город|област|район|регион|стран|сел)",
+        r"\s+(?:в|на)\s+(?:\d|[\w])[\w-]*\s+(?:город|област|район|регион|стран|сел)",
         r"\s+\d",
     ):
         match = re.search(pattern, masked)
@@ -667,6 +667,8 @@ def _valid_name(name: str) -> bool:
     if first_char.isupper():
         return not _looks_like_person(words)
     lower = first.lower()
+    if len(words) == 1:
+        return False  # a bare head noun ("школа", "больница") names no organisation
     return (
         lower.startswith(ORG_HEADS_RU)
         or lower.startswith(ORG_HEADS_KK)
@@ -1404,6 +1406,12 @@ def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Doc
     registry.add(name, cue.role, s, e)
 
 
+_RU_LOCATION_BEFORE = re.compile(
+    rf"\s+в\s+(?:сел[еау]|город[еа]|пос[её]лке|ауле|деревне|г\.|с\.)?\s*[{UPPER}][\w-]+"
+    rf"(?:\s+[{UPPER}][\w-]*(?:ского|ской|ском)\s+(?:района|области|округа))*\s*$"
+)
+
+
 def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Document) -> None:
     """Names before a left-side cue, several when joined by "және", "мен" or commas (in
     English, only names with a head word: "the Education Department ... is a partner")."""
@@ -1413,6 +1421,9 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
             _register(registry, text[found[0] : found[1]], found[0], found[1], cue, doc)
         return
     end = cue_start
+    if cue.lang == "ru":  # "Фонду «Адал» в Шымкенте выделено": the place is not the name
+        where = _RU_LOCATION_BEFORE.search(text, max(0, cue_start - 120), cue_start)
+        end = where.start() if where else end
     for _ in range(6):
         found = _left_name(text, end, spans, cue.role == "implementer", cue.lang)
         if not found:

@@ -13,7 +13,8 @@ _GENERIC_LABEL = re.compile(
 )
 _DATE_LINE = re.compile(
     r"^(?:[^\W\d][\w -]{1,30},\s*)?"  # a dateline's place: "Астана, 15 сентября 2021 года"
-    r"(?:\d{1,2}[ .][\w.]+[ .]\d{4}\s*(?:г\.?|года|ж\.?)?|\d{4}-\d{2}-\d{2})$"
+    r"(?:\d{1,2}[ .][\w.]+[ .]\d{4}\s*(?:г\.?|года|ж\.?)?|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+\d{1,2}:\d{2})?$"  # a site's time of posting: "14 марта 2025 11:42"
 )
 # A line ending as a sentence, with the paragraph going on below it, is the body's first line.
 _SENTENCE_END = re.compile(r"[^.\s][.;,](?:[»”\"])?$")

@@ -132,6 +132,10 @@ def test_eu_standard_paragraph_is_not_part_of_the_release():
         ),
         ("ПОСТ- РЕЛИЗ\n\n" + "Длинный первый абзац без заголовка. " * 12, None),
         (
+            "14 марта 2025 11:42\n\nЯпония выделила гранты сельской школе\n\nТекст.",
+            "Япония выделила гранты сельской школе",
+        ),
+        (
             "Press release\n\nEU supports a new project in Taraz\n\nBody.",
             "EU supports a new project in Taraz",
         ),
