@@ -17,6 +17,7 @@ from .extraction_resources import extraction_resources, names_of
 from .ingest import Extraction, extract
 from .ingest.legal_forms import org_key
 from .ingest.result import OrganizationFound
+from .ingest.title import is_label_or_date
 from .models import (
     Contact,
     FundingLine,
@@ -167,7 +168,7 @@ def _article_body(extraction: Extraction) -> str:
     article = extraction.document.article
     paragraphs = [" ".join(block.split()) for block in article.split("\n\n")]
     title = extraction.title.value if extraction.title else None
-    return "\n\n".join(p for p in paragraphs if p and p != title)
+    return "\n\n".join(p for p in paragraphs if p and p != title and not is_label_or_date(p))
 
 
 def _unique_slug(model, base: str) -> str:

@@ -400,6 +400,9 @@ class DonorMention:
     end: int
 
 
+_CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|долл\.|dollars?|доллары|долларға)\s*$", re.IGNORECASE)
+
+
 def find_donor_mentions(
     text: str, offset: int = 0, book: DonorBook | None = None
 ) -> list[DonorMention]:
@@ -447,6 +450,9 @@ def find_donor_mentions(
                 )
             ):
                 end += 1
+            if _CURRENCY_BEFORE.search(text, max(0, tokens[i][1] - 20), tokens[i][1]):
+                i = j_end  # "87 450 долларов США": the currency's country, not a donor
+                continue
             mentions.append(DonorMention(canonical, offset + tokens[i][1], offset + end))
             i = j_end
             continue

@@ -22,6 +22,13 @@ _MAX_TITLE_LENGTH = 250
 _MIN_TITLE_WORDS = 3
 
 
+def is_label_or_date(line: str) -> bool:
+    """A line that only says what the document is ("ПРЕСС-РЕЛИЗ") or when it was posted
+    (a date, with a dateline's place or a time): nothing about the project."""
+    line = line.strip()
+    return bool(_GENERIC_LABEL.match(line) or _DATE_LINE.match(line))
+
+
 def find_title(doc: Document) -> ValueFound | None:
     """The first line of the article that reads as a headline: not a label such as
     "ПРЕСС-РЕЛИЗ", not a date, not a long paragraph."""

@@ -163,6 +163,14 @@ def test_the_command_prints_each_values_evidence(tmp_path, release_file):
     assert "  amount: " in text and "<- «" in text
 
 
+def test_a_posting_time_is_not_the_drafts_summary(seeds, tmp_path):
+    path = tmp_path / "posted.txt"
+    path.write_text("14 марта 2025 11:42\n\n" + NEW_RELEASE, encoding="utf-8")
+    run("import_press_release", path)
+    project = SourceDocument.objects.get(file_name="posted.txt").project
+    assert project.summary_ru.startswith("ПАВЛОДАР – При финансовой поддержке")
+
+
 def test_a_village_the_gazetteer_lacks_is_listed_for_the_editor(seeds, tmp_path):
     path = tmp_path / "village.txt"
     path.write_text(

@@ -600,6 +600,13 @@ def test_seed_003_donors_have_every_mention():
             [],
             [],
         ),
+        (
+            "ru",
+            "Посольство Японии выделило школе 87 450 долларов США, больнице – 79 980 долларов США.",
+            [],
+            [],
+            ["Embassy of Japan"],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
