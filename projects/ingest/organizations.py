@@ -874,6 +874,16 @@ _KK_SUFFIX_HEADS = re.compile(
 )
 
 
+# Russian heads of an organisation's name that a left-side cue trusts without a legal form or
+# quotes: NGOs' ("фонд", "объединение") and institutions' that receive grants ("школа",
+# "больница", "библиотека").
+_RU_INSTITUTION = re.compile(
+    r"фонд|центр|институт|ассоциаци|бюро|объединени|агентств|школ|гимнази|лице[йяю]|колледж"
+    r"|университет|больниц|поликлиник|амбулатори|библиотек|музе[йяю]",
+    re.IGNORECASE,
+)
+
+
 def _left_name(
     text: str, end: int, spans: list[tuple[int, int]], strong_only: bool, lang: str = "ru"
 ) -> tuple[int, int] | None:
@@ -966,7 +976,7 @@ def _left_name(
         quoted
         or any(w in LEGAL_ABBREVIATIONS for w in WORD_RE.findall(name))
         or re.search("|".join(ORG_HEADS_EN), name, re.IGNORECASE)
-        or re.search(r"(?:фонд|центр|институт|ассоциаци|бюро|объединени|агентств)", name, re.I)
+        or _RU_INSTITUTION.search(name)
         or _KK_SUFFIX_HEADS.search(name)
         or _KK_HEAD.match(name.split()[-1])
     ):

@@ -607,6 +607,14 @@ def test_seed_003_donors_have_every_mention():
             [],
             ["Embassy of Japan"],
         ),
+        (
+            "ru",
+            "Средней школе имени Турара Рыскулова в селе Бурыл Байзакского района выделено "
+            "87 450 долларов США.",
+            ["Средняя школа имени Турара Рыскулова"],
+            [],
+            [],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
