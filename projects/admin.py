@@ -804,7 +804,7 @@ class MissingLanguageListFilter(admin.SimpleListFilter):
     FIELDS = ("title", "summary", "description")
 
     def lookups(self, request, model_admin):
-        return [(code, name) for code, name in settings.LANGUAGES]
+        return settings.LANGUAGES
 
     @classmethod
     def missing_in(cls, project) -> list[str]:

@@ -99,8 +99,8 @@ def evaluate_folder(folder: Path) -> Evaluation:
         text_path = reading.with_name(reading.name.removesuffix(".expected.json") + ".txt")
         expected = json.loads(reading.read_text(encoding="utf-8"))
         found = extract(text_path.read_text(encoding="utf-8")).as_json()
+        release = text_path.stem
         for name in FOLDER_FIELDS:
-            release = text_path.stem
             if name in NAMED_FIELDS:
                 names = expected[name]
                 if name == "donors":  # any name of a known donor is its canonical name too

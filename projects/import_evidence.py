@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .formatting import qualified_amount
-from .models import FundingKind
+from .models import FundingKind, PlaceKind
 from .partial_dates import parse_partial_date
 from .templatetags.registry_tags import partial_date
 
@@ -36,16 +36,7 @@ KIND_LABELS = {
     "programme": pgettext_lazy("amount", "programme or fund as a whole"),
     **{kind.value: kind.label for kind in FundingKind},
 }
-PLACE_KINDS = {
-    "country": _("country"),
-    "region": _("region"),
-    "district": _("district"),
-    "city": _("city"),
-    "town": _("town"),
-    "village": _("village"),
-    "settlement": _("settlement"),
-    "rural_district": _("rural district"),
-}
+PLACE_KINDS = {kind.value: kind.label for kind in PlaceKind}
 
 
 def field_label(row: dict) -> str:

@@ -15,6 +15,7 @@ from django.db import transaction
 from . import history, indexing
 from .extraction_resources import extraction_resources, names_of
 from .ingest import Extraction, extract
+from .ingest.amounts import sentence_span
 from .ingest.legal_forms import org_key
 from .ingest.result import OrganizationFound
 from .ingest.title import is_label_or_date
@@ -65,8 +66,7 @@ class OrganizationIndex:
         organizations = Organization.objects.prefetch_related("aliases")
         for organization in organizations:
             for name in names_of(organization):
-                if name:
-                    self.by_key.setdefault(organization_key(name), organization)
+                self.by_key.setdefault(organization_key(name), organization)
 
     def find(self, *names: str | None) -> Organization | None:
         for name in names:
@@ -152,8 +152,9 @@ def _draft_title(extraction: Extraction, body: str) -> str:
     it (never a file name or "Press release", which say nothing about the project)."""
     if extraction.title:
         return extraction.title.value
-    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0].rstrip(".")
-    first = _DATELINE.sub("", first)
+    body = body.strip()
+    _start, end = sentence_span(body, 0, 0)
+    first = _DATELINE.sub("", body[:end].rstrip("."))
     if len(first) <= TITLE_FROM_BODY_LENGTH:
         return first
     return first[:TITLE_FROM_BODY_LENGTH].rsplit(" ", 1)[0] + "…"

@@ -650,9 +650,9 @@ def _person_nominative(name: str, context_case: str | None = None) -> str:
     # Kazakh instrumental and dative: "Асқар Қалиевпен", "Нұршат Ертаеваға"
     if has_kazakh(name):
         words[-1] = strip_kazakh_instrumental(words[-1])
-        dative = re.fullmatch(r"(.{4,}?)-?(?:ға|ге|қа|ке|дан|ден|тан|тен|нан|нен)", words[-1])
-        if dative:  # or ablative: "Әйгерім Жұмабаевадан ... алуға болады"
-            words[-1] = dative.group(1)
+        oblique = re.fullmatch(r"(.{4,}?)-?(?:ға|ге|қа|ке|дан|ден|тан|тен|нан|нен)", words[-1])
+        if oblique:  # dative or ablative: "Әйгерім Жұмабаевадан ... алуға болады"
+            words[-1] = oblique.group(1)
     given_index = None
     given_options: list = []
     for index, word in enumerate(words):

@@ -110,6 +110,8 @@ _YEAR_RANGE = re.compile(
     _I,
 )
 _PROGRAMME_WORD = re.compile(r"программ\w*|programme|program\b|бағдарлама\w*|стратеги\w*", _I)
+# The project's own nouns, apart from a programme's (_PROJECT_WORD counts both).
+_PROJECT_ONLY = re.compile(r"проект|project|жоба|инициатив|initiative", _I)
 _PROJECT_WORD = re.compile(r"проект|project|жоба|программ|programme|program|инициатив", _I)
 _START_VERB = (
     r"стартова\w*|стартует|стартуют|\bстарт\b|начал(?:ся|ась|ось|ись|и|а)?\b|начн[её]тся"
@@ -452,16 +454,14 @@ def _about_the_project(text: str, start: int, end: int) -> bool:
     "2021–2025 жылдарға арналған ел бағдарламасы")."""
     sentence_start, sentence_end = sentence_span(text, start, end)
     following = re.search(
-        r"проект|project|жоба|инициатив|initiative|" + _PROGRAMME_WORD.pattern,
+        f"{_PROJECT_ONLY.pattern}|{_PROGRAMME_WORD.pattern}",
         text[end : min(sentence_end, end + 50)],
         _I,
     )
     if following and _PROGRAMME_WORD.fullmatch(following.group()):
         return False
     before = text[sentence_start:start]
-    projects = [
-        m.start() for m in re.finditer(r"проект|project|жоба|инициатив|initiative", before, _I)
-    ]
+    projects = [m.start() for m in _PROJECT_ONLY.finditer(before)]
     programmes = [m.start() for m in _PROGRAMME_WORD.finditer(before)]
     if not projects:
         return False

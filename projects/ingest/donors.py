@@ -274,8 +274,6 @@ EMBASSY_COUNTRIES: dict[str, tuple[str, ...]] = {
     "Embassy of Canada": ("канада", "канадский", "canada", "canadian"),
 }  # fmt: skip
 
-_EMBASSY_WORD = re.compile(r"^(?:посольств|елшілі|embass)", re.IGNORECASE)
-
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Words with their spans; English articles are skipped."""
@@ -462,7 +460,7 @@ def find_donor_mentions(
     return mentions
 
 
-def _embassy_mentions(tokens, keys, offset, text: str = "") -> list[DonorMention]:
+def _embassy_mentions(tokens, keys, offset, text: str) -> list[DonorMention]:
     """A foreign state's embassy, government or foreign ministry, by the country named within
     four words of it: "Embassy of Japan", "Правительство Финляндии"."""
     countries = _country_keys()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from projects.ingest.amounts import sentence_span
 from projects.ingest.result import Document, ValueFound
 
 _I = re.IGNORECASE
@@ -50,6 +51,7 @@ _LABELLED = (
 # a sentence about the contract, letters and digits joined by "-" or "/".
 _MARKED_IN_SENTENCE = re.compile(rf"(?<!\w)№[ \t]*{_IDENTIFIER}")
 _SENTENCE_LABEL = re.compile(rf"(?:{_LABEL_WORD}|шарт\w*)", _I)
+_JOINED = re.compile(r"[^\W\d].*[-/]|[-/].*[^\W\d]")  # letters and digits joined by - or /
 _DATE_LIKE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?")
 _ID_LIKE = re.compile(r"[A-Za-zА-Яа-яЁё]+.*\d|\d.*[/-].*\d")
 
@@ -68,8 +70,8 @@ def find_contract_number(doc: Document) -> ValueFound | None:
         return ValueFound(match.group(), [doc.evidence(match.start(), match.end())])
     for match in _MARKED_IN_SENTENCE.finditer(text):
         value = match.group("id").rstrip(".-/")
-        sentence = text[max(0, match.start() - 200) : match.start()].rsplit(".", 1)[-1]
-        if _SENTENCE_LABEL.search(sentence) and re.search(r"[^\W\d].*[-/]|[-/].*[^\W\d]", value):
+        sentence_start, _end = sentence_span(text, match.start(), match.end())
+        if _SENTENCE_LABEL.search(text, sentence_start, match.start()) and _JOINED.search(value):
             start = match.start("id")
             return ValueFound(value, [doc.evidence(start, start + len(value))])
     return None

@@ -207,7 +207,7 @@ class _Names:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.by_name = _by_name(id(gazetteer), gazetteer)
+        self.by_name = _by_name(gazetteer)
         self.neighbour_regions, self._regions = _neighbour_regions()
 
     def place(self, name: str) -> tuple[str, str] | None:
@@ -247,7 +247,7 @@ def _fold(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _by_name(_key: int, gazetteer: Gazetteer) -> dict[str, list[str]]:
+def _by_name(gazetteer: Gazetteer) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for place in gazetteer.places.values():
         for name in {place.name_ru, place.name_kk, place.name_en}:
@@ -275,12 +275,12 @@ NEIGHBOUR_REGIONS = {
     "Jizzakh Region": ("Джизак", "Жызақ", "Jizzakh", "Jizzax"),
     "Kashkadarya Region": ("Кашкадарьин", "Қашқадария", "Kashkadarya", "Qashqadaryo"),
     "Namangan Region": ("Наманган", "Namangan"),
-    "Navoiy Region": ("Навои", "Навоий", "Навои", "Navoiy", "Navoi"),
+    "Navoiy Region": ("Навои", "Навоий", "Navoiy", "Navoi"),
     "Samarkand Region": ("Самарканд", "Самарқанд", "Samarkand", "Samarqand"),
     "Surkhandarya Region": ("Сурхандарьин", "Сурхандария", "Surkhandarya", "Surxondaryo"),
     "Syrdarya Region": ("Сырдарьин", "Syrdarya", "Sirdaryo"),
     "Tashkent Region": ("Ташкент", "Ташкен", "Tashkent", "Toshkent"),
-    "Khorezm Region": ("Хорезм", "Хорезм", "Khorezm", "Xorazm"),
+    "Khorezm Region": ("Хорезм", "Khorezm", "Xorazm"),
     "Ahal Region": ("Ахал", "Ahal", "Akhal"),
     "Balkan Region": ("Балкан", "Balkan"),
     "Dashoguz Region": ("Дашогуз", "Dashoguz", "Dashhowuz"),

@@ -778,6 +778,7 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
 
 # "The 2024 grantees are:\n\n1. Public Association "X" (Taraz) – $24,500 to ...": a list.
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–·])[ \t]+(?P<item>.+)$", re.MULTILINE)
+_WHITE_SPACE = re.compile(r"\s*")
 _ITEM_NAME_END = re.compile(r"\s+\(|\s+[-–—]\s|,\s|:\s|\s+(?:from|in|of|из|в)\s+[A-ZА-Я]")
 
 
@@ -789,9 +790,7 @@ def _list_items(text: str, cue_end: int) -> list[tuple[str, int, int]]:
         return []
     items, position = [], cue_end + (colon.end() if colon else 0)
     while True:
-        match = _LIST_ITEM.match(
-            text, position + len(text[position:]) - len(text[position:].lstrip())
-        )
+        match = _LIST_ITEM.match(text, _WHITE_SPACE.match(text, position).end())
         if not match:
             return items
         line = match.group("item")

@@ -240,7 +240,7 @@ def without_source_lines(text: str) -> tuple[str, str | None]:
         if not match and filled and index == filled[0]:
             match = _URL_LINE.match(lines[index])
         if match:
-            found = match.group("bare") or match.groupdict().get("angled") or match["linked"]
+            found = next(value for value in match.groupdict().values() if value)
             url = url or found.rstrip(".,;")
             dropped.add(index)
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped), url

@@ -39,7 +39,7 @@ def find_title(doc: Document) -> ValueFound | None:
         offset += len(line) + 1
         if not candidate:
             continue
-        if _GENERIC_LABEL.match(candidate) or _DATE_LINE.match(candidate):
+        if is_label_or_date(candidate):
             continue
         next_line = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if (

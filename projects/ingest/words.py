@@ -241,13 +241,14 @@ def strip_kazakh_instrumental(word: str) -> str:
 _CYR_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
-_QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
-
-
 def unquoted(name: str) -> str:
     """The name without its quoted parts: the words whose language and case decide its form
     (a Kazakh proper name in quotes does not make "объединению «Жаңа қадам»" Kazakh)."""
-    return _QUOTED.sub("", name)
+    pieces, position = [], 0
+    for start, end in quote_spans(name):
+        pieces.append(name[position:start])
+        position = end
+    return "".join(pieces) + name[position:]
 
 
 def nominative_head(name: str, case: str | None = None) -> str:
