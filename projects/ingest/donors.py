@@ -374,8 +374,11 @@ _STATE_BODIES = (
         re.compile(r"^(?:мид|ministry|министерств|министрлі)", re.IGNORECASE),
     ),
 )
+# Right after "ministry": "иностранных дел", "for Foreign Affairs", "of foreign affairs".
 _FOREIGN_AFFAIRS = re.compile(
-    r"иностранных\s+дел|сыртқы\s+істер|foreign\s+affairs|foreign\s+office|мид\b", re.IGNORECASE
+    r"[\s(]*(?:(?:for|of)\s+(?:the\s+)?)?"
+    r"(?:иностранных\s+дел|сыртқы\s+істер|foreign\s+affairs|foreign\s+office|мид\b)",
+    re.IGNORECASE,
 )
 
 
@@ -384,7 +387,7 @@ def _state_body(tokens, index: int, text_after: str) -> str | None:
     for body, pattern in _STATE_BODIES:
         if pattern.match(word):
             if body == "Ministry of Foreign Affairs" and not (
-                word.lower() == "мид" or _FOREIGN_AFFAIRS.match(text_after.lstrip(" \t\n(for"))
+                word.lower() == "мид" or _FOREIGN_AFFAIRS.match(text_after)
             ):
                 return None
             return body

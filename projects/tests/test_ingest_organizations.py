@@ -615,6 +615,13 @@ def test_seed_003_donors_have_every_mention():
             [],
             [],
         ),
+        (
+            "en",
+            "The project is funded by the ministry of foreign affairs of Finland.",
+            [],
+            [],
+            ["Ministry of Foreign Affairs of Finland"],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
