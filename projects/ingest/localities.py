@@ -58,6 +58,7 @@ _EN_VILLAGE = re.compile(
     rf"\bvillages?\s+of\s+(?P<after>{_LAT_NAME}(?:(?:,\s*|\s+and\s+){_LAT_NAME})*)"
     rf"|(?P<names>{_LAT_NAME})\s+village\b"
 )
+HOME_COUNTRY = "KZ"
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:и|және|мен|бен|пен|and)\s+")
 _KK_ENDINGS = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 
@@ -239,7 +240,11 @@ class _Names:
         return self._regions.get(_fold(written))
 
     def country_of(self, name_en: str) -> str:
-        return "KZ"
+        """A neighbour's region's country; else the registry's own country, which a district
+        or village without a centre in the gazetteer is taken to be in."""
+        if name_en in NEIGHBOUR_REGIONS:
+            return NEIGHBOUR_REGIONS[name_en][0]
+        return HOME_COUNTRY
 
 
 def _fold(name: str) -> str:
@@ -256,36 +261,38 @@ def _by_name(gazetteer: Gazetteer) -> dict[str, list[str]]:
 
 
 # The regions of Kyrgyzstan, Tajikistan, Uzbekistan and Turkmenistan: English name, then the
-# nouns their Russian and Kazakh names are made of ("Нарын" in "Нарынской области",
-# "Нарын облысы") and other English spellings.
+# country and the nouns their Russian and Kazakh names are made of ("Нарын" in "Нарынской
+# области", "Нарын облысы") with other English spellings.
 NEIGHBOUR_REGIONS = {
-    "Batken Region": ("Баткен", "Batken"),
-    "Chuy Region": ("Чуй", "Шу", "Chuy", "Chui", "Chüy"),
-    "Issyk-Kul Region": ("Иссык-Куль", "Ыстықкөл", "Issyk-Kul", "Issyk Kul", "Ysyk-Kol"),
-    "Jalal-Abad Region": ("Джалал-Абад", "Жалалабад", "Jalal-Abad", "Jalalabad"),
-    "Naryn Region": ("Нарын", "Naryn"),
-    "Osh Region": ("Ош", "Osh"),
-    "Talas Region": ("Талас", "Talas"),
-    "Khatlon Region": ("Хатлон", "Khatlon"),
-    "Sughd Region": ("Согд", "Согды", "Sughd", "Sogd", "Soghd"),
-    "Gorno-Badakhshan Autonomous Region": ("Горно-Бадахшан", "Таулы Бадахшан", "Gorno-Badakhshan"),
-    "Andijan Region": ("Андижан", "Әндіжан", "Andijan", "Andizhan"),
-    "Bukhara Region": ("Бухар", "Бұхара", "Bukhara"),
-    "Fergana Region": ("Фергана", "Ферган", "Ферғана", "Fergana", "Ferghana"),
-    "Jizzakh Region": ("Джизак", "Жызақ", "Jizzakh", "Jizzax"),
-    "Kashkadarya Region": ("Кашкадарьин", "Қашқадария", "Kashkadarya", "Qashqadaryo"),
-    "Namangan Region": ("Наманган", "Namangan"),
-    "Navoiy Region": ("Навои", "Навоий", "Navoiy", "Navoi"),
-    "Samarkand Region": ("Самарканд", "Самарқанд", "Samarkand", "Samarqand"),
-    "Surkhandarya Region": ("Сурхандарьин", "Сурхандария", "Surkhandarya", "Surxondaryo"),
-    "Syrdarya Region": ("Сырдарьин", "Syrdarya", "Sirdaryo"),
-    "Tashkent Region": ("Ташкент", "Ташкен", "Tashkent", "Toshkent"),
-    "Khorezm Region": ("Хорезм", "Khorezm", "Xorazm"),
-    "Ahal Region": ("Ахал", "Ahal", "Akhal"),
-    "Balkan Region": ("Балкан", "Balkan"),
-    "Dashoguz Region": ("Дашогуз", "Dashoguz", "Dashhowuz"),
-    "Lebap Region": ("Лебап", "Lebap"),
-    "Mary Region": ("Марый", "Мары", "Mary"),
+    "Batken Region": ("KG", ("Баткен", "Batken")),
+    "Chuy Region": ("KG", ("Чуй", "Шу", "Chuy", "Chui", "Chüy")),
+    "Issyk-Kul Region": ("KG", ("Иссык-Куль", "Ыстықкөл", "Issyk-Kul", "Issyk Kul", "Ysyk-Kol")),
+    "Jalal-Abad Region": ("KG", ("Джалал-Абад", "Жалалабад", "Jalal-Abad", "Jalalabad")),
+    "Naryn Region": ("KG", ("Нарын", "Naryn")),
+    "Osh Region": ("KG", ("Ош", "Osh")),
+    "Talas Region": ("KG", ("Талас", "Talas")),
+    "Khatlon Region": ("TJ", ("Хатлон", "Khatlon")),
+    "Sughd Region": ("TJ", ("Согд", "Согды", "Sughd", "Sogd", "Soghd")),
+    "Gorno-Badakhshan Autonomous Region": (
+        "TJ", ("Горно-Бадахшан", "Таулы Бадахшан", "Gorno-Badakhshan"),
+    ),
+    "Andijan Region": ("UZ", ("Андижан", "Әндіжан", "Andijan", "Andizhan")),
+    "Bukhara Region": ("UZ", ("Бухар", "Бұхара", "Bukhara")),
+    "Fergana Region": ("UZ", ("Фергана", "Ферган", "Ферғана", "Fergana", "Ferghana")),
+    "Jizzakh Region": ("UZ", ("Джизак", "Жызақ", "Jizzakh", "Jizzax")),
+    "Kashkadarya Region": ("UZ", ("Кашкадарьин", "Қашқадария", "Kashkadarya", "Qashqadaryo")),
+    "Namangan Region": ("UZ", ("Наманган", "Namangan")),
+    "Navoiy Region": ("UZ", ("Навои", "Навоий", "Navoiy", "Navoi")),
+    "Samarkand Region": ("UZ", ("Самарканд", "Самарқанд", "Samarkand", "Samarqand")),
+    "Surkhandarya Region": ("UZ", ("Сурхандарьин", "Сурхандария", "Surkhandarya", "Surxondaryo")),
+    "Syrdarya Region": ("UZ", ("Сырдарьин", "Syrdarya", "Sirdaryo")),
+    "Tashkent Region": ("UZ", ("Ташкент", "Ташкен", "Tashkent", "Toshkent")),
+    "Khorezm Region": ("UZ", ("Хорезм", "Khorezm", "Xorazm")),
+    "Ahal Region": ("TM", ("Ахал", "Ahal", "Akhal")),
+    "Balkan Region": ("TM", ("Балкан", "Balkan")),
+    "Dashoguz Region": ("TM", ("Дашогуз", "Dashoguz", "Dashhowuz")),
+    "Lebap Region": ("TM", ("Лебап", "Lebap")),
+    "Mary Region": ("TM", ("Марый", "Мары", "Mary")),
 }  # fmt: skip
 
 
@@ -293,7 +300,11 @@ NEIGHBOUR_REGIONS = {
 def _neighbour_regions() -> tuple[re.Pattern, dict[str, str]]:
     """A pattern for the neighbours' regions named with their type word ("Naryn Region",
     "Хатлонской области", "Нарын облысы"), and their English names by folded noun."""
-    names = {_fold(noun): english for english, nouns in NEIGHBOUR_REGIONS.items() for noun in nouns}
+    names = {
+        _fold(noun): english
+        for english, (_country, nouns) in NEIGHBOUR_REGIONS.items()
+        for noun in nouns
+    }
     alternatives = "|".join(re.escape(noun) for noun in sorted(names, key=len, reverse=True))
     pattern = re.compile(
         rf"(?<![\w-])(?P<name>(?i:{alternatives}))(?:ская|ской|скую|ск(?:ая|ой|ую)|ая|ой|ую)?"

@@ -91,3 +91,16 @@ def test_an_offices_district_is_not_where_the_project_works(text, language):
 )
 def test_names_are_romanised_as_kazakhstan_romanises_places(written, english):
     assert romanise(written) == english
+
+
+def test_a_neighbours_region_is_in_its_country():
+    doc = Document(
+        text="Группы работают в Хатлонской области и в Нарынской области.",
+        article="Группы работают в Хатлонской области и в Нарынской области.",
+        language="ru",
+    )
+    found = find_unlisted_places(doc, Gazetteer.load(), [])
+    assert [(place.name_en, place.country_code) for place in found] == [
+        ("Khatlon Region", "TJ"),
+        ("Naryn Region", "KG"),
+    ]
