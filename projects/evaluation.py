@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .importing import organization_key
 from .ingest import Extraction, extract
 from .ingest.donors import normalize_donor
+from .ingest.legal_forms import org_key
 from .seed_schema import SeedRecord
 from .services import GAZETTEER_FILE, read_record
 
@@ -130,9 +130,9 @@ _COMPARABLE = {
 def _score_names(score: FieldScore, release: str, found: list[str], expected: list[list[str]]):
     """Each expected organisation, place or person is a list of the names it may be given;
     a found name counts for the first one it names, and each is counted once."""
-    remaining = [(names, {organization_key(name) for name in names}) for names in expected]
+    remaining = [(names, {org_key(name) for name in names}) for names in expected]
     for name in found:
-        key = organization_key(name)
+        key = org_key(name)
         index = next((i for i, (_names, keys) in enumerate(remaining) if key in keys), None)
         if index is None:
             score.false_positives += 1
@@ -206,8 +206,7 @@ def expected_values(record: SeedRecord, places_by_slug: dict[str, str]) -> dict[
         "partners": organization_names(PARTNER_ROLES),
         # A person by name; an organisation to contact (no person) by its slug.
         "contacts": {
-            organization_key(getattr(c.name, language)) if c.name else c.organization
-            for c in contacts
+            org_key(getattr(c.name, language)) if c.name else c.organization for c in contacts
         },
         "emails": emails,
         "phones": phones,
@@ -245,14 +244,14 @@ class SeedNames:
         for record in records:
             for organization in record.organizations:
                 for name in _all_names(organization):
-                    self._slugs.setdefault(organization_key(name), organization.slug)
+                    self._slugs.setdefault(org_key(name), organization.slug)
 
     def slug_of(self, name: str) -> str:
-        return self._slugs.get(organization_key(name), name)
+        return self._slugs.get(org_key(name), name)
 
     def contact_of(self, name: str) -> str:
         """A contact as the seeds write it: an organisation's slug, or a person's name key."""
-        return self._slugs.get(organization_key(name)) or organization_key(name)
+        return self._slugs.get(org_key(name)) or org_key(name)
 
 
 def _all_names(organization) -> list[str]:

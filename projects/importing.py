@@ -51,13 +51,6 @@ class ImportReport:
 # --- Matching names to records ------------------------------------------------------------------
 
 
-def organization_key(name: str) -> str:
-    """A name reduced for matching, the extractor's key (ingest.legal_forms.org_key): no
-    quotes, case, legal form written out or abbreviated, parentheses; Russian words in their
-    dictionary form ("Институтом развития" ~ "Институт развития"), Kazakh ones stemmed."""
-    return org_key(name)
-
-
 class OrganizationIndex:
     """Every way the registry writes each organisation's name, for lookups in memory."""
 
@@ -66,16 +59,16 @@ class OrganizationIndex:
         organizations = Organization.objects.prefetch_related("aliases")
         for organization in organizations:
             for name in names_of(organization):
-                self.by_key.setdefault(organization_key(name), organization)
+                self.by_key.setdefault(org_key(name), organization)
 
     def find(self, *names: str | None) -> Organization | None:
         for name in names:
-            if name and (match := self.by_key.get(organization_key(name))):
+            if name and (match := self.by_key.get(org_key(name))):
                 return match
         return None
 
     def add(self, organization: Organization, name: str) -> None:
-        self.by_key.setdefault(organization_key(name), organization)
+        self.by_key.setdefault(org_key(name), organization)
 
 
 # --- The import --------------------------------------------------------------------------------
