@@ -28,6 +28,7 @@ from .models import (
 )
 from .opendata import exports
 from .places import PlaceTree
+from .selectors.project_page import project_for_page
 
 
 class HomeView(CachedPublicPage, TemplateView):
@@ -113,11 +114,8 @@ class ProjectDetailView(CachedPublicPage, DetailView):
     template_name = "projects/project_detail.html"
     context_object_name = "project"
 
-    def get_queryset(self):
-        projects = Project.objects.for_detail()
-        if self.request.user.is_staff:
-            return projects
-        return projects.published()
+    def get_object(self, queryset=None):
+        return project_for_page(self.kwargs["slug"], drafts=self.request.user.is_staff)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
