@@ -122,15 +122,19 @@ def page_in_languages(context) -> list[dict]:
     """This page (path and query) in each language, for the switcher and hreflang links."""
     request = context["request"]
     current = translation.get_language()
-    return [
-        {
-            "code": code,
-            "name": translation.get_language_info(code)["name_local"],
-            "url": translate_url(request.get_full_path(), code),
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    known = getattr(request, "_page_in_languages", None)  # the head and the switcher both ask
+    if known is None or known[0] != current:
+        links = [
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": translate_url(request.get_full_path(), code),
+                "current": code == current,
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+        known = request._page_in_languages = (current, links)
+    return known[1]
 
 
 @register.filter
