@@ -221,3 +221,19 @@ def test_aliases_are_stored_normalized_and_once_per_organisation():
 def test_funding_amounts_keep_their_decimals():
     line = make_funding(make_project(), amount="213793.50")
     assert FundingLine.objects.get(pk=line.pk).amount == Decimal("213793.50")
+
+
+def test_choice_labels_follow_the_language_and_unknown_values_show_as_stored():
+    participation = Participation(role="lead_implementer")
+    labels = {}
+    for language in ("ru", "kk", "en"):
+        with translation.override(language):
+            labels[language] = participation.get_role_display()
+    assert labels == {
+        "ru": "основной исполнитель",
+        "kk": "негізгі іске асырушы",
+        "en": "lead implementer",
+    }
+    assert Participation(role="no_such_role").get_role_display() == "no_such_role"
+    with translation.override("kk"):
+        assert FundingLine(kind="other").get_kind_display() == "басқа"
