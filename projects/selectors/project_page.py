@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from django.db import connection, models
+from django.db import connection, connections, models, router
 from django.http import Http404
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
@@ -38,18 +38,43 @@ from ..models import (
 def project_for_page(slug: str, *, drafts: bool) -> Project:
     """The project of the page at `slug`, with its relations read (drafts only when asked);
     Http404 when there is none."""
-    if connection.vendor == "postgresql":
+    if connections[router.db_for_read(Project)].vendor == "postgresql":
         return read_in_one_statement(slug, drafts=drafts)
     return read_with_orm(slug, drafts=drafts)
 
 
 def read_in_one_statement(slug: str, *, drafts: bool) -> Project:
-    with connection.cursor() as cursor:
-        cursor.execute(_statement(translation.get_language(), drafts), [slug])
+    database = connections[router.db_for_read(Project)]
+    language = translation.get_language()
+    with database.cursor() as cursor:
+        name = _prepared(database, cursor, language, drafts)
+        if name is None:
+            cursor.execute(_statement(language, drafts), [slug])
+        else:
+            cursor.execute(f"EXECUTE {name} (%s)", [slug])
         row = cursor.fetchone()
     if row is None:
         raise Http404
-    return _project_from(row)
+    return _project_from(row, database.alias)
+
+
+def _prepared(database, cursor, language: str, drafts: bool) -> str | None:
+    """The statement's name, prepared once in this database session: planning its nine
+    subqueries took about as long as running them. None where a statement must not outlive a
+    transaction: behind a pooler in transaction mode, which DISABLE_SERVER_SIDE_CURSORS
+    declares (as Django's documentation asks for such a pooler)."""
+    if database.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
+        return None
+    kind = "drafts" if drafts else "published"
+    name = database.ops.quote_name(f"project_page_{language}_{kind}".replace("-", "_"))
+    session = database.connection  # the driver's connection: a new one has nothing prepared
+    prepared = getattr(database, "_project_page_statements", None)
+    if prepared is None or prepared[0] is not session:
+        prepared = database._project_page_statements = (session, set())
+    if name not in prepared[1]:
+        cursor.execute(f"PREPARE {name} (text) AS {_statement(language, drafts, '$1')}")
+        prepared[1].add(name)
+    return name
 
 
 def read_with_orm(slug: str, *, drafts: bool) -> Project:
@@ -90,14 +115,15 @@ RELATIONS = (
 
 
 @cache
-def _statement(language: str, drafts: bool) -> str:
+def _statement(language: str, drafts: bool, slug_parameter: str = "%s") -> str:
     """The SELECT, from the models' tables and columns only; the slug is its one parameter."""
     quote, fields = connection.ops.quote_name, Project._meta
     columns = ",\n  ".join(_relation_sql(relation, language) for relation in RELATIONS)
     published = "" if drafts else f" AND p.{quote(fields.get_field('is_published').column)}"
     return (
         f"SELECT to_json(p)::text,\n  {columns}\n"  # noqa: S608 (no value is put in the text)
-        f"FROM {quote(fields.db_table)} p WHERE p.{quote(fields.get_field('slug').column)} = %s"
+        f"FROM {quote(fields.db_table)} p "
+        f"WHERE p.{quote(fields.get_field('slug').column)} = {slug_parameter}"
         f"{published}"
     )
 
@@ -146,24 +172,24 @@ def _order_sql(relation: _Relation, name: str, language: str) -> str:
 # --- Instances from the rows ---------------------------------------------------------------------
 
 
-def _project_from(row) -> Project:
-    project = _instance(Project, _loads(row[0]))
+def _project_from(row, database: str) -> Project:
+    project = _instance(Project, _loads(row[0]), database)
     project._prefetched_objects_cache = {}
     for relation, rows in zip(RELATIONS, row[1:], strict=True):
-        objects = [_related_instance(relation, project, item) for item in _loads(rows)]
+        objects = [_related_instance(relation, project, item, database) for item in _loads(rows)]
         _cache_prefetched(project, relation.name, objects)
     return project
 
 
-def _related_instance(relation: _Relation, project: Project, item) -> models.Model:
+def _related_instance(relation: _Relation, project: Project, item, database: str):
     model = relation.model
     if relation.joined is None:
-        instance = _instance(model, item)
+        instance = _instance(model, item, database)
     else:
         data, joined = item
-        instance = _instance(model, data)
+        instance = _instance(model, data, database)
         foreign_key = model._meta.get_field(relation.joined)
-        target = None if joined is None else _instance(foreign_key.related_model, joined)
+        target = joined and _instance(foreign_key.related_model, joined, database)
         foreign_key.set_cached_value(instance, target)
     back = Project._meta.get_field(relation.name)
     if not back.many_to_many:
@@ -180,10 +206,10 @@ def _cache_prefetched(project: Project, name: str, objects: list) -> None:
     project._prefetched_objects_cache[name] = queryset
 
 
-def _instance(model: type[models.Model], data: dict) -> models.Model:
+def _instance(model: type[models.Model], data: dict, database: str) -> models.Model:
     fields = _fields_of(model)
     values = [convert(data[field.column]) for field, convert in fields]
-    return model.from_db(connection.alias, None, values)
+    return model.from_db(database, None, values)
 
 
 def _loads(text: str):

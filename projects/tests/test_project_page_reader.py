@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -111,7 +111,7 @@ def test_the_page_reads_its_project_in_one_statement(client, odd_project):
     # The data version (what the page cache is keyed by), then the project and its rows.
     assert len(statements) == 2, statements
     assert "registrystate" in statements[0]
-    assert "json_agg" in statements[1]
+    assert statements[1].startswith('EXECUTE "project_page_ru_published"')
 
 
 @pytest.mark.parametrize("read", ["project_for_page", "read_with_orm", "read_in_one_statement"])
@@ -159,3 +159,36 @@ def test_places_and_keywords_come_in_the_order_of_the_pages_language(odd_project
     with translation.override("en"):
         en = project_page.read_in_one_statement("odd-project", drafts=False)
         assert [place.slug for place in en.places.all()] == ["test-village-b", "test-village-a"]
+
+
+def forget_prepared_statements():
+    """As a new database session starts: nothing prepared."""
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    connections["default"].__dict__.pop("_project_page_statements", None)
+
+
+@on_postgresql
+def test_the_statement_is_planned_once_per_database_session(odd_project):
+    def read() -> tuple[list[str], Project]:
+        with CaptureQueriesContext(connection) as captured:
+            project = project_page.read_in_one_statement("odd-project", drafts=False)
+        return [query["sql"].split()[0] for query in captured], project
+
+    forget_prepared_statements()
+    first, project = read()
+    again, same = read()
+    assert (first, again) == (["PREPARE", "EXECUTE"], ["EXECUTE"])
+    assert project_state(same) == project_state(project)
+    with translation.override("kk"):
+        assert read()[0] == ["PREPARE", "EXECUTE"]  # one statement per language
+
+
+@on_postgresql
+def test_behind_a_pooler_in_transaction_mode_nothing_is_prepared(odd_project, monkeypatch):
+    monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", True)
+    forget_prepared_statements()
+    with CaptureQueriesContext(connection) as captured:
+        project = project_page.read_in_one_statement("odd-project", drafts=False)
+    assert [query["sql"].split()[0] for query in captured] == ["SELECT"]
+    assert project.slug == "odd-project"
