@@ -7,8 +7,10 @@ from django.conf import settings
 from django.db.models import F
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
+from django.template import engines
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
@@ -135,6 +137,8 @@ class ProjectDetailView(CachedPublicPage, DetailView):
                 for place, basis in context["places_with_basis"]
             ]
             context["map"] = maps.map_context(maps.places_map(places, tree), inline=True)
+        body = engines["jinja2"].get_template("projects/project_body.html")
+        context["body"] = SafeString(body.render(context, self.request))
         return context
 
 

@@ -128,6 +128,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The project page's body (projects/jinja2/; why: projects/jinja_environment.py).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "projects.jinja_environment.environment",
+            "extensions": ["jinja2.ext.i18n"],
+        },
+    },
 ]
 # Form widgets from Django's own Jinja2 widget templates (projects/form_rendering.py).
 FORM_RENDERER = "projects.form_rendering.FastWidgetRenderer"

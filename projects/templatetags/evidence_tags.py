@@ -6,7 +6,7 @@ import bisect
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from ..ingest.text import merged_spans
 from ..source_display import source_layout
@@ -14,9 +14,23 @@ from ..source_display import source_layout
 register = template.Library()
 
 
-@register.inclusion_tag("includes/evidence.html")
-def evidence(basis):
-    return {"basis": basis}
+@register.simple_tag
+def evidence(basis) -> SafeString:
+    """After a fact: a link to each passage of the source stating it, and each inference of
+    an editor with its note (nothing for a fact without evidence)."""
+    if not basis:
+        return SafeString("")
+    title = gettext("The words of the press release that state this")
+    label = pgettext("a link to the words of a press release", "source")
+    link = '<a class="evidence-link" href="#ev-{0}" data-evidence="ev-{0}" title="{1}">{2}</a>'
+    pieces = [format_html(link, row.pk, title, label) for row in basis.stated]
+    inference = (
+        '<span class="inferred"><span class="inferred-label">{}</span>'
+        ' <span class="inferred-note">{}</span></span>'
+    )
+    inferred = gettext("editor's inference")
+    pieces += [format_html(inference, inferred, row.note) for row in basis.inferred]
+    return SafeString("".join(pieces))
 
 
 @register.simple_tag

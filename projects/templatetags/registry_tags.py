@@ -3,9 +3,11 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.template import engines
 from django.urls import translate_url
 from django.utils import dateformat, timezone, translation
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from .. import countries, formatting
@@ -105,9 +107,22 @@ def date_range(project) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def jinja(context, template_name: str, **values) -> SafeString:
+    """A template of the Jinja2 engine (projects/jinja2/: the header, footer, map and currency
+    switch that every page shares; why: projects/jinja_environment.py), in place, with this
+    page's variables and `values`."""
+    template = engines["jinja2"].get_template(template_name)
+    return SafeString(template.render(context.flatten() | values, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
 def query_with(context, **changes) -> str:
+    return query_string_with(context["request"], **changes)
+
+
+def query_string_with(request, **changes) -> str:
     """The current query string with some parameters changed (None removes one)."""
-    params = context["request"].GET.copy()
+    params = request.GET.copy()
     for key, value in changes.items():
         if value is None or value == "":
             params.pop(key, None)
@@ -119,8 +134,11 @@ def query_with(context, **changes) -> str:
 
 @register.simple_tag(takes_context=True)
 def page_in_languages(context) -> list[dict]:
+    return languages_of_page(context["request"])
+
+
+def languages_of_page(request) -> list[dict]:
     """This page (path and query) in each language, for the switcher and hreflang links."""
-    request = context["request"]
     current = translation.get_language()
     known = getattr(request, "_page_in_languages", None)  # the head and the switcher both ask
     if known is None or known[0] != current:
