@@ -18,6 +18,7 @@ from . import charts, maps, paging, selectors
 from .alias_languages import aliases_for_page
 from .caching import CachedPublicPage, cached, data_version, fragment_key
 from .currency import DISPLAY_CURRENCIES, RateTable
+from .evidence_html import EvidenceMarks
 from .facts import attach_facts
 from .filters import SortOrder, published_projects_matching
 from .models import (
@@ -137,6 +138,7 @@ class ProjectDetailView(CachedPublicPage, DetailView):
                 for place, basis in context["places_with_basis"]
             ]
             context["map"] = maps.map_context(maps.places_map(places, tree), inline=True)
+        context["evidence"] = EvidenceMarks()
         body = engines["jinja2"].get_template("projects/project_body.html")
         context["body"] = SafeString(body.render(context, self.request))
         return context

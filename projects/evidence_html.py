@@ -1,39 +1,49 @@
 """How a project page shows where its facts come from: a link to the highlighted words of the
-source, or the editor's note on an inference (facts.py)."""
+source, or the editor's note on an inference (facts.py), and the source with those words marked.
+The page's Jinja2 template calls these (projects/jinja2/projects/project_body.html)."""
 
 import bisect
 
-from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
-from ..ingest.text import merged_spans
-from ..source_display import source_layout
-
-register = template.Library()
+from .ingest.text import merged_spans
+from .source_display import source_layout
 
 
-@register.simple_tag
-def evidence(basis) -> SafeString:
-    """After a fact: a link to each passage of the source stating it, and each inference of
-    an editor with its note (nothing for a fact without evidence)."""
-    if not basis:
-        return SafeString("")
-    title = gettext("The words of the press release that state this")
-    label = pgettext("a link to the words of a press release", "source")
-    link = '<a class="evidence-link" href="#ev-{0}" data-evidence="ev-{0}" title="{1}">{2}</a>'
-    pieces = [format_html(link, row.pk, title, label) for row in basis.stated]
-    inference = (
-        '<span class="inferred"><span class="inferred-label">{}</span>'
-        ' <span class="inferred-note">{}</span></span>'
-    )
-    inferred = gettext("editor's inference")
-    pieces += [format_html(inference, inferred, row.note) for row in basis.inferred]
-    return SafeString("".join(pieces))
+class EvidenceMarks:
+    """What follows each fact: a link to each passage of the source that states it, and each
+    inference of an editor with its note. Called once per fact, dozens of times on a page, so
+    the labels are translated and escaped once, when the page makes it."""
+
+    def __init__(self):
+        title = escape(gettext("The words of the press release that state this"))
+        label = escape(pgettext("a link to the words of a press release", "source"))
+        self._link_end = f'title="{title}">{label}</a>'
+        inferred = escape(gettext("editor's inference"))
+        self._inference_start = (
+            f'<span class="inferred"><span class="inferred-label">{inferred}</span> '
+            '<span class="inferred-note">'
+        )
+
+    def __call__(self, basis) -> SafeString:
+        """The marks of a FactBasis (nothing for None or a fact without evidence)."""
+        if not basis:
+            return SafeString("")
+        pieces = [self._link(row.pk) for row in basis.stated]
+        pieces += [self._inference(row.note) for row in basis.inferred]
+        return mark_safe("".join(pieces))  # noqa: S308 - labels and notes escaped, ids are ints
+
+    def _link(self, pk: int) -> str:
+        return (
+            f'<a class="evidence-link" href="#ev-{pk:d}" data-evidence="ev-{pk:d}" {self._link_end}'
+        )
+
+    def _inference(self, note: str) -> str:
+        return f"{self._inference_start}{escape(note)}</span></span>"
 
 
-@register.simple_tag
 def marked_source(source, spans_by_source) -> SafeString:
     """The source's article (source_display: page noise left out, with a marker saying so, and
     no Markdown markup), escaped, with the words each piece of evidence quotes in <mark>
