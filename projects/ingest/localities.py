@@ -23,6 +23,10 @@ from .words import LATIN_LETTERS
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "а-яёәғқңөұүһі"
 _CYR_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+# A name with a lower-case word of its own: "Айтеке би", "Қабанбай батыр", "Бөкей ордасы".
+_CYR_PLACE = rf"{_CYR_NAME}(?:\s+(?:би|батыр|ордасы))?"
+# The space between a word and the name it introduces: a hard-wrapped line, not a paragraph.
+_GAP = r"(?=\s)[^\S\n]*\n?[^\S\n]*"
 _LAT_NAME = r"[A-Z][a-z']+(?:-[A-Za-z][a-z']+)?"
 
 # "Бурлинского района", "Сауранский и Отрарский районы"
@@ -31,7 +35,8 @@ _RU_DISTRICT_ADJECTIVE = re.compile(
 )
 _RU_DISTRICT_WORD = re.compile(r"\s*район(?:а|е|у|ом|ы|ов|ах|ам|ами)?\b")
 # "Бейнеу ауданы", "Ғабит Мүсірепов атындағы аудан", "Бейнеу және Түпқараған аудандарында"
-_KK_NAME = rf"(?:{_CYR_NAME}\s+{_CYR_NAME}\s+атындағы|{_CYR_NAME})"
+_KK_NAME = rf"(?:{_CYR_NAME}\s+{_CYR_NAME}\s+атындағы|{_CYR_PLACE})"
+_KK_VILLAGE_NAME = rf"(?:{_CYR_NAME}\s+(?=[{_UPPER}]))?{_KK_NAME}"  # "Хан Ордасы ауылы"
 _KK_DISTRICT = re.compile(
     rf"(?P<names>{_KK_NAME}(?:(?:,\s*|\s+(?:және|мен|бен|пен)\s+){_KK_NAME})*)"
     rf"\s+аудан(?:ы|ында|ының|ына|ынан|дары|дарында|дарының|дарына)?\b"
@@ -43,19 +48,22 @@ _EN_DISTRICT = re.compile(
     rf"|\b[Dd]istricts?\s+of\s+(?P<after>{_LAT_NAME}(?:(?:,\s*|\s+and\s+){_LAT_NAME})*)\b"
     r"(?!\s+(?:Region|Province|Oblast|oblast|region))"  # "three districts of Khatlon Region"
 )
-# "в селе Бурыл", "сёла Жом, Сазаган и Пайшанба", "аул Сунаката"
+# "в селе Бурыл", "сёла Жом, Сазаган и Пайшанба", "аул Сунаката", "в кишлаках Жом и Сазаган"
 _RU_VILLAGE = re.compile(
-    rf"\b(?:сел[оаеу]|с[её]л(?:ах|ам|ами)?|аул[аеу]?|аулах|посел[её]к\w*|пос\.|с\.|деревн\w+)"
-    rf"\s+(?P<names>{_CYR_NAME}(?:(?:,\s*|\s+и\s+){_CYR_NAME})*)"
+    rf"\b(?:сел[оаеу]|с[её]л(?:ах|ам|ами)?|аул[аеу]?|аулах|пос[её]л(?:ок|к[аеиу]|ком|ках|кам)|"
+    rf"поселени\w+|пос\.|с\.|деревн\w+|кишлак\w*|махалл\w*)"
+    rf"{_GAP}(?P<names>{_CYR_PLACE}(?:(?:,\s*|\s+и\s+){_CYR_PLACE})*)"
 )
-# "Қайыңды ауылында", "Ақермен және Қайыңды ауылдарында"
+# "Қайыңды ауылында", "Ақермен және Қайыңды ауылдарында", "Айдабол және Қонысбай ауылдарын"
 _KK_VILLAGE = re.compile(
-    rf"(?P<names>{_KK_NAME}(?:(?:,\s*|\s+(?:және|мен|бен|пен)\s+){_KK_NAME})*)"
-    r"\s+(?:ауыл|кент)(?:ы|ында|ының|ына|ынан|дары|дарында|дарының|дарына|тері|терінде)\b"
+    rf"(?P<names>{_KK_VILLAGE_NAME}(?:(?:,\s*|\s+(?:және|мен|бен|пен)\s+){_KK_VILLAGE_NAME})*)"
+    r"\s+(?:ауыл(?:ы|ын|ында|ының|ына|ынан|дары|дарын|дарында|дарының|дарына|дарынан)"
+    r"|кент(?:і|ін|інде|інің|іне|тері|терін|терінде))\b"
 )
 # "the village of Kenesary", "the villages of Jom and Sazagan", "Ak-Muz village"
 _EN_VILLAGE = re.compile(
-    rf"\bvillages?\s+of\s+(?P<after>{_LAT_NAME}(?:(?:,\s*|\s+and\s+){_LAT_NAME})*)"
+    rf"\bvillages?\s+of\s+(?P<after>{_LAT_NAME}(?:(?:,\s*|\s+and\s+){_LAT_NAME})*)\b"
+    r"(?!\s+(?:Region|Province|Oblast|District|region|province|oblast|district))"
     rf"|(?P<names>{_LAT_NAME})\s+village\b"
 )
 HOME_COUNTRY = "KZ"
@@ -89,6 +97,9 @@ def find_unlisted_places(doc: Document, gazetteer: Gazetteer, found: list[PlaceF
         evidence = Evidence.of(doc.text, start, end)
         if name_en in places:
             places[name_en].evidence.append(evidence)
+            continue
+        if kind == "listed":  # a settlement of the gazetteer, named as a village
+            places[name_en] = gazetteer.found(slug, [evidence])
             continue
         listed = names.listed(name_en, kind)
         if listed:  # a district the gazetteer has, named by its centre's adjective
@@ -149,8 +160,12 @@ def _all_mentions(text: str, names: _Names):
     for pattern in (_RU_VILLAGE, _KK_VILLAGE, _EN_VILLAGE):
         for match in pattern.finditer(text):
             for name, start, end in _listed(match):
-                if names.place(name) or _NOT_A_SETTLEMENT.search(name):
-                    continue  # the gazetteer's places are read by places.py
+                if _NOT_A_SETTLEMENT.search(name):
+                    continue
+                known = names.place(name)
+                if known:  # "Баянауыл, Майқайың, Торайғыр ауылдарының": the word says village
+                    yield "listed", known[1], known[0], start, end, match.end()
+                    continue
                 yield "village", _english(name), "", start, end, match.end()
     for match in names.neighbour_regions.finditer(text):
         name_en = names.region_name(match.group("name"))

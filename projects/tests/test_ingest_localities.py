@@ -61,6 +61,25 @@ def places(text: str, language: str = "ru") -> list[tuple[str, str, str | None]]
             "ru",
             [("Khatlon Region", "region", None), ("Naryn Region", "region", None)],
         ),
+        (
+            "Жоба Зеренді ауданындағы Айдабол және Қонысбай ауылдарын қамтиды.",
+            "kk",
+            [("Aidabol", "village", None), ("Konysbai", "village", None)],
+        ),
+        (
+            "Жоба Бөкей ордасы ауданының Хан Ордасы және Бисен ауылдарын қамтиды.",
+            "kk",
+            [
+                ("Bokei Ordasy District", "district", None),
+                ("Khan Ordasy", "village", None),
+                ("Bisen", "village", None),
+            ],
+        ),
+        (
+            "Воду привезут в кишлаках Жом и Сазаган.",
+            "ru",
+            [("Zhom", "village", None), ("Sazagan", "village", None)],
+        ),
     ],
 )
 def test_places_the_gazetteer_lacks_are_read_by_their_type_word(text, language, expected):
@@ -77,6 +96,26 @@ def test_places_the_gazetteer_lacks_are_read_by_their_type_word(text, language, 
     ],
 )
 def test_an_offices_district_is_not_where_the_project_works(text, language):
+    assert places(text, language) == []
+
+
+def test_the_gazetteers_settlements_in_a_list_of_villages_are_places_too():
+    found = places("Жоба Баянауыл, Майқайың, Торайғыр ауылдарының мектептерін қамтиды.", "kk")
+    assert found == [
+        ("Bayanaul", "town", "Pavlodar Region"),
+        ("Maykain", "town", "Pavlodar Region"),
+        ("Toraigyr", "village", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Теги: гранты, махалля\n\nПоделиться: Telegram | Facebook", "ru"),  # a new paragraph
+        ("Centres open in villages of Turkistan Region.", "en"),  # a region, not a village
+    ],
+)
+def test_a_type_word_names_no_village_across_a_paragraph_or_before_a_region(text, language):
     assert places(text, language) == []
 
 
