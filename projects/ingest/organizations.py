@@ -66,7 +66,9 @@ from projects.ingest.words import (
     has_kazakh,
     is_latin,
     kazakh_head_nominative,
+    kazakh_singular_possessive,
     mask_quotes,
+    match_case,
     nominative_head,
     parses,
     quote_spans,
@@ -224,6 +226,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("partner", "right", "kk", None, r"\bжобаның\s+серіктес\w*" + _DASH),
     _cue("partner", "left", "kk", None, r"\b(?:серіктестікте|бірлесіп|ынтымақтаса\s+отырып)\b"),
+    # "Жобаға X аудандарының әкімдіктері серіктес ретінде қатысуда"
+    _cue("partner", "left", "kk", None, r"\bсеріктес(?:тер)?\s+ретінде\b"),
     _cue(
         "donor", "left", "kk", None,
         r"\b(?:қаржыландыр(?:атын|ған|ады|ды|уымен)|қаржылық\s+қолдауымен|қолдауымен|"
@@ -496,56 +500,75 @@ def _starts_like_org(text: str, strict: bool = False) -> bool:
 _EN_SPLIT_BLOCK = re.compile(r"\b(?:for|of|on|in)\s+(?:[A-Z][\w-]*\s+){1,3}$")
 
 
+# "Ақкөл және Зеренді аудандарының әкімдіктері", "Баянауыл және Ақтоғай аудандарының білім
+# бөлімдері": one office per district, named by the plural of the unit and of the office.
+_KK_UNIT_NAME = rf"[{UPPER}][\w-]*(?:\s+ордасы)?"
 _KK_PLURAL = re.compile(
-    rf"^(?P<prefix>.*?)(?P<a>[{UPPER}][\w-]*)\s+(?:және|мен|,)\s+(?P<b>[{UPPER}][\w-]*)\s+"
-    r"(?P<unit>аудандарының|облыстарының|қалаларының|ауылдарының|ауылдық\s+округтерінің|"
-    r"кенттерінің)\s+(?P<head>әкімдіктері|мәслихаттары|әкімдері)$"
+    rf"^(?P<prefix>.*?)(?P<names>{_KK_UNIT_NAME}(?:(?:\s*,\s*|\s+(?:және|мен)\s+){_KK_UNIT_NAME})+)"
+    r"\s+(?P<unit>аудандарының|облыстарының|қалаларының|ауылдарының|ауылдық\s+округтерінің|"
+    r"кенттерінің)\s+(?P<head>(?:[а-яәғқңөұүһі]+\s+){0,3}[а-яәғқңөұүһі]+)$"
 )
-_KK_SINGULAR = {
+_KK_UNIT_SINGULAR = {
     "аудандарының": "ауданының",
     "облыстарының": "облысының",
     "қалаларының": "қаласының",
     "ауылдарының": "ауылының",
+    "ауылдық округтерінің": "ауылдық округінің",
     "кенттерінің": "кентінің",
-    "әкімдіктері": "әкімдігі",
-    "мәслихаттары": "мәслихаты",
-    "әкімдері": "әкімі",
 }
+_KK_NAMES_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:және|мен)\s+")
+# "отделы внутренней политики Жарминского и Кокпектинского районов", "акиматы Х и Y районов"
 _RU_PLURAL = re.compile(
-    rf"^(?P<head>акиматы|акиматами|акиматов|акиматам|маслихаты|маслихатами)\s+"
+    r"^(?P<head>акиматы|акиматами|акиматов|акиматам|маслихаты|маслихатами|отделы|отделов|"
+    r"отделами|отделам|управления|управлениями|аппараты|аппаратами)"
+    r"(?P<mods>(?:\s+[а-яё]+){0,3}?)\s+"
     rf"(?P<a>[{UPPER}][\w-]*)\s+и\s+(?P<b>[{UPPER}][\w-]*)\s+"
-    r"(?P<unit>районов|областей|городов)(?P<rest>.*)$"
+    r"(?P<unit>районов|областей|городов)(?P<rest>.*)$",
+    re.IGNORECASE,
 )
 _RU_SINGULAR = {
-    "акиматы": "акимат", "акиматами": "акимат", "акиматов": "акимат", "акиматам": "акимат",
-    "маслихаты": "маслихат", "маслихатами": "маслихат",
-}  # fmt: skip
+    "акимат": ("акиматы", "акиматами", "акиматов", "акиматам"),
+    "маслихат": ("маслихаты", "маслихатами"),
+    "отдел": ("отделы", "отделов", "отделами", "отделам"),
+    "управление": ("управления", "управлениями"),
+    "аппарат": ("аппараты", "аппаратами"),
+}
+_RU_HEAD_SINGULAR = {plural: one for one, plurals in _RU_SINGULAR.items() for plural in plurals}
 
 
 def _expand_plural(item: str) -> list[str] | None:
-    """ "Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері" ->
-    one akimat per district."""
+    """An office of several districts named once, as one office per district:
+    "Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері",
+    "отделы внутренней политики Жарминского и Кокпектинского районов"."""
+    return _expand_kazakh_plural(item) or _expand_russian_plural(item)
+
+
+def _expand_kazakh_plural(item: str) -> list[str] | None:
     match = _KK_PLURAL.match(item)
-    if match:
-        unit = re.sub(r"\s+", " ", match["unit"])
-        if unit == "ауылдық округтерінің":
-            unit_singular = "ауылдық округінің"
-        else:
-            unit_singular = _KK_SINGULAR[unit]
-        head = _KK_SINGULAR[match["head"]]
-        prefix = match["prefix"]
-        return [f"{prefix}{name} {unit_singular} {head}" for name in (match["a"], match["b"])]
+    if not match:
+        return None
+    *words, last = match["head"].split()
+    office = kazakh_singular_possessive(last)
+    if office is None:
+        return None
+    unit = _KK_UNIT_SINGULAR[re.sub(r"\s+", " ", match["unit"])]
+    head = " ".join([*words, office])
+    names = _KK_NAMES_SEPARATOR.split(match["names"])
+    return [f"{match['prefix']}{name} {unit} {head}" for name in names]
+
+
+def _expand_russian_plural(item: str) -> list[str] | None:
     match = _RU_PLURAL.match(item)
-    if match:
-        head = _RU_SINGULAR[match["head"]]
-        unit = {"районов": "района", "областей": "области", "городов": "города"}[match["unit"]]
-        out = []
-        for adjective in (match["a"], match["b"]):
-            adjective = re.sub(r"их$", "ого", adjective) if unit != "области" else adjective
-            adjective = re.sub(r"их$", "ой", adjective)
-            out.append(f"{head} {adjective} {unit}{match['rest']}")
-        return out
-    return None
+    if not match:
+        return None
+    head = match_case(match["head"], _RU_HEAD_SINGULAR[match["head"].lower()])
+    unit = {"районов": "района", "областей": "области", "городов": "города"}[match["unit"]]
+    out = []
+    for adjective in (match["a"], match["b"]):
+        adjective = re.sub(r"их$", "ого", adjective) if unit != "области" else adjective
+        adjective = re.sub(r"их$", "ой", adjective)
+        out.append(f"{head}{match['mods']} {adjective} {unit}{match['rest']}")
+    return out
 
 
 def _trim_item(text: str) -> str:
@@ -818,7 +841,7 @@ def _without_title(item: str) -> str:
 
 
 _LEFT_STOP = re.compile(
-    r"^(?:жобаны|жоба|жобаның|бұл|осы|және|ал|тарапынан|сондай-ақ|мен|the|project|проект|"
+    r"^(?:жобаны|жоба|жобаның|жобаға|бұл|осы|және|ал|тарапынан|сондай-ақ|мен|the|project|проект|"
     r"который|которая|также|и|a|an|was|were|is|are|has|have|при|совместно|вместе|а|но|with|by|"
     r"together|jointly|in)$",
     re.IGNORECASE,
@@ -1404,6 +1427,11 @@ def _one_per_state(canonicals: list[str]) -> list[str]:
 
 
 def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Document) -> None:
+    offices = _expand_kazakh_plural(tidy(name))
+    if offices:
+        for office in offices:
+            _register(registry, office, s, e, cue, doc)
+        return
     lang = cue.lang if cue.lang != "en" or is_latin(name.replace(" ", "")) else doc.language
     name = _clean_name(_through_kazakh_head(name), lang, cue.case)
     if not _valid_name(name) or _is_press_office(name):
@@ -1438,16 +1466,30 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
         if not found:
             break
         s, e = found
+        s = _offices_start(text, s, e)
         name = text[s:e]
         if cue.lang == "en" and not ENGLISH_HEAD.search(name):
             break
         _register(registry, name, s, e, cue, doc)
         # another name before this one?
-        before = text[max(0, s - 20) : s]
-        joined = re.search(r"(?:,|\s(?:және|мен|и|and))\s*$", before)
+        before = text[max(0, s - 30) : s]
+        joined = re.search(r"(?:,(?:\s*(?:сондай-ақ|а\s+также))?|\s(?:және|мен|и|and))\s*$", before)
         if not joined:
             break
         end = s - len(joined.group(0))
+
+
+_NAMES_BEFORE_OFFICES = re.compile(rf"(?:{_KK_UNIT_NAME}(?:\s*,\s*|\s+(?:және|мен)\s+))+$")
+
+
+def _offices_start(text: str, start: int, end: int) -> int:
+    """Where a Kazakh name of several districts' offices starts, when the name read back from
+    the cue is its last part: "Ақкөл және Зеренді аудандарының әкімдіктері" for "Зеренді
+    аудандарының әкімдіктері"."""
+    names = _NAMES_BEFORE_OFFICES.search(text, max(0, start - 80), start)
+    if names and _expand_kazakh_plural(text[names.start() : end]):
+        return names.start()
+    return start
 
 
 def _donor_items(items, cue: Cue, mentions, unknown: _Registry) -> None:

@@ -223,6 +223,26 @@ def kazakh_head_nominative(word: str) -> str:
     return match.group(1) if match else word
 
 
+_KK_PLURAL_POSSESSIVE = re.compile(r"(?<=[а-яәғқңөұүһі]{3})(?:лар|лер|дар|дер|тар|тер)[ыі]$")
+_KK_BACK_VOWELS, _KK_VOWELS = set("аоұыяу"), set("аоұыяуәөүіеиэю")
+_KK_VOICED = {"к": "г", "қ": "ғ", "п": "б"}
+
+
+def kazakh_singular_possessive(word: str) -> str | None:
+    """The one of a Kazakh plural possessive: "әкімдіктері" -> "әкімдігі", "бөлімдері" ->
+    "бөлімі", "басқармалары" -> "басқармасы", "орталықтары" -> "орталығы"; None for a word
+    that is not one."""
+    match = _KK_PLURAL_POSSESSIVE.search(word)
+    if not match:
+        return None
+    stem = word[: match.start()]
+    vowels = [letter for letter in stem.lower() if letter in _KK_VOWELS]
+    back = bool(vowels) and vowels[-1] in _KK_BACK_VOWELS
+    if stem[-1].lower() in _KK_VOWELS:
+        return stem + ("сы" if back else "сі")
+    return stem[:-1] + _KK_VOICED.get(stem[-1], stem[-1]) + ("ы" if back else "і")
+
+
 def strip_kazakh_instrumental(word: str) -> str:
     """ "институтымен" -> "институты", "делегациясымен" -> "делегациясы", "ЕО-мен" -> "ЕО"."""
     match = re.fullmatch(r"(.+?[ыі])мен", word)

@@ -8,7 +8,7 @@ from projects.ingest.donors import normalize_donor
 from projects.ingest.legal_forms import org_key
 from projects.ingest.organizations import find_organizations
 from projects.ingest.result import Document
-from projects.ingest.words import nominative_head
+from projects.ingest.words import kazakh_singular_possessive, nominative_head
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -825,3 +825,56 @@ def test_nominative_head(name, case, expected):
 )
 def test_org_key_ignores_case_quotes_and_legal_forms(first, second):
     assert org_key(first) == org_key(second)
+
+
+# --- offices of several districts, named once ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "partners"),
+    [
+        (
+            "Жобаға Ақкөл және Зеренді аудандарының әкімдіктері, сондай-ақ Ақмола облысының "
+            "жастар ресурстық орталығы серіктес ретінде қатысуда.",
+            "kk",
+            [
+                "Ақкөл ауданының әкімдігі",
+                "Зеренді ауданының әкімдігі",
+                "Ақмола облысының жастар ресурстық орталығы",
+            ],
+        ),
+        (
+            "Жобаға Баянауыл және Ақтоғай аудандарының білім бөлімдері серіктес ретінде "
+            "атсалысады.",
+            "kk",
+            ["Баянауыл ауданының білім бөлімі", "Ақтоғай ауданының білім бөлімі"],
+        ),
+        (
+            "Партнёрами проекта стали отделы внутренней политики Жарминского и Кокпектинского "
+            "районов.",
+            "ru",
+            [
+                "отдел внутренней политики Жарминского района",
+                "отдел внутренней политики Кокпектинского района",
+            ],
+        ),
+    ],
+)
+def test_an_office_of_several_districts_is_one_partner_per_district(text, language, partners):
+    assert _names(text, language)[1] == partners
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("әкімдіктері", "әкімдігі"),
+        ("бөлімдері", "бөлімі"),
+        ("басқармалары", "басқармасы"),
+        ("орталықтары", "орталығы"),
+        ("мәслихаттары", "мәслихаты"),
+        ("мектептері", "мектебі"),
+        ("қоры", None),
+    ],
+)
+def test_a_kazakh_plural_possessive_has_its_singular(plural, one):
+    assert kazakh_singular_possessive(plural) == one
