@@ -536,6 +536,25 @@ _RU_SINGULAR = {
 _RU_HEAD_SINGULAR = {plural: one for one, plurals in _RU_SINGULAR.items() for plural in plurals}
 
 
+# "Жамбыл облысының полиция департаменті және облыстың денсаулық сақтау басқармасы": "the
+# region's" second office is the same region's.
+_KK_BACK_REFERENCE = re.compile(
+    rf"(?P<owner>(?:[{UPPER}][\w-]*\s+){{1,2}}(?P<unit>облысының|ауданының|қаласының))"
+    r"(?P<middle>(?:\s+[а-яәғқңөұүһі]+){1,4}\s+(?:және|мен)\s+)"
+    r"(?P<reference>облыстың|ауданның|қаланың)\b"
+)
+_KK_REFERENCE_OF = {"облысының": "облыстың", "ауданының": "ауданның", "қаласының": "қаланың"}
+
+
+def _without_kazakh_back_reference(item: str) -> str:
+    def named(match: re.Match) -> str:
+        if _KK_REFERENCE_OF[match["unit"]] != match["reference"]:
+            return match.group()
+        return f"{match['owner']}{match['middle']}{match['owner']}"
+
+    return _KK_BACK_REFERENCE.sub(named, item)
+
+
 def _expand_plural(item: str) -> list[str] | None:
     """An office of several districts named once, as one office per district:
     "Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері",
@@ -776,6 +795,7 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
         chunk = _ENGLISH_TRAILING_PLACE.sub(r"\1", chunk)
         # "фонду «X» на реализацию проекта «Y»": the purpose is not part of the name.
         chunk = _PURPOSE_TAIL.sub("", chunk)
+        chunk = _without_kazakh_back_reference(chunk)
         core = tidy(strip_parentheses(chunk))
         expanded = _expand_plural(core)
         if expanded:

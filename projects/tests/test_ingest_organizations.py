@@ -858,6 +858,15 @@ def test_org_key_ignores_case_quotes_and_legal_forms(first, second):
                 "отдел внутренней политики Кокпектинского района",
             ],
         ),
+        (
+            "Жобаның серіктестері – Жамбыл облысының полиция департаменті және облыстың "
+            "денсаулық сақтау басқармасы.",
+            "kk",
+            [
+                "Жамбыл облысының полиция департаменті",
+                "Жамбыл облысының денсаулық сақтау басқармасы",  # "облыстың": the same region's
+            ],
+        ),
     ],
 )
 def test_an_office_of_several_districts_is_one_partner_per_district(text, language, partners):
