@@ -130,9 +130,16 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "implementer", "right", "ru", None,
-        r"\b(?:исполнител\w*|реализатор\w*|грантополучател\w*|организатор\w*|оператор\w*)"
+        r"\b(?:исполнител\w*|реализатор\w*|грантополучател\w*|организатор\w*|"
+        r"(?<!через\s)оператор\w*)"
         r"(?:\s+(?:проекта|программы|мероприяти\w+|тренинга|семинара|конкурса|гранта|выступ\w+|"
         r"является|являются|стал[аио]?|станет|по\s+итогам\s+\w+))*" + _DASH,
+    ),
+    # "Реализацией проекта занимается общественное объединение «Ар-Намыс»"
+    _cue(
+        "implementer", "right", "ru", "nomn",
+        r"\b(?:реализацией|выполнением|осуществлением)\s+проекта\s+"
+        r"(?:занима(?:ется|ются|лся|лась|лось|лись)|займ[её]тся)\s+",
     ),
     # grantees: "Гранты получили фонд «Адал» и ...", "грант – 40 тыс. долларов – получил фонд
     # «X»", "Средства получит организация «Y»", "второй грант достался объединению «Z»"
@@ -196,6 +203,9 @@ CUES: tuple[Cue, ...] = (
         r"\bдонор(?:ом|ами|ы)?(?:\s+проекта)?(?:\s+(?:является|являются|выступа\w+))?\s*[-–—:]?\s*",
     ),
     _cue("donor", "right", "ru", "gent", r"\bвклад\s+", strong=False),
+    # "грант Министерства ... через оператора – НАО «Центр поддержки гражданских инициатив»":
+    # the state grant operator pays the grant out
+    _cue("donor", "right", "ru", None, r"\bчерез\s+оператора" + _DASH),
     # "выделило грант в размере 45 000 фунтов стерлингов общественному фонду «X»": the grantee
     _cue(
         "implementer", "right", "ru", "datv",
@@ -213,6 +223,7 @@ CUES: tuple[Cue, ...] = (
     # "жобаны жүзеге асыратын «X» қоғамдық қорының": the implementer after the participle
     _cue("implementer", "right", "kk", None, r"\b(?:жүзеге|іске)\s+асыратын\s+"),
     _cue("implementer", "right", "kk", None, r"\bгрант\s+алушы(?:лар)?\s*[-–—:]\s*"),
+    _cue("implementer", "right", "kk", None, r"\bгрант(?:тың|тардың)?\s+иегер\w*\s*[-–—:]\s*"),
     _cue("implementer", "right", "kk", None, r"\bұйымдастырушы(?:сы|лары)?\s*[-–—:]\s*"),
     _cue(
         "implementer", "left", "kk", None,
@@ -225,13 +236,17 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:жобаның\s+)?серіктес(?:тері|тер)\s*(?:[-–—:]\s*|\n)",
     ),
     _cue("partner", "right", "kk", None, r"\bжобаның\s+серіктес\w*" + _DASH),
-    _cue("partner", "left", "kk", None, r"\b(?:серіктестікте|бірлесіп|ынтымақтаса\s+отырып)\b"),
+    _cue(
+        "partner", "left", "kk", None,
+        r"\b(?:серіктестікте|бірлесіп(?!\s+қаржыландыр)|ынтымақтаса\s+отырып)\b",
+    ),
     # "Жобаға X аудандарының әкімдіктері серіктес ретінде қатысуда"
     _cue("partner", "left", "kk", None, r"\bсеріктес(?:тер)?\s+ретінде\b"),
     _cue(
         "donor", "left", "kk", None,
-        r"\b(?:қаржыландыр(?:атын|ған|ады|ды|уымен)|қаржылық\s+қолдауымен|қолдауымен|"
-        r"жарнасы|гранты)\b",
+        r"\b(?:(?:жобаны\s+)?(?:бірлесіп\s+)?қаржыландыр(?:атын|ған|ады|ды|уымен|ып)|"
+        r"қаржылық\s+қолдауымен|қолдауымен|жарнасы|"
+        r"(?:(?:өңірлік|мемлекеттік|шағын)\s+)?гранты|беретін\s+(?:мемлекеттік\s+)?грант\w*)\b",
     ),
     # --- English
     _cue(
@@ -243,7 +258,7 @@ CUES: tuple[Cue, ...] = (
         "implementer", "right", "en", None,
         r"\b(?:implementing\s+(?:organi[sz]ations?|partners?|agency)|implementers?|"
         r"grantees?|grant\s+recipients?|recipients?|lead\s+organi[sz]ation|executing\s+agency|"
-        r"responsible\s+part(?:y|ies))\s*(?:is|are|will\s+be|include|:|-|–)\s*",
+        r"responsible\s+part(?:y|ies))\s*(?:is|are|will\s+be|include|:|-|–|,(?=\s+the\s))\s*",
     ),
     _cue(
         "implementer", "right", "en", None,
@@ -1020,7 +1035,7 @@ def _left_name(
         or re.search("|".join(ORG_HEADS_EN), name, re.IGNORECASE)
         or _RU_INSTITUTION.search(name)
         or _KK_SUFFIX_HEADS.search(name)
-        or _KK_HEAD.match(name.split()[-1])
+        or _KK_HEAD.match(kazakh_head_nominative(name.split()[-1]))  # "әкімдігінің"
     ):
         return None
     offset = text.find(name, start, e)

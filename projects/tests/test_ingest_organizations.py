@@ -622,6 +622,52 @@ def test_seed_003_donors_have_every_mention():
             [],
             ["Ministry of Foreign Affairs of Finland"],
         ),
+        (
+            "en",
+            'The recipient, the Center for Civic Initiatives "Dialog", will open two offices.',
+            ['Center for Civic Initiatives "Dialog"'],
+            [],
+            [],
+        ),
+        (
+            "ru",
+            "Реализацией проекта занимается общественное объединение «Ар-Намыс».",
+            ["общественное объединение «Ар-Намыс»"],
+            [],
+            [],
+        ),
+        (
+            "kk",
+            "Гранттың иегері – «Жасыл дала» қоғамдық қоры.",
+            ["«Жасыл дала» қоғамдық қоры"],
+            [],
+            [],
+        ),
+        # the state grant's operator pays it out: a donor, not the implementer
+        (
+            "ru",
+            "Проект реализуется за счёт государственного гранта, предоставленного Министерством "
+            "культуры и информации через оператора – НАО «Центр поддержки гражданских "
+            "инициатив».",
+            [],
+            [],
+            ["Ministry of Culture and Information", "Civil Initiatives Support Centre"],
+        ),
+        (
+            "kk",
+            "Жетісу облысы әкімдігі жобаны бірлесіп қаржыландырып, облыстық бюджеттен қаражат "
+            "бөледі.",
+            [],
+            [],
+            ["Жетісу облысы әкімдігі"],
+        ),
+        (
+            "kk",
+            "Павлодар облысы әкімдігінің өңірлік гранты есебінен жоба басталды.",
+            [],
+            [],
+            ["Павлодар облысы әкімдігі"],
+        ),
     ],
 )
 def test_roles(language, text, implementers, partners, donors):
