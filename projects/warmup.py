@@ -99,11 +99,14 @@ def _translations() -> None:
 
 
 def _templates() -> None:
-    """Compiles the project's own templates (the cached loader keeps them for the process)."""
-    for folder in settings.TEMPLATES[0]["DIRS"]:
+    """Compiles the project's own templates, Django's and Jinja2's (each engine keeps them for
+    the process)."""
+    jinja2_folder = Path(__file__).resolve().parent / "jinja2"
+    folders = [(folder, None) for folder in settings.TEMPLATES[0]["DIRS"]]
+    for folder, engine in [*folders, (jinja2_folder, "jinja2")]:
         for path in sorted(Path(folder).rglob("*.html")):
             try:
-                get_template(path.relative_to(folder).as_posix())
+                get_template(path.relative_to(folder).as_posix(), using=engine)
             except (TemplateDoesNotExist, TemplateSyntaxError):
                 continue  # a broken one fails on its page, as it would have; the rest compile
 
