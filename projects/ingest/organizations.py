@@ -64,6 +64,7 @@ from projects.ingest.words import (
     UPPER,
     WORD_RE,
     has_kazakh,
+    is_kazakh_name,
     is_latin,
     kazakh_head_nominative,
     kazakh_singular_possessive,
@@ -108,7 +109,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:реализова[нл]\w*|реализу(?:ется|ются|ем\w*)|осуществл(?:яется|яются|яем\w+|ен[аоы]?|енн\w+)|"
         r"выполня(?:ется|ются|ем\w+)|организова(?:н|на|но|ны|нн\w+)|организуем\w+|"
         r"проводим(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми))"
-        r"(?:\s+(?:совместно|успешно|непосредственно))?\s+"
+        r"(?:\s+(?:совместно(?!\s+со?\s)|успешно|непосредственно))?\s+"
         r"(?:(?:консорциум\w*|коалици\w+|групп\w+)\s+(?:в\s+составе|из)\s+)?",
     ),
     _cue(
@@ -238,7 +239,8 @@ CUES: tuple[Cue, ...] = (
     _cue("partner", "right", "kk", None, r"\bжобаның\s+серіктес\w*" + _DASH),
     _cue(
         "partner", "left", "kk", None,
-        r"\b(?:серіктестікте|бірлесіп(?!\s+қаржыландыр)|ынтымақтаса\s+отырып)\b",
+        r"\b(?:серіктестікте|серіктестігімен|бірлесіп(?!\s+қаржыландыр)|"
+        r"(?:бірлесе|ынтымақтаса)\s+отырып)\b",
     ),
     # "Жобаға X аудандарының әкімдіктері серіктес ретінде қатысуда"
     _cue("partner", "left", "kk", None, r"\bсеріктес(?:тер)?\s+ретінде\b"),
@@ -619,6 +621,7 @@ def _trim_item(text: str) -> str:
         r"(?<=[»”\"])\s+(?:на|для|в|во|по|из|for|in|to)\s",  # «X» на ремонт школы
         r",?\s+котор\w+",
         r",\s+",
+        r"\s+грант\w*\s+(?:в\s+)?(?:сумме|размере)\b",  # «X» грант в сумме девять миллионов
         r"\s+(?:в|во|на|с|со|из|от|до|за|по|через|при)\s+(?:\d|"
         + "|".join(_STOP_PREP_FOLLOWERS)
         + r")",
@@ -755,7 +758,7 @@ def _is_press_office(name: str) -> bool:
 
 def _clean_name(name: str, lang: str, case: str | None) -> str:
     name = tidy(name)
-    if lang == "kk" or has_kazakh(unquoted(name)):
+    if lang == "kk" or is_kazakh_name(unquoted(name)):
         words = name.split(" ")
         words[-1] = kazakh_head_nominative(words[-1])
         name = " ".join(words)
@@ -1478,6 +1481,11 @@ def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Doc
     registry.add(name, cue.role, s, e)
 
 
+_RU_AMOUNT_BEFORE = re.compile(
+    r"\s+(?:грант\w*\s+)?(?:в\s+(?:сумме|размере)\s+)?[^«»\"“”\n.;]{1,80}?"
+    r"(?:тенге|теңге|долл\w*(?:\s+США)?|евро|рубл\w*|сом\w*|фунт\w*(?:\s+стерлинг\w*)?|"
+    r"\$|€|USD|EUR|KZT)\s*$"
+)
 _RU_LOCATION_BEFORE = re.compile(
     rf"\s+в\s+(?:сел[еау]|город[еа]|пос[её]лке|ауле|деревне|г\.|с\.)?\s*[{UPPER}][\w-]+"
     rf"(?:\s+[{UPPER}][\w-]*(?:ского|ской|ском)\s+(?:района|области|округа))*\s*$"
@@ -1496,6 +1504,9 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
     if cue.lang == "ru":  # "Фонду «Адал» в Шымкенте выделено": the place is not the name
         where = _RU_LOCATION_BEFORE.search(text, max(0, cue_start - 120), cue_start)
         end = where.start() if where else end
+        # "фонду «X» грант в сумме девять миллионов тенге предоставлен": nor is the sum
+        amount = _RU_AMOUNT_BEFORE.search(text, max(0, end - 150), end)
+        end = amount.start() if amount else end
     for _ in range(6):
         found = _left_name(text, end, spans, cue.role == "implementer", cue.lang)
         if not found:

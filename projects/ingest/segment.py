@@ -82,10 +82,16 @@ def _mark_tagged_headlines(lines: list[str], noise: list[bool]) -> None:
 
 def _mark_after_article_end(lines: list[str], noise: list[bool]) -> None:
     """Everything from an end marker on, when what follows is a list, not more article. A
-    marker above the article ("Источник: Kazinform" as a first line) ends nothing."""
+    marker above the article ("Источник: Kazinform" as a first line) ends nothing. A "read
+    also" block with article paragraphs after it is an insertion: only it is noise."""
     article_so_far = 0
     for index, line in enumerate(lines):
         if _ARTICLE_END.match(line) and article_so_far >= _MIN_ARTICLE_BEFORE_END:
+            block_end = _headlines_end(lines, index)
+            if _READ_ALSO.match(line) and _paragraph_follows(lines, block_end):
+                for position in range(index, block_end):
+                    noise[position] = True
+                continue
             rest = [other for other in lines[index + 1 :] if other.strip()]
             if rest and sum(len(other) for other in rest) / len(rest) < 160:
                 for position in range(index, len(lines)):
@@ -93,3 +99,25 @@ def _mark_after_article_end(lines: list[str], noise: list[bool]) -> None:
             return
         if not noise[index]:
             article_so_far += len(line)
+
+
+_READ_ALSO = re.compile(r"^(?:Читайте также|Читать также|Тағы оқыңыз|Read also)\b", re.I)
+
+
+def _headlines_end(lines: list[str], marker: int) -> int:
+    """The line after a marker's block: the marker and the non-blank lines right under it."""
+    position = marker + 1
+    while position < len(lines) and lines[position].strip():
+        position += 1
+    return position
+
+
+def _paragraph_follows(lines: list[str], position: int) -> bool:
+    """Whether article text follows: a line of 160 characters or more before any other
+    end marker."""
+    for line in lines[position:]:
+        if _ARTICLE_END.match(line):
+            return False
+        if len(line) >= 160:
+            return True
+    return False

@@ -271,13 +271,21 @@ def unquoted(name: str) -> str:
     return "".join(pieces) + name[position:]
 
 
+def is_kazakh_name(words_of_name: str) -> bool:
+    """Kazakh by its leading words or most of its words: "управлением внутренней политики
+    области Ұлытау" is Russian, with a Kazakh place name at the end."""
+    words = words_of_name.split()
+    kazakh = [has_kazakh(word) for word in words]
+    return any(kazakh[:2]) or sum(kazakh) * 2 >= len(words) > 0
+
+
 def nominative_head(name: str, case: str | None = None) -> str:
     """Bring the leading adjectives and head noun of a Russian name to the nominative.
 
     `case` is the case the context expects ("ablt" after "в партнерстве с"); None lets the head
     noun decide (a name with a nominative reading is left alone).
     """
-    if not name or has_kazakh(unquoted(name)):
+    if not name or is_kazakh_name(unquoted(name)):
         return name  # a Kazakh name; a Kazakh proper name in quotes does not make one
     prefix = ""
     body = name

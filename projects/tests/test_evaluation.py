@@ -86,8 +86,9 @@ def test_the_development_set_is_scored_with_every_field():
     call_command("evaluate_extraction", "--set", "dev", stdout=output)
     lines = output.getvalue().splitlines()
     assert [line.split()[0] for line in lines[1:-1]] == FOLDER_FIELDS
-    # The extractor's figure on the 28 releases when they were written: it must not fall.
-    assert float(lines[-1].removeprefix("overall F1: ")) >= 0.65
+    # The first 28 releases scored 0.598 when they were written, the 40 of today 0.839 when
+    # the last 12 came: a change that loses much of what was won since fails here.
+    assert float(lines[-1].removeprefix("overall F1: ")) >= 0.80
 
 
 def test_a_folder_without_readings_is_refused(tmp_path):

@@ -118,6 +118,24 @@ def test_page_noise_is_blanked_and_offsets_kept():
     assert plain[title.evidence[0].start : title.evidence[0].end] == title.value
 
 
+def test_a_read_also_block_inside_the_article_is_noise_and_the_article_goes_on():
+    opening = "Проект медиашколы стартовал в двух районах области. " * 5
+    closing = (
+        "Проект реализуется совместно с управлением молодежной политики Атырауской области, "
+        "а также при участии редакций районных газет. Лучшие материалы опубликуют газеты."
+    )
+    text = (
+        f"{opening}\n\nЧитайте также:\nВ Атырау отремонтируют 14 километров дорог\n"
+        f"Аким области встретился с фермерами\n\n{closing}\n\nЧитайте также:\n"
+        "В Алматы открыли парк\nВ Шымкенте выделят 300 млн тенге на дороги"
+    )
+    article = article_mask(text)
+    assert len(article) == len(text)
+    assert closing in article
+    assert "14 километров" not in article and "фермерами" not in article
+    assert "парк" not in article and "300 млн" not in article  # the last block ends it
+
+
 def test_eu_standard_paragraph_is_not_part_of_the_release():
     text = "Проект начался.\n\nThe European Union is made up of 27 Member States who decided."
     assert "Member States" not in article_mask(text)
