@@ -542,8 +542,10 @@ class ProjectQuerySet(models.QuerySet):
     def for_detail(self):
         """Everything a project page shows, in a fixed number of queries."""
         return self.prefetch_related(
-            "keywords",
-            "places",  # the regions they lie in come from the place tree (places.PlaceTree)
+            # By name in the page's language, then by id where names are alike (empty ones).
+            models.Prefetch("keywords", queryset=Keyword.objects.order_by("name", "id")),
+            # The regions the places lie in come from the place tree (places.PlaceTree).
+            models.Prefetch("places", queryset=Place.objects.order_by("name", "id")),
             models.Prefetch(
                 "sector_links", queryset=ProjectSector.objects.select_related("sector")
             ),

@@ -99,12 +99,12 @@ class _Relation:
     model: type[models.Model]
     joined: str | None = None  # a foreign key of `model` whose row comes with it
     order: tuple[str, ...] = ("id",)  # fields of `model`; "joined__field" for the joined row
-    localized_order: bool = False  # order by the page's language's column of `name`
+    localized_order: bool = False  # translated fields in the order: the page's language's column
 
 
 RELATIONS = (
-    _Relation("keywords", Keyword, order=("name",), localized_order=True),
-    _Relation("places", Place, order=("name",), localized_order=True),
+    _Relation("keywords", Keyword, order=("name", "id"), localized_order=True),
+    _Relation("places", Place, order=("name", "id"), localized_order=True),
     _Relation("sector_links", ProjectSector, "sector", ("-percentage", "sector__code")),
     _Relation("participations", Participation, "organization", ("role", "id")),
     _Relation("funding_lines", FundingLine, "donor", ("kind", "id")),
@@ -163,8 +163,9 @@ def _order_sql(relation: _Relation, name: str, language: str) -> str:
     if "__" in name:
         joined, name = name.split("__")
         alias, model = "j", model._meta.get_field(joined).related_model
-    if relation.localized_order:
-        name = build_localized_fieldname(name, language)
+    localized = build_localized_fieldname(name, language)
+    if relation.localized_order and any(f.name == localized for f in model._meta.fields):
+        name = localized
     column = connection.ops.quote_name(model._meta.get_field(name).column)
     return f"{alias}.{column}" + (" DESC" if descending else "")
 
