@@ -509,9 +509,14 @@ def _starts_like_org(text: str, strict: bool = False) -> bool:
     lower = word.lower()
     if strict:
         return bool(LEGAL_PHRASES.match(text)) or lower.startswith(
-            ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент")
-        )
-    return lower.startswith(ORG_HEADS_RU) or lower.startswith(ORG_HEADS_KK)
+            ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент",
+             "akimat", "khokimiyat", "hokimiyat", "ministry", "office of", "department")
+        )  # fmt: skip
+    return (
+        lower.startswith(ORG_HEADS_RU)
+        or lower.startswith(ORG_HEADS_KK)
+        or bool(LEGAL_PHRASES.match(text))  # "public association "X""
+    )
 
 
 _EN_SPLIT_BLOCK = re.compile(r"\b(?:for|of|on|in)\s+(?:[A-Z][\w-]*\s+){1,3}$")
@@ -638,9 +643,10 @@ def _trim_item(text: str) -> str:
     words = list(re.finditer(rf"[{LETTER}]+(?:[-'’][{LETTER}]+)*", masked))
     latin = sum(1 for w in words if is_latin(w.group()))
     english = words and latin * 2 > len(words)
+    legal_form = LEGAL_PHRASES.match(masked)  # "public association "X"": lower case, yet a name
     for index, match in enumerate(words):
         word = match.group()
-        if set(word) == {"_"}:
+        if set(word) == {"_"} or legal_form and match.end() <= legal_form.end():
             continue
         if english:
             if index > 0 and word[:1].islower() and word not in {
@@ -777,10 +783,12 @@ _ENGLISH_TRAILING_PLACE = re.compile(r"([\"”»])\s+in\s+[A-Z].*$", re.DOTALL)
 # What a release says of an organisation before its name, not part of it: where it is from
 # ("уральский", "көкшетаулық", "Aktau-based"), that it is local or young ("местное",
 # "молодёжному").
+_KK_FRAME = re.compile(r"^[^.;\n«»]{1,160}?\s(?:аясында|шеңберінде)\s+")
 _DESCRIPTOR = re.compile(
     r"^(?:(?!некоммерческ)(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие|ого|ому|им|ом|ой|ую)|местн\w+|молод[её]жн\w+|"
     r"сельск\w+|[a-z]*(?:[A-Z][\w\']*)?-based|local|national|international|non-profit|nonprofit|"
-    r"non-governmental|[A-Z][a-z]+(?:an|ish|ese)(?=\s+(?:non-|nonprofit|local|NGO))|"
+    r"non-governmental|[A-Z][a-z]+(?:an|ish|ese)(?=\s+(?:non-|nonprofit|local|NGO|organi[sz]ation))|"
+    r"organi[sz]ation(?=\s+[A-Z])|"
     r"[а-яәғқңөұүһі]+(?:лық|лік|дық|дік|тық|тік))"
     r"\s+)+(?=\S)"
 )
@@ -799,6 +807,10 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
     if article:
         argument = argument[article.end() :]
         base += article.end()
+    frame = _KK_FRAME.match(argument)  # "X бағдарламасы аясында «Y» қорына": Y, not X
+    if frame:
+        argument = argument[frame.end() :]
+        base += frame.end()
     descriptor = _DESCRIPTOR.match(argument)
     if descriptor:
         argument = argument[descriptor.end() :]
@@ -879,7 +891,8 @@ def _without_title(item: str) -> str:
 
 
 _LEFT_STOP = re.compile(
-    r"^(?:жобаны|жоба|жобаның|жобаға|бұл|осы|және|ал|тарапынан|сондай-ақ|мен|the|project|проект|"
+    r"^(?:жобаны|жоба|жобаның|жобаға|бұл|осы|және|ал|тарапынан|сондай-ақ|мен|аясында|шеңберінде|"
+    r"the|project|проект|"
     r"который|которая|также|и|a|an|was|were|is|are|has|have|при|совместно|вместе|а|но|with|by|"
     r"together|jointly|in)$",
     re.IGNORECASE,

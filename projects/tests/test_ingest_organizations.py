@@ -675,6 +675,23 @@ def test_seed_003_donors_have_every_mention():
             ["Шалқар аудандық мәслихаты", "Ырғыз ауданы әкімдігі"],
             [],
         ),
+        (
+            "kk",
+            "БҰҰДБ іске асыратын Шағын гранттар бағдарламасы аясында өскемендік «Алтай барысы» "
+            "экологиялық қоғамдық қорына 49 800 АҚШ доллары көлемінде грант берілді.",
+            ["«Алтай барысы» экологиялық қоғамдық қоры"],  # the programme is the frame
+            [],
+            ["UNDP"],
+        ),
+        (
+            "en",
+            "The project is implemented by the Japanese non-profit organisation Kizuna Craft "
+            'Network in cooperation with the Fergana-based public association "Hunarmand '
+            'Ayollar".',
+            ["Kizuna Craft Network"],
+            ['public association "Hunarmand Ayollar"'],
+            [],
+        ),
         # the state grant's operator pays it out: a donor, not the implementer
         (
             "ru",
