@@ -94,11 +94,16 @@ _SHARED_YEAR_RANGES = [
         rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s*,?\s+(?P<y>{_YEAR})",
         rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})\s*"
         rf"(?:мен|бен|пен|[-–—])\s*(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+(?:аралығында|аралығы|дейін)",
+        # "2025 жылғы 1 наурыздан 30 қарашаға дейін": from (ablative) ... until (dative)
+        rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})"
+        r"(?<=нан|нен|дан|ден|тан|тен)\s+"
+        rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+(?:дейін|шейін)",
     )
 ]
 # "Работы планируется завершить до конца 2025 года", "to be completed by the end of 2025".
 _END_BY_YEAR = re.compile(
-    rf"(?:заверш\w+|окончен\w+|закончи\w+|completed|finished|аяқта\w+)\s+"
+    rf"(?:заверш\w+|окончен\w+|закончи\w+|продлится|продлятся|продолжится|completed|finished|"
+    rf"аяқта\w+)\s+"
     rf"(?:до\s+конца|by\s+the\s+end\s+of|until\s+the\s+end\s+of)\s+(?P<y>{_YEAR})"
     rf"|(?P<kk>{_YEAR}){_KK_YEAR_WORD}\s+соңына\s+дейін\s+аяқта",
     _I,
@@ -123,14 +128,17 @@ _START_VERB = (
 _START_CUE = re.compile(_START_VERB, _I)
 # "Проект стартует в марте 2019 года": the project itself starts, so a month is enough
 _PROJECT_STARTS = re.compile(
-    rf"(?:проект|project|жоба)\w*\s+(?:[\w-]+\s+){{0,2}}?(?:{_START_VERB})", _I
+    rf"(?:проект|project|жоба|работ[аы])\w*\s+(?:[\w-]+\s+){{0,2}}?(?:{_START_VERB})", _I
 )
 _END_CUE = re.compile(
     r"(?:продлится|продлятся|завершится|завершатся|закончится|закончатся"
     r"|будет\s+(?:длиться|реализовываться|осуществляться)"
-    r"|рассчитан\w*|will\s+(?:run|last|continue|end)|runs?|ends?)\s+(?:до|по|until|till|in|в)\s+$",
+    r"|рассчитан\w*|will\s+(?:run|last|continue|end)|runs?|ends?)\s+(?:до|по|until|till|in|в)\s+$"
+    r"|\b(?:be\s+)?(?:completed|finished)\s+(?:by|in)\s+$",
     _I,
 )
+# "2025 жылғы маусымда басталады", "2023 жылғы қазаннан бастап": the start word after the date
+_KK_START_AFTER = re.compile(r"\s*(?:бастап|басталады|басталды|басталмақ|іске\s+қосылады)\b", _I)
 _KK_END_CUE = re.compile(r"\s*(?:дейін|шейін)\s+(?:жалғасады|созылады|іске|жүзеге)", _I)
 
 # Durations: "Длительность проекта 24 месяца", "36-month project", "жоба 2 жылға арналған".
@@ -480,7 +488,7 @@ def _cued(doc: Document, starts: list[_Candidate], ends: list[_Candidate], skip:
             continue
         sentence_start, sentence_end = sentence_span(text, date.start, date.end)
         sentence = text[sentence_start:sentence_end]
-        if not _PROJECT_WORD.search(sentence):
+        if not (_PROJECT_WORD.search(sentence) or _PROJECT_STARTS.search(sentence)):
             continue
         before = text[max(sentence_start, date.start - 60) : date.start]
         if _END_CUE.search(before) or _KK_END_CUE.match(text, date.end):
@@ -489,6 +497,7 @@ def _cued(doc: Document, starts: list[_Candidate], ends: list[_Candidate], skip:
             (date.day and _START_CUE.search(sentence))
             or _PROJECT_STARTS.search(sentence)
             or _START_CUE.search(before)  # "и стартуют в марте 2021 года"
+            or _KK_START_AFTER.match(text, date.end)
         ):
             _add(starts, date, 1, doc)
 

@@ -249,6 +249,23 @@ def test_agreeing_dates_merge_their_evidence():
         ("The three-year initiative will help farmers.", (None, None, 36)),
         ("Жоба 12 ай\nішінде іске асырылады.", (None, None, 12)),
         ("It will be implemented by UN Women – a period of 30 months.", (None, None, 30)),
+        (
+            "Работа начнется в сентябре 2025 года и продлится до конца 2026 года.",
+            ("2025-09", "2026", None),
+        ),
+        (
+            "Жоба 2025 жылғы 1 наурыздан 30 қарашаға дейін іске асырылады.",
+            ("2025-03-01", "2025-11-30", None),
+        ),
+        (
+            "Жоба екі жылға есептелген және 2025 жылғы маусымда басталады.",
+            ("2025-06", None, 24),
+        ),
+        ("Жоба 2023 жылғы қазаннан бастап 18 ай бойы жалғасады.", ("2023-10", None, 18)),
+        (
+            "The four-year project is expected to be completed by June 2029.",
+            (None, "2029-06", 48),
+        ),
     ],
 )
 def test_periods_as_releases_write_them(text, expected):
