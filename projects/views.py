@@ -139,6 +139,8 @@ class ProjectDetailView(CachedPublicPage, DetailView):
             ]
             context["map"] = maps.map_context(maps.places_map(places, tree), inline=True)
         context["evidence"] = EvidenceMarks()
+        # The body is drawn by Jinja2 (why: jinja_environment.py); project_detail.html, a
+        # Django template like every page's, puts it in the site's page.
         body = engines["jinja2"].get_template("projects/project_body.html")
         context["body"] = SafeString(body.render(context, self.request))
         return context
