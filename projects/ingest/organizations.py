@@ -266,6 +266,16 @@ CUES: tuple[Cue, ...] = (
         "implementer", "right", "en", None,
         r"\b(?:awarded|granted|given|went)\s+to\s+(?=(?:the\s+)?[A-Z\"“])",
     ),
+    # "signed a grant agreement under the Polish Aid programme with the Public Foundation X"
+    _cue(
+        "implementer", "right", "en", None,
+        r"\bgrant\s+agreement\s+(?:under\s+[^.;\n]{1,80}?\s+)?with\s+(?=(?:the\s+)?[A-Z\"“])",
+    ),
+    # "The Committee of ... will be the executing agency"
+    _cue(
+        "implementer", "left", "en", None,
+        r"\s+(?:will\s+be|is|was|acts\s+as)\s+the\s+(?:executing|implementing)\s+agency\b",
+    ),
     # "a grant of $45,000 to the Public Foundation X", "delivered through the NGO X"
     _cue(
         "implementer", "right", "en", None,
@@ -277,6 +287,11 @@ CUES: tuple[Cue, ...] = (
         r"\bin\s+(?:partnership|cooperation|co-operation|collaboration|association)\s+with\s+",
     ),
     _cue("partner", "right", "en", None, r"\b(?:together|jointly)\s+with\s+"),
+    # 'The partner of "Umit" in the project is the Silesian Foundation for Miners' Families'
+    _cue(
+        "partner", "right", "en", None,
+        r"\b[Pp]artner\s+of\s+[^.;\n]{1,60}?\s+(?:in\s+the\s+project\s+)?is\s+",
+    ),
     _cue(
         "partner", "right", "en", None,
         r"\b(?:project\s+)?partners?(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–|,)\s*",
@@ -1198,6 +1213,8 @@ def find_organizations(
 
     if doc.language == "kk":
         _kazakh_implementers(doc, registry)
+    if doc.language == "en":
+        _english_appositive_implementers(doc, registry)
 
     # subjects of implementing verbs: "ОО «Эхо» реализует проект"
     for match in [*_SUBJECT_VERBS.finditer(text), *_APPOSITION_VERB.finditer(text)]:
@@ -1296,6 +1313,24 @@ def _kazakh_implementers(doc: Document, registry: _Registry) -> None:
             name = _clean_name(match.group(), "kk", None)
             if _valid_name(name):
                 registry.add(name, role, match.start(), match.end())
+
+
+# "Auyl Forumy, a local NGO that has worked with rural communities since 2015, will implement
+# the project": a name that its apposition says is an organisation, as the verb's subject.
+_EN_APPOSITIVE_IMPLEMENTER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and)){0,6}),"
+    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:NGO|non-governmental\s+organi[sz]ation|"
+    r"organi[sz]ation|foundation|association|charity|network|centre|center)\b[^.;]{0,200}?,"
+    r"\s+(?:will\s+(?:implement|carry\s+out|run|lead|deliver)|implements|is\s+implementing|"
+    r"leads|runs)\b"
+)
+
+
+def _english_appositive_implementers(doc: Document, registry: _Registry) -> None:
+    for match in _EN_APPOSITIVE_IMPLEMENTER.finditer(doc.article):
+        name = strip_edges(match.group("name"))
+        if _valid_name(name) and not _is_press_office(name):
+            registry.add(name, "implementer", match.start("name"), match.end("name"))
 
 
 def _left_donors(text, cue_start, spans, cue, mentions, groups, donor_groups, unknown) -> None:
@@ -1493,6 +1528,10 @@ def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Doc
     registry.add(name, cue.role, s, e)
 
 
+_EN_UNDER_TAIL = re.compile(
+    r"\s+under\s+the\s+(?:Government|Ministry|Office|President)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w’' ]{0,50}?$"
+)
 _RU_AMOUNT_BEFORE = re.compile(
     r"\s+(?:грант\w*\s+)?(?:в\s+(?:сумме|размере)\s+)?[^«»\"“”\n.;]{1,80}?"
     r"(?:тенге|теңге|долл\w*(?:\s+США)?|евро|рубл\w*|сом\w*|фунт\w*(?:\s+стерлинг\w*)?|"
@@ -1519,6 +1558,9 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
         # "фонду «X» грант в сумме девять миллионов тенге предоставлен": nor is the sum
         amount = _RU_AMOUNT_BEFORE.search(text, max(0, end - 150), end)
         end = amount.start() if amount else end
+    elif cue.lang == "en":  # "The Committee of X under the Government of Y will be ..."
+        under = _EN_UNDER_TAIL.search(text, max(0, end - 80), end)
+        end = under.start() if under else end
     for _ in range(6):
         found = _left_name(text, end, spans, cue.role == "implementer", cue.lang)
         if not found:

@@ -692,6 +692,30 @@ def test_seed_003_donors_have_every_mention():
             ['public association "Hunarmand Ayollar"'],
             [],
         ),
+        (
+            "en",
+            "Auyl Forumy, a local NGO that has worked with rural communities since 2015, will "
+            "implement the project.",
+            ["Auyl Forumy"],
+            [],
+            [],
+        ),
+        (
+            "en",
+            "The Committee of Emergency Situations and Civil Defense under the Government of "
+            "Tajikistan will be the executing agency.",
+            ["Committee of Emergency Situations and Civil Defense"],
+            [],
+            [],
+        ),
+        (
+            "en",
+            'The partner of "Umit" in the project is the Silesian Foundation for Miners\' '
+            "Families from Katowice.",
+            [],
+            ["Silesian Foundation for Miners' Families"],
+            [],
+        ),
         # the state grant's operator pays it out: a donor, not the implementer
         (
             "ru",
