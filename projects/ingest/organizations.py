@@ -119,7 +119,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "implementer", "right", "ru", "gent",
         r"\b[Пп]роект(?:а|ом|е|у)?\s+(?=(?:ОО|ОФ|НПО|ОЮЛ|ТОО|ЧУ|РОО|МОО|КФ|ҚҚ|ҚБ)\s*[«\"“]|"
-        r"(?:Общественного\s+(?:фонда|объединения)|Фонда|Центра|Ассоциации|Института|Бюро|"
+        r"(?:[Оо]бщественного\s+(?:фонда|объединения)|Фонда|Центра|Ассоциации|Института|Бюро|"
         r"Союза|Международного|Казахстанского|Информационно-\w+\s+центра)\s)",
         flags=0,
         owner=True,
@@ -135,6 +135,12 @@ CUES: tuple[Cue, ...] = (
         r"(?<!через\s)оператор\w*)"
         r"(?:\s+(?:проекта|программы|мероприяти\w+|тренинга|семинара|конкурса|гранта|выступ\w+|"
         r"является|являются|стал[аио]?|станет|по\s+итогам\s+\w+))*" + _DASH,
+    ),
+    # "Проект реализуется силами общественного фонда «X»", "Автором проекта выступил фонд «X»"
+    _cue("implementer", "right", "ru", "gent", r"\bсилами\s+(?=[«\"“A-ZА-ЯЁа-яё])"),
+    _cue(
+        "implementer", "right", "ru", "nomn",
+        r"\bавтор(?:ом)?\s+проекта\s*(?:(?:выступил[аио]?|является|стал[аио]?)\s+|[-–—:]\s*)",
     ),
     # "Реализацией проекта занимается общественное объединение «Ар-Намыс»"
     _cue(
@@ -224,6 +230,12 @@ CUES: tuple[Cue, ...] = (
     # "жобаны жүзеге асыратын «X» қоғамдық қорының": the implementer after the participle
     _cue("implementer", "right", "kk", None, r"\b(?:жүзеге|іске)\s+асыратын\s+"),
     _cue("implementer", "right", "kk", None, r"\bгрант\s+алушы(?:лар)?\s*[-–—:]\s*"),
+    _cue("implementer", "right", "kk", None, r"\bжобаның\s+авторы\s*[-–—:]\s*"),
+    # "«X» қоғамдық қорына 5 млн теңге грант бөлінді": the grantee, in the dative, before
+    _cue(
+        "implementer", "left", "kk", None,
+        r"\bгрант(?:тар)?\s+(?:берілді|бөлінді|беріледі|бөлінеді)\b",
+    ),
     _cue("implementer", "right", "kk", None, r"\bгрант(?:тың|тардың)?\s+иегер\w*\s*[-–—:]\s*"),
     _cue("implementer", "right", "kk", None, r"\bұйымдастырушы(?:сы|лары)?\s*[-–—:]\s*"),
     _cue(
@@ -265,6 +277,11 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "implementer", "right", "en", None,
         r"\b(?:awarded|granted|given|went)\s+to\s+(?=(?:the\s+)?[A-Z\"“])",
+    ),
+    # "The grant will allow the Public Foundation X to train 200 teachers"
+    _cue(
+        "implementer", "right", "en", None,
+        r"\bgrant\s+(?:will\s+)?(?:allows?|enables?|helps?)\s+(?=(?:the\s+)?[A-Z\"“])",
     ),
     # "signed a grant agreement under the Polish Aid programme with the Public Foundation X"
     _cue(
@@ -331,7 +348,8 @@ _SUBJECT_VERBS = re.compile(
     r"(?:has\s+|have\s+|will\s+)?(?:received?|won|win|been\s+awarded)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:grant|funding|\S*\d)|is\s+the\s+(?:executing|implementing)\s+agency|"
     r"(?:implements|is\s+implementing|will\s+implement|has\s+implemented|implemented|launched|"
-    r"has\s+launched|is\s+launching|organi[sz]ed|conducted|runs|is\s+running)\s+"
+    r"has\s+launched|is\s+launching|organi[sz]ed|conducted|runs|is\s+running|"
+    r"will\s+carry\s+out|carries\s+out|is\s+carrying\s+out)\s+"
     r"(?:the|a|an|its|this|their)?\s*(?:new\s+)?(?:\w+\s+)?"
     r"(?:project|programme|program|initiative|training|campaign|workshop|seminar|conference))",
     re.IGNORECASE,
@@ -802,7 +820,7 @@ _DESCRIPTOR = re.compile(
     r"^(?:(?!некоммерческ)(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие|ого|ому|им|ом|ой|ую)|местн\w+|молод[её]жн\w+|"
     r"сельск\w+|[a-z]*(?:[A-Z][\w\']*)?-based|local|national|international|non-profit|nonprofit|"
     r"non-governmental|[A-Z][a-z]+(?:an|ish|ese)(?=\s+(?:non-|nonprofit|local|NGO|organi[sz]ation))|"
-    r"organi[sz]ation(?=\s+[A-Z])|"
+    r"organi[sz]ation(?=\s+[A-Z])|[a-z]+(?:'s)?(?=\s+(?:NGO|non-governmental)\b)|"
     r"[а-яәғқңөұүһі]+(?:лық|лік|дық|дік|тық|тік))"
     r"\s+)+(?=\S)"
 )
@@ -1528,6 +1546,10 @@ def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Doc
     registry.add(name, cue.role, s, e)
 
 
+_KK_AMOUNT_BEFORE = re.compile(
+    r"\s+\d[\d ,.]*(?:\s*(?:млн|мың|млрд)\.?)?\s*(?:теңге|АҚШ\s+доллары|доллар\w*|еуро)"
+    r"(?:\s+көлемінде)?\s*$"
+)
 _EN_UNDER_TAIL = re.compile(
     r"\s+under\s+the\s+(?:Government|Ministry|Office|President)\s+of\s+(?:the\s+)?"
     r"[A-Z][\w’' ]{0,50}?$"
@@ -1557,6 +1579,9 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
         end = where.start() if where else end
         # "фонду «X» грант в сумме девять миллионов тенге предоставлен": nor is the sum
         amount = _RU_AMOUNT_BEFORE.search(text, max(0, end - 150), end)
+        end = amount.start() if amount else end
+    elif cue.lang == "kk":  # "«X» қорына 5 млн теңге грант бөлінді": nor is the sum
+        amount = _KK_AMOUNT_BEFORE.search(text, max(0, end - 120), end)
         end = amount.start() if amount else end
     elif cue.lang == "en":  # "The Committee of X under the Government of Y will be ..."
         under = _EN_UNDER_TAIL.search(text, max(0, end - 80), end)
