@@ -357,10 +357,13 @@ _SUBJECT_VERBS = re.compile(
 
 # 'Public Association "Taza Su", a local NGO, will implement the project': the subject before
 # an apposition.
+# The apposition says the subject is an organisation, so the name needs no head word of its own:
+# "Auyl Forumy, a local NGO that has worked with rural communities since 2015, will implement".
 _APPOSITION_VERB = re.compile(
-    r",\s+an?\s+(?:(?:local|national|non-governmental|non-profit|grassroots|women's|youth)\s+)*"
-    r"(?:NGO|organi[sz]ation|foundation|association|network)\s*,\s+"
-    r"(?:will\s+(?:implement|run|carry\s+out|lead)|implements|runs|leads|is\s+implementing)\b",
+    r",\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,4}?(?:NGO|non-governmental\s+organi[sz]ation|"
+    r"organi[sz]ation|foundation|association|charity|network|centre|center)\b[^.;]{0,200}?,\s+"
+    r"(?:will\s+(?:implement|run|carry\s+out|lead|deliver)|implements|runs|leads|"
+    r"is\s+implementing)\b",
     re.IGNORECASE,
 )
 
@@ -1231,20 +1234,20 @@ def find_organizations(
 
     if doc.language == "kk":
         _kazakh_implementers(doc, registry)
-    if doc.language == "en":
-        _english_appositive_implementers(doc, registry)
 
     # subjects of implementing verbs: "ОО «Эхо» реализует проект"
-    for match in [*_SUBJECT_VERBS.finditer(text), *_APPOSITION_VERB.finditer(text)]:
+    subjects = [(match, True) for match in _SUBJECT_VERBS.finditer(text)]
+    subjects += [(match, False) for match in _APPOSITION_VERB.finditer(text)]
+    for match, strong_only in subjects:
         lang = "en" if is_latin(match.group().replace(" ", "")) else "ru"
         # "ОО «Эхо» при поддержке USAID реализует проект": the subject is before the insert
         found = None
         inserted = _INSERTED.search(mask_quotes(text[max(0, match.start() - 150) : match.start()]))
         if inserted:
             end = max(0, match.start() - 150) + inserted.start()
-            found = _left_name(text, end, spans, True, lang)
+            found = _left_name(text, end, spans, strong_only, lang)
         if not found:
-            found = _left_name(text, match.start(), spans, True, lang)
+            found = _left_name(text, match.start(), spans, strong_only, lang)
         if found:
             name = _clean_name(text[found[0] : found[1]], doc.language, "nomn")
             if (
@@ -1331,24 +1334,6 @@ def _kazakh_implementers(doc: Document, registry: _Registry) -> None:
             name = _clean_name(match.group(), "kk", None)
             if _valid_name(name):
                 registry.add(name, role, match.start(), match.end())
-
-
-# "Auyl Forumy, a local NGO that has worked with rural communities since 2015, will implement
-# the project": a name that its apposition says is an organisation, as the verb's subject.
-_EN_APPOSITIVE_IMPLEMENTER = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and)){0,6}),"
-    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:NGO|non-governmental\s+organi[sz]ation|"
-    r"organi[sz]ation|foundation|association|charity|network|centre|center)\b[^.;]{0,200}?,"
-    r"\s+(?:will\s+(?:implement|carry\s+out|run|lead|deliver)|implements|is\s+implementing|"
-    r"leads|runs)\b"
-)
-
-
-def _english_appositive_implementers(doc: Document, registry: _Registry) -> None:
-    for match in _EN_APPOSITIVE_IMPLEMENTER.finditer(doc.article):
-        name = strip_edges(match.group("name"))
-        if _valid_name(name) and not _is_press_office(name):
-            registry.add(name, "implementer", match.start("name"), match.end("name"))
 
 
 def _left_donors(text, cue_start, spans, cue, mentions, groups, donor_groups, unknown) -> None:
@@ -1565,6 +1550,18 @@ _RU_LOCATION_BEFORE = re.compile(
 )
 
 
+# What stands between a name and a left-side cue without being part of the name, by language,
+# each with how far back it is looked for, in this order:
+# "Фонду «Адал» в Шымкенте выделено" (a place), "фонду «X» грант в сумме девять миллионов
+# тенге предоставлен" (a sum), "«X» қорына 5 млн теңге грант бөлінді" (a sum), "The Committee
+# of X under the Government of Y will be the executing agency" (whose body it is).
+_NOT_THE_NAME_BEFORE_CUE = {
+    "ru": ((_RU_LOCATION_BEFORE, 120), (_RU_AMOUNT_BEFORE, 150)),
+    "kk": ((_KK_AMOUNT_BEFORE, 120),),
+    "en": ((_EN_UNDER_TAIL, 80),),
+}
+
+
 def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Document) -> None:
     """Names before a left-side cue, several when joined by "және", "мен" or commas (in
     English, only names with a head word: "the Education Department ... is a partner")."""
@@ -1574,18 +1571,9 @@ def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Docum
             _register(registry, text[found[0] : found[1]], found[0], found[1], cue, doc)
         return
     end = cue_start
-    if cue.lang == "ru":  # "Фонду «Адал» в Шымкенте выделено": the place is not the name
-        where = _RU_LOCATION_BEFORE.search(text, max(0, cue_start - 120), cue_start)
-        end = where.start() if where else end
-        # "фонду «X» грант в сумме девять миллионов тенге предоставлен": nor is the sum
-        amount = _RU_AMOUNT_BEFORE.search(text, max(0, end - 150), end)
-        end = amount.start() if amount else end
-    elif cue.lang == "kk":  # "«X» қорына 5 млн теңге грант бөлінді": nor is the sum
-        amount = _KK_AMOUNT_BEFORE.search(text, max(0, end - 120), end)
-        end = amount.start() if amount else end
-    elif cue.lang == "en":  # "The Committee of X under the Government of Y will be ..."
-        under = _EN_UNDER_TAIL.search(text, max(0, end - 80), end)
-        end = under.start() if under else end
+    for tail, reach in _NOT_THE_NAME_BEFORE_CUE.get(cue.lang, ()):
+        found = tail.search(text, max(0, end - reach), end)
+        end = found.start() if found else end
     for _ in range(6):
         found = _left_name(text, end, spans, cue.role == "implementer", cue.lang)
         if not found:
