@@ -488,14 +488,15 @@ def _cued(doc: Document, starts: list[_Candidate], ends: list[_Candidate], skip:
             continue
         sentence_start, sentence_end = sentence_span(text, date.start, date.end)
         sentence = text[sentence_start:sentence_end]
-        if not (_PROJECT_WORD.search(sentence) or _PROJECT_STARTS.search(sentence)):
+        project_starts = _PROJECT_STARTS.search(sentence)
+        if not (project_starts or _PROJECT_WORD.search(sentence)):
             continue
         before = text[max(sentence_start, date.start - 60) : date.start]
         if _END_CUE.search(before) or _KK_END_CUE.match(text, date.end):
             _add(ends, date, 1, doc)
         elif (
             (date.day and _START_CUE.search(sentence))
-            or _PROJECT_STARTS.search(sentence)
+            or project_starts
             or _START_CUE.search(before)  # "и стартуют в марте 2021 года"
             or _KK_START_AFTER.match(text, date.end)
         ):
