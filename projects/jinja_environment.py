@@ -14,7 +14,6 @@ reads the same whichever engine draws a part of it. Texts are marked `_("...")`,
 
 from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import get_template
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
@@ -24,6 +23,7 @@ from jinja2 import Environment, StrictUndefined
 
 from . import evidence_html
 from .templatetags import registry_tags
+from .url_cache import static_url, view_url
 
 
 def environment(**options) -> Environment:
@@ -32,8 +32,8 @@ def environment(**options) -> Environment:
     env = Environment(autoescape=True, **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=False)
     env.globals.update(
-        url=lambda name, *args: reverse(name, args=args),
-        static=static,
+        url=lambda name, *args: reverse(name, args=args) if args else view_url(name),
+        static=static_url,
         language_info=translation.get_language_info,
         render_django=render_django,
         duration=duration,

@@ -25,7 +25,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
@@ -34,6 +33,7 @@ from django.utils.translation import pgettext_lazy
 
 from ..fields import StringListField
 from ..partial_dates import DatePrecision, PartialDate
+from ..url_cache import slug_url
 
 CURRENCY_CODES = sorted(currency.alpha_3 for currency in pycountry.currencies)
 COUNTRY_CODES = sorted(country.alpha_2 for country in pycountry.countries)
@@ -171,7 +171,7 @@ class Place(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:place-detail", kwargs={"slug": self.slug})
+        return slug_url("projects:place-detail", self.slug)
 
     def clean(self):
         ancestor = self.parent
@@ -303,7 +303,7 @@ class Organization(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:organization-detail", kwargs={"slug": self.slug})
+        return slug_url("projects:organization-detail", self.slug)
 
 
 class OrganizationAlias(Alias):
@@ -748,7 +748,7 @@ class Project(TimestampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+        return slug_url("projects:project-detail", self.slug)
 
     def clean(self):
         errors = {}
