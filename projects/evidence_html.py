@@ -3,6 +3,7 @@ source, or the editor's note on an inference (facts.py), and the source with tho
 The page's Jinja2 template calls these (projects/jinja2/projects/project_body.html)."""
 
 import bisect
+import html
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -44,6 +45,9 @@ class EvidenceMarks:
         return f"{self._inference_start}{escape(note)}</span></span>"
 
 
+_ANCHOR = '<span class="evidence-anchor" id="ev-{:d}"></span>'
+
+
 def marked_source(source, spans_by_source) -> SafeString:
     """The source's article (source_display: page noise left out, with a marker saying so, and
     no Markdown markup), escaped, with the words each piece of evidence quotes in <mark>
@@ -62,23 +66,24 @@ def marked_source(source, spans_by_source) -> SafeString:
     for row in spans:
         starts.setdefault(row.start, []).append(row)
     pieces = []
+    covering = []  # the evidence whose words include the piece, in the order of `spans`
     ordered = sorted(points)
     for start, end in zip(ordered, ordered[1:], strict=False):
-        for row in starts.get(start, []):
-            pieces.append(format_html('<span class="evidence-anchor" id="ev-{}"></span>', row.pk))
+        starting = starts.get(start, ())
+        covering = [row for row in covering if row.end > start] + list(starting)
+        pieces.extend(_ANCHOR.format(row.pk) for row in starting)
         if start in omitted:
             pieces.append(_omission_marker(omitted[start]))
         if hidden.covers(start):
             continue
-        piece = escape(text[start:end])
-        covering = [row for row in spans if row.start <= start and end <= row.end]
+        piece = html.escape(text[start:end])
         if covering:
-            ids = " ".join(f"ev-{row.pk}" for row in covering)
-            piece = format_html('<mark class="evidence" data-evidence="{}">{}</mark>', ids, piece)
+            ids = " ".join(f"ev-{row.pk:d}" for row in covering)
+            piece = f'<mark class="evidence" data-evidence="{ids}">{piece}</mark>'
         if headings.covers(start):
-            piece = format_html('<strong class="source-heading">{}</strong>', piece)
+            piece = f'<strong class="source-heading">{piece}</strong>'
         pieces.append(piece)
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece above is escaped
+    return mark_safe("".join(pieces))  # noqa: S308 - text escaped, ids are ints
 
 
 def _omission_marker(omission) -> SafeString:

@@ -13,11 +13,11 @@ yet, so a region stays a dot, and the table says so.
 """
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import JsonResponse, QueryDict
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_safe
@@ -27,6 +27,7 @@ from .collation import sort_key
 from .filters import InvalidFilters
 from .models import Place, PlaceKind
 from .places import PlaceTree
+from .url_cache import view_url
 
 # The table under the map lists this many places (the most projects first); the map itself,
 # drawn from map.json, shows them all.
@@ -102,12 +103,15 @@ class ProjectMap:
         }
 
 
+_JSON_FIELDS = tuple(field.name for field in fields(MapPlace))  # flat values: no deep copy
+
+
 def _display_order(place: MapPlace):
     return (-place.project_count, sort_key(place.name), place.slug)
 
 
 def _place_json(place: MapPlace) -> dict:
-    data = asdict(place)
+    data = {field: getattr(place, field) for field in _JSON_FIELDS}
     if place.lat is None:
         del data["lat"], data["lon"]
     if not place.outline:
@@ -160,12 +164,11 @@ def outline_of(place: Place) -> str:
 
 
 def _map_places(counts: list[tuple[int, int]], tree: PlaceTree, query: str) -> list[MapPlace]:
-    list_base = reverse("projects:project-list")
+    list_base = view_url("projects:project-list")
     base_params = QueryDict(query, mutable=True)
     entries = []
     for place_id, named in counts:
         place = tree.places[place_id]
-        base_params["place"] = place.slug
         entries.append(
             MapPlace(
                 slug=place.slug,
@@ -179,18 +182,26 @@ def _map_places(counts: list[tuple[int, int]], tree: PlaceTree, query: str) -> l
                 count_label=ngettext("%(count)d project", "%(count)d projects", named)
                 % {"count": named},
                 url=place.get_absolute_url(),
-                list_url=f"{list_base}?{base_params.urlencode()}",
+                list_url=f"{list_base}?{_with_place(base_params, place.slug)}",
                 outline=outline_of(place),
             )
         )
     return entries
 
 
+def _with_place(params: QueryDict, slug: str) -> str:
+    """The query string narrowed to a place (its `place` replaced where it has one)."""
+    if not params:
+        return urlencode({"place": slug})  # a project's map, with no other filter
+    params["place"] = slug
+    return params.urlencode()
+
+
 def map_context(project_map: ProjectMap, *, inline: bool = False) -> dict:
     """What the map include (templates/includes/map.html) needs: the places, the address of
     its data, the tiles. With `inline` (a project's few places), the data go in the page
     itself, as JSON in a data attribute, and the script asks for nothing."""
-    json_url = reverse("projects:project-map")
+    json_url = view_url("projects:project-map")
     return {
         "inline_data": json.dumps(project_map.as_json(), ensure_ascii=False) if inline else "",
         "data": project_map,
