@@ -4,8 +4,9 @@ from decimal import Decimal
 from django import template
 from django.conf import settings
 from django.template import engines
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import dateformat, timezone, translation
+from django.utils.encoding import iri_to_uri
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -146,13 +147,29 @@ def languages_of_page(request) -> list[dict]:
             {
                 "code": code,
                 "name": translation.get_language_info(code)["name_local"],
-                "url": translate_url(request.get_full_path(), code),
+                "url": _page_in_language(request, code),
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES
         ]
         known = request._page_in_languages = (current, links)
     return known[1]
+
+
+def _page_in_language(request, code: str) -> str:
+    """translate_url() of the page, from the view the request already resolved to (its
+    address asked of reverse() in that language) instead of resolving the path again."""
+    match = request.resolver_match
+    if match is None or not match.url_name:
+        return translate_url(request.get_full_path(), code)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(code):
+        try:
+            path = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return translate_url(request.get_full_path(), code)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{iri_to_uri(query)}" if query else path
 
 
 @register.filter
