@@ -266,7 +266,8 @@ _ROLE_KK = (
 _ROLE_EN = (
     r"director|manager|coordinator|officer|head|chair(?:man|person|woman)?|president|specialist|"
     r"expert|assistant|advis[eo]r|consultant|attach[eé]|ambassador|representative|"
-    r"spokes(?:person|man|woman)|executive|founder|secretary|analyst|lead"
+    r"spokes(?:person|man|woman)|executive|founder|secretary|analyst|lead|"
+    r"senior|junior|associate|deputy|chief|principal"  # a title's first word: "Senior ... Officer"
 )
 _ROLE = re.compile(rf"(?<![{LETTER}])(?:{_ROLE_RU}|{_ROLE_KK}|{_ROLE_EN})(?![{LETTER}])", re.I)
 
@@ -292,6 +293,7 @@ _NOT_NAME_WORDS = {
     "e-mail", "почта", "сайт", "адрес", "мекенжай", "байланыс", "ақпараты", "қосымша",
     "дополнительной", "информации", "бұл", "жоба", "жобасы", "делегация", "делегации",
     "представительство", "фонд", "центр", "институт", "ассоциация", "бюро", "ул", "улица",
+    "resident", "mission", "relations", "external", "grants", "women", "senior", "associate",
 }  # fmt: skip
 
 
@@ -815,6 +817,16 @@ def _split_role(part: str, role: re.Match, language: str) -> tuple[str | None, s
     return position or None, org or None
 
 
+def _without_town_or_post(text: str) -> str:
+    """ "ННО «Ташаббус», г. Самарканд", "Embassy of Canada, CFLI coordinator": the office is
+    what comes before its town or the post of whoever answers there."""
+    parts = re.split(r",\s*(?![^«]*»)", text)
+    tail = parts[1:]
+    if tail and all(_TOWN.fullmatch(part.strip()) or _ROLE.search(part) for part in tail):
+        return parts[0]
+    return text
+
+
 def _org_like(text: str) -> bool:
     words = re.findall(rf"[{LETTER}]+", text)
     if not words or len(words) > 12:
@@ -830,9 +842,14 @@ def _org_like(text: str) -> bool:
     )
 
 
+_TOWN = re.compile(
+    rf"(?:г\.|город|қ\.|city\s+of)\s*[{UPPER}][{LETTER}-]+|[{UPPER}][{LETTER}-]+\s+қаласы"
+)
+
+
 def _office_name(holder: str, language: str) -> str | None:
     """An organisation or office named as the contact."""
-    text = strip_edges(strip_parentheses(holder))
+    text = _without_town_or_post(strip_edges(strip_parentheses(holder)))
     text = re.sub(r"^(?:и|and|және|или|or|с|со|к|в|with)\s+", "", text, flags=re.I)
     if not text:
         return None

@@ -538,3 +538,32 @@ def test_contact_blocks_under_other_headings(text, language, name):
 )
 def test_a_kazakh_word_after_a_number_does_not_hide_a_phone(text, phones):
     assert [phone.value for phone in find_phones(_doc(text, "kk"))] == phones
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "position"),
+    [
+        (
+            "Media Contact\nAigerim Sadykova, Senior Communications Officer, Kazakhstan Resident "
+            "Mission\nTel: +7 7172 55 11 22\nE-mail: asadykova@example.org",
+            "en",
+            "Aigerim Sadykova",
+            "Senior Communications Officer",
+        ),
+        (
+            "Для справок: ОФ «Жарық», г. Шымкент, тел.: +7 7252 11-22-33",
+            "ru",
+            "ОФ «Жарық»",
+            None,
+        ),
+        (
+            "Contacts:\nEmbassy of Japan, grants coordinator: grants@example.org",
+            "en",
+            "Embassy of Japan",
+            None,
+        ),
+    ],
+)
+def test_a_post_or_a_town_after_the_contact_is_not_part_of_its_name(text, language, name, position):
+    (contact,) = find_contacts(_doc(text, language))
+    assert (contact.name, contact.position) == (name, position)
