@@ -309,9 +309,13 @@ CUES: tuple[Cue, ...] = (
         "partner", "right", "en", None,
         r"\b[Pp]artner\s+of\s+[^.;\n]{1,60}?\s+(?:in\s+the\s+project\s+)?is\s+",
     ),
+    # "Project partners: X", "Partners - X"; not the end of a name ("Hanbit Global Partners, a
+    # Korean NGO")
     _cue(
         "partner", "right", "en", None,
-        r"\b(?:project\s+)?partners?(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–|,)\s*",
+        r"(?:\b[Pp]roject\s+[Pp]artners?|(?<![A-Za-z] )\bPartners?|\bpartners?)"
+        r"(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–|,)\s*",
+        flags=0,
     ),
     # "The Education Department of Abai Region is a partner in the project", "the Ministry of
     # Emergency Situations, which is a partner in the project"
@@ -493,8 +497,10 @@ _CONJ_RE = re.compile(r"\s+(?:а\s+также|и|және|and|&|мен|или|or
 def _split_items(
     text: str, base: int, pattern: re.Pattern = _COMMA_RE
 ) -> list[tuple[str, int, int]]:
-    """Split an argument into list items at top-level separators."""
-    masked = mask_quotes(text)
+    """Split an argument into list items at top-level separators (not inside quotes, nor
+    inside an office of several places named once: "the akimats of Shakhtinsk, Saran and
+    Abay")."""
+    masked = _EN_PLURAL.sub(lambda match: "_" * len(match.group()), mask_quotes(text))
     items = []
     pos = 0
     for match in pattern.finditer(masked):
@@ -526,6 +532,14 @@ def _split_items(
     return items
 
 
+# An authority in English, in lower case inside a sentence: "and the khokimiyat of Rishton District"
+_EN_AUTHORITY = re.compile(
+    r"(?:akimat|khokimiyat|hokimiyat|office\s+of\s+the\s+akim|ministry|department)\s+of\s+[A-Z]"
+)
+# Kyrgyz: a village council, "айыл окмоту Кажисайского айылного аймака" (two words, lower case)
+_VILLAGE_COUNCIL = re.compile(r"айыл\s+окмоту\b", re.IGNORECASE)
+
+
 def _starts_like_org(text: str, strict: bool = False) -> bool:
     """Does an organisation name begin here? `strict` (after a conjunction) admits a lowercase
     start only for a written-out legal form or an authority ("акимат", "министерство")."""
@@ -543,9 +557,11 @@ def _starts_like_org(text: str, strict: bool = False) -> bool:
     if word[:1].isupper() and word.lower() not in _STOP_FIRST_WORDS:
         return True
     lower = word.lower()
+    if _VILLAGE_COUNCIL.match(text) or _EN_PLURAL.match(text):
+        return True
     if strict:
         return bool(LEGAL_PHRASES.match(text)) or lower.startswith(
-            ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент",
+            ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент", "хокимият",
              "akimat", "khokimiyat", "hokimiyat", "ministry", "office of", "department")
         )  # fmt: skip
     return (
@@ -578,12 +594,23 @@ _KK_NAMES_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:және|мен)\s+")
 # "отделы внутренней политики Жарминского и Кокпектинского районов", "акиматы Х и Y районов"
 _RU_PLURAL = re.compile(
     r"^(?P<head>(?i:акиматы|акиматами|акиматов|акиматам|маслихаты|маслихатами|отделы|отделов|"
-    r"отделами|отделам|управления|управлениями|аппараты|аппаратами))"
+    r"отделами|отделам|управления|управлениями|аппараты|аппаратами|хокимияты|хокимиятами|"
+    r"хокимиятов|хокимиятам|айыл\s+окмоту))"
     r"(?P<mods>(?:\s+[а-яё]+){0,3}?)\s+"
     rf"(?P<a>[{UPPER}][\w-]*)\s+и\s+(?P<b>[{UPPER}][\w-]*)\s+"
-    r"(?P<unit>районов|областей|городов)(?P<rest>.*)$"
+    r"(?P<unit>районов|областей|городов|сельских\s+округов|айылных\s+аймаков)(?P<rest>.*)$"
 )
+# Of each unit in the plural, its singular genitive and the ending its adjective takes there.
+_RU_UNIT_SINGULAR = {
+    "районов": ("района", "ого"),
+    "областей": ("области", "ой"),
+    "городов": ("города", "ого"),
+    "сельских округов": ("сельского округа", "ого"),
+    "айылных аймаков": ("айылного аймака", "ого"),
+}
 _RU_SINGULAR = {
+    "айыл окмоту": ("айыл окмоту",),  # Kyrgyz, not declined: "при участии айыл окмоту X и Y"
+    "хокимият": ("хокимияты", "хокимиятами", "хокимиятов", "хокимиятам"),
     "акимат": ("акиматы", "акиматами", "акиматов", "акиматам"),
     "маслихат": ("маслихаты", "маслихатами"),
     "отдел": ("отделы", "отделов", "отделами", "отделам"),
@@ -615,8 +642,41 @@ def _without_kazakh_back_reference(item: str) -> str:
 def _expand_plural(item: str) -> list[str] | None:
     """An office of several districts named once, as one office per district:
     "Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері",
-    "отделы внутренней политики Жарминского и Кокпектинского районов"."""
-    return _expand_kazakh_plural(item) or _expand_russian_plural(item)
+    "отделы внутренней политики Жарминского и Кокпектинского районов", "the offices of the
+    akims of the Turgen, Shelek and Baiterek rural districts"."""
+    return (
+        _expand_kazakh_plural(item) or _expand_russian_plural(item) or _expand_english_plural(item)
+    )
+
+
+_EN_PLURAL = re.compile(
+    r"(?:\b(?:the|The)\s+)?(?P<head>(?i:akimats|khokimiyats|hokimiyats|offices\s+of\s+the\s+akims|"
+    r"administrations))\s+of\s+(?:the\s+)?"
+    r"(?P<names>[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*,?\s+and\s+[A-Z][\w'’-]*)"
+    r"(?:\s+(?P<unit>(?i:rural\s+districts|districts|regions|towns|cities|villages))\b)?"
+)
+_EN_HEAD_SINGULAR = {
+    "akimats": "Akimat",
+    "khokimiyats": "Khokimiyat",
+    "hokimiyats": "Hokimiyat",
+    "offices of the akims": "Office of the Akim",
+    "administrations": "Administration",
+}
+_EN_UNIT_SINGULAR = {
+    "rural districts": " Rural District",
+    "districts": " District",
+    "regions": " Region",
+}
+
+
+def _expand_english_plural(item: str) -> list[str] | None:
+    match = _EN_PLURAL.fullmatch(item.strip())
+    if not match:
+        return None
+    head = _EN_HEAD_SINGULAR[re.sub(r"\s+", " ", match["head"]).lower()]
+    unit = _EN_UNIT_SINGULAR.get(re.sub(r"\s+", " ", match["unit"] or "").lower(), "")
+    names = re.split(r",?\s+and\s+|,\s+", match["names"])
+    return [f"{head} of {name}{unit}" for name in names]
 
 
 def _expand_kazakh_plural(item: str) -> list[str] | None:
@@ -637,12 +697,12 @@ def _expand_russian_plural(item: str) -> list[str] | None:
     match = _RU_PLURAL.match(item)
     if not match:
         return None
-    head = match_case(match["head"], _RU_HEAD_SINGULAR[match["head"].lower()])
-    unit = {"районов": "района", "областей": "области", "городов": "города"}[match["unit"]]
+    head = re.sub(r"\s+", " ", match["head"])
+    head = match_case(head, _RU_HEAD_SINGULAR[head.lower()])
+    unit, ending = _RU_UNIT_SINGULAR[re.sub(r"\s+", " ", match["unit"])]
     out = []
     for adjective in (match["a"], match["b"]):
-        adjective = re.sub(r"их$", "ого", adjective) if unit != "области" else adjective
-        adjective = re.sub(r"их$", "ой", adjective)
+        adjective = re.sub(r"их$", ending, adjective)
         out.append(f"{head}{match['mods']} {adjective} {unit}{match['rest']}")
     return out
 
@@ -774,6 +834,8 @@ def _valid_name(name: str) -> bool:
         lower.startswith(ORG_HEADS_RU)
         or lower.startswith(ORG_HEADS_KK)
         or bool(LEGAL_PHRASES.match(name))
+        or bool(_VILLAGE_COUNCIL.match(name))
+        or bool(_EN_AUTHORITY.match(name))
     )
 
 
@@ -869,10 +931,16 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
                 out.append((name, s, a + len(chunk.rstrip())))
             continue
         for raw, c, _d in _split_items(chunk, a, _CONJ_RE):
-            descriptor = _DESCRIPTOR.match(raw.lstrip())
+            # "and the Estonian non-profit X": X
+            lead = re.match(r"\s*(?:(?:the|a|an)\s+(?=[A-Z][a-z]+(?:an|ish|ese)\s))?", raw)
+            descriptor = _DESCRIPTOR.match(raw[lead.end() :])
             if descriptor:
-                c += len(raw) - len(raw.lstrip()) + descriptor.end()
-                raw = raw.lstrip()[descriptor.end() :]
+                c += lead.end() + descriptor.end()
+                raw = raw[lead.end() + descriptor.end() :]
+            offices = _expand_english_plural(tidy(raw))  # "X and the akimats of Y and Z"
+            if offices:
+                out.extend((office, c, c + len(raw)) for office in offices)
+                continue
             if cue.owner:
                 raw = _without_title(raw)
             trimmed = _trim_item(raw)

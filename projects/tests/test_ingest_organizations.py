@@ -975,6 +975,7 @@ def test_nominative_head(name, case, expected):
             "Жергілікті өзін-өзі басқаруды дамыту орталығы",
         ),
         ("ОФ «Десента» (Павлодар)", 'ОФ "Десента"'),
+        ("ННО «Ташаббус»", "негосударственная некоммерческая организация «Ташаббус»"),
     ],
 )
 def test_org_key_ignores_case_quotes_and_legal_forms(first, second):
@@ -1020,6 +1021,48 @@ def test_org_key_ignores_case_quotes_and_legal_forms(first, second):
                 "Жамбыл облысының полиция департаменті",
                 "Жамбыл облысының денсаулық сақтау басқармасы",  # "облыстың": the same region's
             ],
+        ),
+        (
+            "Фонд «Нур» реализует проект вместе с хокимиятами Пахтачийского и Иштыханского "
+            "районов.",
+            "ru",
+            ["хокимият Пахтачийского района", "хокимият Иштыханского района"],
+        ),
+        (
+            "Проект реализует фонд «Ак-Суу» при участии айыл окмоту Тепкенского и Ырдыкского "
+            "айылных аймаков, которые предоставят помещения.",
+            "ru",
+            [
+                "айыл окмоту Тепкенского айылного аймака",
+                "айыл окмоту Ырдыкского айылного аймака",
+            ],
+        ),
+        (
+            "Работу ведет объединение «Жол» совместно с акиматами Кызылжарского и Мамлютского "
+            "сельских округов.",
+            "ru",
+            [
+                "акимат Кызылжарского сельского округа",
+                "акимат Мамлютского сельского округа",
+            ],
+        ),
+        (
+            "The project is run in cooperation with the Akimat of Talgar District and the "
+            "offices of the akims of the Belbulak, Panfilov and Tuzdybastau rural districts, "
+            "which will host the meetings.",
+            "en",
+            [
+                "Akimat of Talgar District",
+                "Office of the Akim of Belbulak Rural District",
+                "Office of the Akim of Panfilov Rural District",
+                "Office of the Akim of Tuzdybastau Rural District",
+            ],
+        ),
+        (
+            'The Public Foundation "Shapagat" runs it together with the akimats of Temirtau,\n'
+            "Saran and Shakhtinsk.",
+            "en",
+            ["Akimat of Temirtau", "Akimat of Saran", "Akimat of Shakhtinsk"],
         ),
     ],
 )
@@ -1067,3 +1110,24 @@ def test_no_cue_backtracks_on_a_page_blanked_to_spaces():
                 signal.alarm(0)
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_partners_at_the_end_of_a_name_is_not_a_list_of_partners():
+    text = (
+        "It will be implemented by Hanbit Global Partners, a Korean non-governmental "
+        "organisation, in cooperation with the regional health department."
+    )
+    assert _names(text, "en")[0] == ["Hanbit Global Partners"]
+
+
+def test_a_partner_after_and_keeps_its_name_without_article_and_nationality():
+    text = (
+        'It is implemented by the Public Association "Bolashak" together with the Semey-based '
+        "Association of Blind People and the Finnish non-profit Baltic Accessible Cities "
+        "Network and the khokimiyat of Kuva District."
+    )
+    assert _names(text, "en")[1] == [
+        "Association of Blind People",
+        "Baltic Accessible Cities Network",
+        "khokimiyat of Kuva District",
+    ]
