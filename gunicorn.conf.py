@@ -52,20 +52,18 @@ preload_app = _env_int("GUNICORN_PRELOAD", 1) != 0
 
 # Python's cycle collector, for a process that serves requests. A page makes tens of thousands
 # of short-lived objects; at the default threshold (700) a worker runs a collection every few
-# hundred microseconds of work and now and then a full one over everything it holds: 10 ms
-# added to one project page in four when pages of every kind were asked in turn (bench/). Here
-# the young generation is collected every GUNICORN_GC_THRESHOLD allocations (0: Python's
-# default), and what the master loaded before forking is frozen out of collections (as
-# Python's documentation advises for pre-forking servers): the workers share those pages of
-# memory instead of copying them when a collection touches them.
+# hundred microseconds of work, and now and then a full one over everything it made since it
+# started: with pages of every kind asked in turn, one project page in four took 10 ms more
+# (bench/). Here the young generation is collected every GUNICORN_GC_THRESHOLD allocations
+# (0: Python's default). What the app loaded before serving is already out of the way: the
+# warm-up freezes it (projects/warmup.py).
 _gc_threshold = _env_int("GUNICORN_GC_THRESHOLD", 50_000)
 
 
 def when_ready(server):
-    """After the app is loaded (preload_app) and before the first worker is forked."""
+    """Before the first worker is forked: the workers inherit the threshold."""
     if _gc_threshold > 0:
         gc.set_threshold(_gc_threshold, 20, 100)
-    gc.freeze()
 
 
 # Workers' heartbeat files: in memory rather than on a disk that may stall them (or be

@@ -153,21 +153,17 @@ def test_timeout_spares_a_long_download_but_not_a_silent_worker(tmp_path, applic
 GC_APP = """
 import gc
 
-LOADED = [object() for _ in range(1000)]  # what the master loaded before forking
-
 def application(environ, start_response):
     start_response("200 OK", [("Content-Type", "text/plain")])
-    return [f"{gc.get_threshold()[0]} {gc.get_freeze_count()}".encode()]
+    return [str(gc.get_threshold()[0]).encode()]
 """
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("threshold", "expected"), [(None, 50_000), ("0", 700), ("20000", 20_000)])
-def test_workers_collect_cycles_seldom_and_skip_what_the_master_loaded(
-    tmp_path, threshold, expected
-):
+def test_workers_collect_cycles_seldom(tmp_path, threshold, expected):
     """A worker forked from the master collects its young objects every GUNICORN_GC_THRESHOLD
-    allocations (0: Python's default, 700) and never walks what the master loaded."""
+    allocations (0: Python's default, 700)."""
     (tmp_path / "gc_app.py").write_text(GC_APP)
     port = free_port()
     environment = {name: value for name, value in os.environ.items() if name not in VARIABLES}
@@ -187,9 +183,7 @@ def test_workers_collect_cycles_seldom_and_skip_what_the_master_loaded(
         server.terminate()
         server.wait(timeout=30)
     assert answer is not None and answer[0] == 200
-    worker_threshold, frozen = (int(value) for value in answer[1].split())
-    assert worker_threshold == expected
-    assert frozen > 1000
+    assert int(answer[1]) == expected
 
 
 def _get_when_up(port: int) -> tuple[int, bytes] | None:
