@@ -15,9 +15,9 @@ from django.db import transaction
 from . import history, indexing
 from .extraction_resources import extraction_resources, names_of
 from .ingest import Extraction, extract
-from .ingest.amounts import sentence_span
 from .ingest.legal_forms import org_key
 from .ingest.result import OrganizationFound
+from .ingest.sentences import sentence_span
 from .ingest.title import is_label_or_date
 from .models import (
     Contact,

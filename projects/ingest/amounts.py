@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from projects.ingest.result import AmountFound, Document, Evidence, OrganizationFound
+from projects.ingest.sentences import sentence_span
 
 _I = re.IGNORECASE
 _SP = r"[ \t\u00a0\u2009\u202f]"  # spaces inside a line (never a line break)
@@ -252,9 +253,6 @@ _COUNTRIES = (
 )
 _COUNTRY_PATTERNS = [(re.compile(word), re.compile(donor)) for word, donor in _COUNTRIES]
 
-_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
-_INITIAL = re.compile(r"(?:^|[\s(])\w$")  # "U.S." and "К. Мыңбаев" do not end a sentence
-
 
 @dataclass
 class _Mention:
@@ -313,47 +311,6 @@ def _programme_wide(text: str, before: tuple[int, int], after: tuple[int, int]) 
         not projects or programmes[-1].start() > projects[-1].start()
     )
     return bool(nearest_is_programme and _TOTAL_WORD.search(words_before))
-
-
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence (or line) holding text[start:end].
-
-    A line break ends a sentence at a paragraph break, after a short line (a heading or a
-    label) or after terminal punctuation; otherwise the line was hard-wrapped (text pasted from
-    a PDF or an e-mail) and the sentence goes on.
-    """
-    sentence_start = max(0, start - 3000)  # no sentence is longer; bounds the work per call
-    for match in _SENTENCE_END.finditer(text, sentence_start, start):
-        if _ends_sentence(text, match):
-            sentence_start = match.end()
-    while sentence_start < start and text[sentence_start].isspace():
-        sentence_start += 1
-    sentence_end = len(text)
-    for match in _SENTENCE_END.finditer(text, end):
-        if _ends_sentence(text, match):
-            sentence_end = match.start() + (match.group() != "\n")
-            break
-    return sentence_start, sentence_end
-
-
-def _ends_sentence(text: str, match: re.Match) -> bool:
-    following = text[match.end() : match.end() + 200].lstrip(" \t\u00a0\u2009\u202f")
-    if match.group() == "\n":
-        return _line_break_ends_sentence(text, match.start(), following)
-    if following.lstrip()[:1].islower():
-        return False
-    return not _INITIAL.search(text[max(0, match.start() - 3) : match.start()])
-
-
-_HARD_WRAP_MIN_LINE = 50
-
-
-def _line_break_ends_sentence(text: str, position: int, following: str) -> bool:
-    if not following or following[:1] == "\n" or following[:1].islower():
-        return not following[:1].islower()
-    line_start = text.rfind("\n", 0, position) + 1
-    line = text[line_start:position].rstrip()
-    return len(line) < _HARD_WRAP_MIN_LINE or line[-1:] in '.!?:;…»"”'
 
 
 def _value(match: re.Match) -> tuple[Decimal, str] | None:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from projects.ingest.amounts import sentence_span
 from projects.ingest.result import DateFound, Document, Evidence
+from projects.ingest.sentences import sentence_span
 
 _I = re.IGNORECASE
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from projects.ingest.amounts import sentence_span
 from projects.ingest.result import Document, ValueFound
+from projects.ingest.sentences import sentence_span
 
 _I = re.IGNORECASE
 

@@ -58,6 +58,7 @@ from projects.ingest.legal_forms import (
     org_key,
 )
 from projects.ingest.result import Document, Evidence, OrganizationFound
+from projects.ingest.sentences import wrapped_lines_joined
 from projects.ingest.words import (
     KK_LETTERS,
     LETTER,
@@ -1254,7 +1255,7 @@ def find_organizations(
 ) -> tuple[list[OrganizationFound], list[OrganizationFound], list[OrganizationFound]]:
     """(implementers, partners, donors) named in the article, each once, with evidence; the
     donors known by name are the book's (default: the lexicon in donors.py)."""
-    text = doc.article
+    text = wrapped_lines_joined(doc.article)  # "with the Public\nFoundation X": one name
     spans = quote_spans(text)
     registry = _Registry(doc)
     unknown_donors = _Registry(doc)

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from projects.ingest.amounts import find_amounts, parse_number, sentence_span
+from projects.ingest.amounts import find_amounts, parse_number
 from projects.ingest.result import Document, Evidence, OrganizationFound
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -291,14 +291,6 @@ def test_seed_releases(prefix, donors, expected):
 )
 def test_parse_number(text, multiplied, value):
     assert parse_number(text, decimal_only=multiplied) == Decimal(value)
-
-
-def test_sentences_end_at_full_stops_and_lines_but_not_initials_or_wraps():
-    text = "Фонд U.S. Embassy дал грант. Вклад Европейского\nсоюза 5 евро.\nДалее"
-    start, end = sentence_span(text, text.index("5 евро"), text.index("5 евро") + 6)
-    assert text[start:end] == "Вклад Европейского\nсоюза 5 евро."
-    start, end = sentence_span(text, 5, 9)
-    assert text[start:end] == "Фонд U.S. Embassy дал грант."
 
 
 @pytest.mark.parametrize(

@@ -1131,3 +1131,12 @@ def test_a_partner_after_and_keeps_its_name_without_article_and_nationality():
         "Baltic Accessible Cities Network",
         "khokimiyat of Kuva District",
     ]
+
+
+def test_a_name_broken_by_a_hard_wrapped_line_is_read_whole():
+    text = (
+        "The Embassy of the Republic of Lithuania in Astana has signed a grant agreement with the\n"
+        'Public Foundation "Nur Zhol" from Pavlodar. The grant will allow the foundation to open\n'
+        "three reading rooms in the villages of the region.\n"
+    )
+    assert _names(text, "en")[0] == ['Public Foundation "Nur Zhol"']
