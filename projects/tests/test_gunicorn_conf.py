@@ -128,22 +128,7 @@ def test_timeout_spares_a_long_download_but_not_a_silent_worker(tmp_path, applic
     without it the connection would end mid-body), while a view silent for 5 seconds is
     killed, and gunicorn answers 500 in its place."""
     (tmp_path / "slow_app.py").write_text(SLOW_APP)
-    port = free_port()
-    environment = {name: value for name, value in os.environ.items() if name not in VARIABLES}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", CONFIG, "--chdir", str(tmp_path)]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "2"]
-        + ["--no-control-socket"]
-        + [f"slow_app:{application}"],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        body = _get_when_up(port)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    body = _served_once(tmp_path, f"slow_app:{application}", ["--timeout", "2"])
     status, expected = answered
     assert body is not None, "the connection ended before the whole response"
     assert body[0] == status
@@ -165,25 +150,31 @@ def test_workers_collect_cycles_seldom(tmp_path, threshold, expected):
     """A worker forked from the master collects its young objects every GUNICORN_GC_THRESHOLD
     allocations (0: Python's default, 700)."""
     (tmp_path / "gc_app.py").write_text(GC_APP)
+    variables = {} if threshold is None else {"GUNICORN_GC_THRESHOLD": threshold}
+    answer = _served_once(tmp_path, "gc_app:application", variables=variables)
+    assert answer is not None and answer[0] == 200
+    assert int(answer[1]) == expected
+
+
+def _served_once(folder, application: str, options=(), variables=None):
+    """GET / from a real gunicorn with this configuration, one worker and the application in
+    `folder`, then stopped: (status, body), or None when the response was cut off."""
     port = free_port()
     environment = {name: value for name, value in os.environ.items() if name not in VARIABLES}
-    if threshold is not None:
-        environment["GUNICORN_GC_THRESHOLD"] = threshold
+    environment.update(variables or {})
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", CONFIG, "--chdir", str(tmp_path)]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"]
-        + ["gc_app:application"],
+        [sys.executable, "-m", "gunicorn", "-c", CONFIG, "--chdir", str(folder)]
+        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", *options, "--no-control-socket"]
+        + [application],
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        answer = _get_when_up(port)
+        return _get_when_up(port)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert answer is not None and answer[0] == 200
-    assert int(answer[1]) == expected
 
 
 def _get_when_up(port: int) -> tuple[int, bytes] | None:
