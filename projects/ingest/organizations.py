@@ -294,6 +294,8 @@ CUES: tuple[Cue, ...] = (
         "implementer", "left", "en", None,
         r"\s+(?:will\s+be|is|was|acts\s+as)\s+the\s+(?:executing|implementing)\s+agency\b",
     ),
+    # "together with its co-applicant, the Estonian organisation X": an applicant implements
+    _cue("implementer", "right", "en", None, r"\b(?:its|their|the)\s+co-?applicants?,?\s+"),
     # "a grant of $45,000 to the Public Foundation X", "delivered through the NGO X"
     _cue(
         "implementer", "right", "en", None,
@@ -875,7 +877,29 @@ _PURPOSE_TAIL = re.compile(
     r"\s+(?:на|для)\s+(?:реализаци|проведени|осуществлени|выполнени|проект)\w*\b.*$",
     re.DOTALL | re.IGNORECASE,
 )
-_ENGLISH_TRAILING_PLACE = re.compile(r"([\"”»])\s+in\s+[A-Z].*$", re.DOTALL)
+_ENGLISH_TRAILING_PLACE = re.compile(
+    r"([\"”»])\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?P<rest>.*)$", re.DOTALL
+)
+
+
+def _without_english_place(chunk: str) -> str:
+    """'Public Association "Eco Damu" in Kyzylorda Region': the place is not in the name; an
+    organisation after it ('... in Bokhtar and the Public Organization "Y" in Kulob') stays."""
+
+    def cut(match: re.Match) -> str:
+        rest = match["rest"]
+        following = re.match(r"\s*(?:,\s*)?(?:and|&)\s+", rest)
+        if following:
+            item = rest[following.end() :]
+            # "... and the Public Organization "Y"", not "... and Zhambyl Region"
+            if _starts_like_org(item) and (re.search('["“«]', item) or ENGLISH_HEAD.search(item)):
+                return match[1] + rest
+        return match[1]
+
+    previous = None
+    while previous != chunk:
+        previous, chunk = chunk, _ENGLISH_TRAILING_PLACE.sub(cut, chunk, count=1)
+    return chunk
 
 
 # What a release says of an organisation before its name, not part of it: where it is from
@@ -920,7 +944,7 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
         if out and _LABELLED_LINE.match(chunk):
             break  # the next line of a fact sheet ("- **Мерзімі:** 2023–2025"): the list ended
         # 'Public Association "Eco Damu" in Kyzylorda Region': the place is not in the name.
-        chunk = _ENGLISH_TRAILING_PLACE.sub(r"\1", chunk)
+        chunk = _without_english_place(chunk)
         # "фонду «X» на реализацию проекта «Y»": the purpose is not part of the name.
         chunk = _PURPOSE_TAIL.sub("", chunk)
         chunk = _without_kazakh_back_reference(chunk)

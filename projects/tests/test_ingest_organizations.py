@@ -1140,3 +1140,25 @@ def test_a_name_broken_by_a_hard_wrapped_line_is_read_whole():
         "three reading rooms in the villages of the region.\n"
     )
     assert _names(text, "en")[0] == ['Public Foundation "Nur Zhol"']
+
+
+@pytest.mark.parametrize(
+    ("text", "implementers"),
+    [
+        (
+            "Two local NGOs will carry out the work as responsible parties: the Public "
+            'Organization "Mehr" in Khujand and the Public Organization "Nuri Dil" in Istaravshan.',
+            ['Public Organization "Mehr"', 'Public Organization "Nuri Dil"'],
+        ),
+        (
+            'The Public Foundation "Dala" will implement the project together with its '
+            "co-applicant, the Latvian organisation Riga Civic Hub, which runs similar schemes.",
+            ['Public Foundation "Dala"', "Riga Civic Hub"],
+        ),
+    ],
+)
+def test_grantees_named_with_their_towns_and_co_applicants_are_implementers(text, implementers):
+    # compared as the importer matches organisations: the legal form does not count
+    assert [org_key(name) for name in _names(text, "en")[0]] == [
+        org_key(name) for name in implementers
+    ]
