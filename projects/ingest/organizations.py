@@ -940,9 +940,11 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
     if not _starts_like_org(argument):
         return []
     out = []
-    for chunk, a, _b in _split_items(argument, base):
+    for index, (chunk, a, _b) in enumerate(_split_items(argument, base)):
         if out and _LABELLED_LINE.match(chunk):
             break  # the next line of a fact sheet ("- **Мерзімі:** 2023–2025"): the list ended
+        if index and not _starts_like_org(chunk.lstrip()):
+            break  # "Funded by X, the project will run … in Baizak, Merke and Zhualy districts"
         # 'Public Association "Eco Damu" in Kyzylorda Region': the place is not in the name.
         chunk = _without_english_place(chunk)
         # "фонду «X» на реализацию проекта «Y»": the purpose is not part of the name.

@@ -1162,3 +1162,11 @@ def test_grantees_named_with_their_towns_and_co_applicants_are_implementers(text
     assert [org_key(name) for name in _names(text, "en")[0]] == [
         org_key(name) for name in implementers
     ]
+
+
+def test_a_list_after_a_cue_ends_where_something_else_than_an_organisation_follows():
+    text = (
+        "Funded by a KOICA grant of USD 3 million, the project will run from 2025 to 2028 "
+        "in Talas, Bakai-Ata and Manas districts."
+    )
+    assert _names(text, "en")[2] == ["KOICA"]
