@@ -817,6 +817,11 @@ def _split_role(part: str, role: re.Match, language: str) -> tuple[str | None, s
     return position or None, org or None
 
 
+_TOWN = re.compile(
+    rf"(?:г\.|город|қ\.|city\s+of)\s*[{UPPER}][{LETTER}-]+|[{UPPER}][{LETTER}-]+\s+қаласы"
+)
+
+
 def _without_town_or_post(text: str) -> str:
     """ "ННО «Ташаббус», г. Самарканд", "Embassy of Canada, CFLI coordinator": the office is
     what comes before its town or the post of whoever answers there."""
@@ -840,11 +845,6 @@ def _org_like(text: str) -> bool:
         or any(h in lower for h in ORG_HEADS_EN)
         or bool(re.fullmatch(rf"[{UPPER}]{{2,8}}", words[0]))
     )
-
-
-_TOWN = re.compile(
-    rf"(?:г\.|город|қ\.|city\s+of)\s*[{UPPER}][{LETTER}-]+|[{UPPER}][{LETTER}-]+\s+қаласы"
-)
 
 
 def _office_name(holder: str, language: str) -> str | None:

@@ -645,11 +645,9 @@ def _without_kazakh_back_reference(item: str) -> str:
 def _expand_plural(item: str) -> list[str] | None:
     """An office of several districts named once, as one office per district:
     "Шығыс Қазақстан облысы Глубокое және Шемонаиха аудандарының әкімдіктері",
-    "отделы внутренней политики Жарминского и Кокпектинского районов", "the offices of the
-    akims of the Turgen, Shelek and Baiterek rural districts"."""
-    return (
-        _expand_kazakh_plural(item) or _expand_russian_plural(item) or _expand_english_plural(item)
-    )
+    "отделы внутренней политики Жарминского и Кокпектинского районов". English ones are read
+    item by item in _right_items (_expand_english_plural), after "and" has split the list."""
+    return _expand_kazakh_plural(item) or _expand_russian_plural(item)
 
 
 _EN_PLURAL = re.compile(
@@ -964,7 +962,8 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
             if descriptor:
                 c += lead.end() + descriptor.end()
                 raw = raw[lead.end() + descriptor.end() :]
-            offices = _expand_english_plural(tidy(raw))  # "X and the akimats of Y and Z"
+            # "the akimats of Y and Z", alone or after "X and" (its "and"s are not split)
+            offices = _expand_english_plural(tidy(raw))
             if offices:
                 out.extend((office, c, c + len(raw)) for office in offices)
                 continue
