@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from projects.ingest.number_words import words_before
 from projects.ingest.result import AmountFound, Document, Evidence, OrganizationFound
 from projects.ingest.sentences import sentence_span
 
@@ -165,7 +166,7 @@ _PROGRAMME_WIDE_BEFORE = re.compile(
         (
             _MANY,
             r"\bс\s+\d{4}\s+года\b|\bс\s+момента\s+(?:запуска|создания|начала|основания)"
-            r"|\bза\s+(?:вс[её]|это|эти|все)\s+(?:время|годы)|\bза\s+(?:последние\s+)?\d+\s+(?:лет|года)"
+            r"|\bза\s+(?:вс[её]|это|эти|все)\s+(?:время|годы)|\bза\s+(?:последние\s+)?(?:\d+|[а-яё]+(?:\s+[а-яё]+)?)\s+(?:лет|года)\b"
             r"|\bежегодно\b|\bв\s+год\b|портфел\w+",
             r"\bsince\s+(?:\d{4}|its\s+(?:launch|start|creation|inception))|\bto\s+date\b"
             r"|\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades)|\bannual(?:ly)?\b"
@@ -275,17 +276,17 @@ class _Found:
 def find_amounts(doc: Document, donors: list[OrganizationFound]) -> list[AmountFound]:
     """Every money amount in the article, deduplicated, in order of first mention."""
     text = doc.article
-    matches = [(m, value) for m in _AMOUNT.finditer(text) if (value := _value(m))]
+    matches = _figures(text)
     mentions = _donor_mentions(text, donors)
     found: list[_Found] = []
-    for index, (match, (amount, currency)) in enumerate(matches):
-        start, end, qualifier = _qualifier(text, match)
-        sentence_start, sentence_end = sentence_span(text, match.start(), match.end())
-        previous_end = matches[index - 1][0].end() if index else 0
-        next_start = matches[index + 1][0].start() if index + 1 < len(matches) else len(text)
+    for index, (match_start, match_end, (amount, currency)) in enumerate(matches):
+        start, end, qualifier = _qualifier(text, match_start, match_end)
+        sentence_start, sentence_end = sentence_span(text, match_start, match_end)
+        previous_end = matches[index - 1][1] if index else 0
+        next_start = matches[index + 1][0] if index + 1 < len(matches) else len(text)
         limit = max(previous_end, text.rfind(";", 0, start) + 1)
         before = (_label_start(text, max(sentence_start, limit), start, limit), start)
-        after = (match.end(), min(sentence_end, next_start))
+        after = (match_end, min(sentence_end, next_start))
         kind, donor, strong = _classify(text, before, after, mentions, donors)
         if _programme_wide(text, (max(sentence_start, previous_end), start), after):
             kind = "programme"
@@ -294,6 +295,30 @@ def find_amounts(doc: Document, donors: list[OrganizationFound]) -> list[AmountF
     return [
         AmountFound(f.amount, f.currency, f.kind, f.qualifier, f.donor, f.evidence) for f in found
     ]
+
+
+def _figures(text: str) -> list[tuple[int, int, tuple[Decimal, str]]]:
+    """(start, end, (amount, currency)) of every sum of money, in order: in figures
+    ("14 200 000 тенге", "$45K") and in words ("девять миллионов восемьсот тысяч тенге")."""
+    figures = [(m.start(), m.end(), value) for m in _AMOUNT.finditer(text) if (value := _value(m))]
+    taken = [(start, end) for start, end, _value in figures]
+    for currency in _WORD_CURRENCY.finditer(text):
+        if any(start <= currency.start() < end for start, end in taken):
+            continue
+        spelled = words_before(text, currency.start())
+        if spelled and _a_sum_in_words(text[spelled[0] : currency.start()], spelled[1]):
+            code = next(code for rx, code in _CURRENCY_CODES if rx.match(currency.group()))
+            figures.append((spelled[0], currency.end(), (spelled[1], code)))
+    return sorted(figures, key=lambda figure: figure[0])
+
+
+def _a_sum_in_words(words: str, value: Decimal) -> bool:
+    """ "десять евро" is no grant, nor is "әр мың теңгенің" ("every thousand tenge"): a sum in
+    words is at least a thousand, and a lone word at least a million ("миллион долларов")."""
+    return value >= 10**6 or (value >= 1000 and len(words.split()) > 1)
+
+
+_WORD_CURRENCY = re.compile(rf"(?<![\w$€£₸₽])(?:{_CURRENCY})", _I)
 
 
 def _programme_wide(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
@@ -365,18 +390,18 @@ def parse_number(text: str, decimal_only: bool = False) -> Decimal | None:
         return None
 
 
-def _qualifier(text: str, match: re.Match) -> tuple[int, int, str]:
+def _qualifier(text: str, start: int, end: int) -> tuple[int, int, str]:
     """(start, end, qualifier) of the amount phrase, qualifier words included."""
-    before = text[max(0, match.start() - 40) : match.start()]
+    before = text[max(0, start - 40) : start]
     for kind, rx in _QUALIFIER_BEFORE:
         found = rx.search(before)
         if found:
-            return match.start() - len(before) + found.start(), match.end(), kind
+            return start - len(before) + found.start(), end, kind
     for kind, rx in _QUALIFIER_AFTER:
-        found = rx.match(text, match.end())
+        found = rx.match(text, end)
         if found:
-            return match.start(), found.end(), kind
-    return match.start(), match.end(), "exact"
+            return start, found.end(), kind
+    return start, end, "exact"
 
 
 def _label_start(text: str, start: int, end: int, limit: int) -> int:

@@ -103,6 +103,56 @@ def test_amount_forms(text, amount, currency, qualifier):
     assert (found.amount, found.currency, found.qualifier) == (Decimal(amount), currency, qualifier)
 
 
+def currency_word_in(quote: str) -> bool:
+    return any(word in quote for word in ("тенге", "теңге", "доллар", "dollar", "сом", "сум", "euro"))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "qualifier"),
+    [
+        ("грант в сумме девять миллионов восемьсот тысяч тенге", "9800000", "KZT", "exact"),
+        ("в размере двухсот пятидесяти тысяч долларов США", "250000", "USD", "exact"),
+        ("выделено около двух с половиной миллионов сомов", "2500000", "KGS", "about"),
+        ("один миллиард триста сорок миллионов сумов", "1340000000", "UZS", "exact"),
+        ("Грант көлемі – он бір миллион төрт жүз мың теңге.", "11400000", "KZT", "exact"),
+        ("бір жарым миллион теңге бөлінді", "1500000", "KZT", "exact"),
+        ("a grant of two hundred and fifty thousand dollars", "250000", "USD", "exact"),
+        ("twenty-five thousand euros for the centre", "25000", "EUR", "exact"),
+        ("more than one million euros", "1000000", "EUR", "more_than"),
+        ("грант в миллион долларов", "1000000", "USD", "exact"),
+    ],
+)
+def test_sums_written_in_words(text, amount, currency, qualifier):
+    (found,) = find_amounts(doc(text), [])
+    assert (found.amount, found.currency, found.qualifier) == (Decimal(amount), currency, qualifier)
+    assert found.evidence[0].text in text and currency_word_in(found.evidence[0].text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # the figures are read once, with their digits; the words repeat or finish them
+        ("14 200 000 (четырнадцать миллионов двести тысяч) тенге", "14200000"),
+        ("5 миллионов тенге", "5000000"),
+        ("полтора миллиона тенге", "1500000"),
+    ],
+)
+def test_words_beside_figures_are_not_a_second_sum(text, amount):
+    assert [found.amount for found in find_amounts(doc(text), [])] == [Decimal(amount)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "әр мың теңгенің қайда кететінін адамдар білуі тиіс",
+        "билет стоит десять евро",
+        "тысяча тенге за вход",
+    ],
+)
+def test_small_or_idiomatic_sums_in_words_are_not_money(text):
+    assert find_amounts(doc(text), []) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
