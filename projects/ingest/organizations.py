@@ -135,10 +135,15 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:исполнител\w*|реализатор\w*|грантополучател\w*|организатор\w*|"
         r"(?<!через\s)оператор\w*)"
         r"(?:\s+(?:проекта|программы|мероприяти\w+|тренинга|семинара|конкурса|гранта|выступ\w+|"
-        r"является|являются|стал[аио]?|станет|по\s+итогам\s+\w+))*" + _DASH,
+        r"является|являются|стал[аио]?|станет|по\s+итогам\s+\w+|"
+        r"по\s+направлению\s+«[^«»\n]{1,80}»))*" + _DASH,
     ),
     # "Проект реализуется силами общественного фонда «X»", "Автором проекта выступил фонд «X»"
-    _cue("implementer", "right", "ru", "gent", r"\bсилами\s+(?=[«\"“A-ZА-ЯЁа-яё])"),
+    _cue(
+        "implementer", "right", "ru", "gent",
+        r"\bсилами\s+(?:(?:волонт[её]ров|сотрудников|специалистов|юристов|активистов|"
+        r"педагогов|членов)\s+)?(?=[«\"“A-ZА-ЯЁа-яё])",
+    ),
     _cue(
         "implementer", "right", "ru", "nomn",
         r"\bавтор(?:ом)?\s+проекта\s*(?:(?:выступил[аио]?|является|стал[аио]?)\s+|[-–—:]\s*)",
@@ -168,9 +173,27 @@ CUES: tuple[Cue, ...] = (
         "implementer", "left", "ru", "datv",
         r"(?<=[»\"”\w])\s+(?:выделен[оаы]?|выделяется|предоставлен[оаы]?|присужден[оаы]?)\b",
     ),
+    # "подписал соглашение о гранте с Центром развития сельских сообществ"
+    _cue(
+        "implementer", "right", "ru", "ablt",
+        r"\b(?:грантов\w+\s+(?:соглашени|договор|контракт)\w*|(?:соглашени|договор|контракт)\w*"
+        r"\s+о\s+(?:гранте|предоставлении\s+гранта|грантовом\s+финансировании))\s+со?\s+"
+        r"(?=[«\"“A-ZА-ЯЁ]|(?:общественн|частн|некоммерч)\w+\s)",
+    ),
     # --- Russian, partners
     _cue("partner", "right", "ru", "ablt", r"\bв\s+партн[её]рстве\s+со?" + _DASH),
-    _cue("partner", "right", "ru", "ablt", r"\bв\s+(?:сотрудничестве|кооперации)\s+со?\s+"),
+    _cue(
+        "partner", "right", "ru", "ablt",
+        r"\bв\s+(?:тесном\s+)?(?:сотрудничестве|кооперации|взаимодействии)\s+со?\s+",
+    ),
+    # "аппарат акима Айдарлинского сельского округа, который стал партнером проекта"
+    _cue(
+        "partner", "left", "ru", None,
+        r",\s+котор(?:ый|ая|ое|ые)\s+(?:также\s+|тоже\s+)?"
+        r"(?:(?:стал[аио]?|станет|станут|выступа(?:ет|ют)|является|являются)\s+"
+        r"(?:\w+\s+)?партн[её]р(?:ом|ами)|участву(?:ет|ют)\s+в\s+проекте\s+(?:на\s+правах|"
+        r"в\s+качестве)\s+партн[её]р\w*)\b",
+    ),
     _cue(
         "partner", "right", "ru", None,
         r"\b(?:вместе|совместно)\s+со?\s+(?:сво\w+\s+)?(?:партн[её]рск\w+\s+организаци\w+|"
@@ -180,8 +203,10 @@ CUES: tuple[Cue, ...] = (
     _cue("partner", "right", "ru", "gent", r"\bпри\s+участии\s+"),
     _cue(
         "partner", "right", "ru", None,
-        r"\bпартн[её]р(?:ы|ами|ом|ов)?(?:\s+(?:проекта|программы|мероприяти\w+))?"
-        r"(?:\s+(?:являются|является|выступа\w+|выступил\w*|стал[аи]?)\s+|\s*[-–—:]\s*)",
+        r"\bпартн[её]р(?:ы|ами|ом|ов)?(?:\s+(?:проекта|программы|мероприяти\w+|центра|фонда|"
+        r"организации|объединения|в\s+проекте|по\s+проекту))*"
+        r"(?:\s+(?:являются|является|выступа\w+|выступ(?:ил|ит|ят)\w*|стал[аи]?|станут|станет)"
+        r"\s+|\s*[-–—:]\s*)",
     ),
     # --- Russian, donors
     _cue(
@@ -277,7 +302,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "implementer", "right", "en", None,
-        r"\b(?:awarded|granted|given|went)\s+to\s+(?=(?:the\s+)?[A-Z\"“])",
+        r"\b(?:awarded|granted|given|went|goes|(?:will\s+)?go)\s+to\s+(?=(?:the\s+)?[A-Z\"“])",
     ),
     # "The grant will allow the Public Foundation X to train 200 teachers"
     _cue(
@@ -307,6 +332,13 @@ CUES: tuple[Cue, ...] = (
         r"\bin\s+(?:partnership|cooperation|co-operation|collaboration|association)\s+with\s+",
     ),
     _cue("partner", "right", "en", None, r"\b(?:together|jointly)\s+with\s+"),
+    # "Kulsary Technical College, one of the project's partners", "Special Boarding School No. 3
+    # in Rudny, the society's partner in the project"
+    _cue(
+        "partner", "left", "en", None,
+        r",\s+(?:one\s+of\s+)?(?:the|its|their)\s+(?:\w+'s\s+)?(?:main\s+|key\s+|local\s+)?"
+        r"partners?(?:\s+in\s+the\s+project)?\b(?!\s+(?:of|for|with|organi))",
+    ),
     # 'The partner of "Umit" in the project is the Silesian Foundation for Miners' Families'
     _cue(
         "partner", "right", "en", None,
@@ -317,7 +349,8 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "partner", "right", "en", None,
         r"(?:\b[Pp]roject\s+[Pp]artners?|(?<![A-Za-z] )\bPartners?|\bpartners?)"
-        r"(?:\s+organi[sz]ations?)?\s*(?:are|include|:|-|–|,)\s*",
+        r"(?:\s+organi[sz]ations?)?(?:\s+(?:in|on|of)\s+the\s+project)?"
+        r"\s*(?:are|include|:|-|–|,)\s*",
         flags=0,
     ),
     # "The Education Department of Abai Region is a partner in the project", "the Ministry of
@@ -352,8 +385,10 @@ _SUBJECT_VERBS = re.compile(
     r"организу[ею]т)\s+(?:[а-яё-]+\s+){0,2}?"
     r"(?:проект|программ|тренинг|семинар|конкурс|кампани|форум|конференци|круглый|обучени|"
     r"мониторинг|исследовани|встреч|сери|цикл|акци)|"
-    r"(?:has\s+|have\s+|will\s+)?(?:received?|won|win|been\s+awarded)\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:grant|funding|\S*\d)|is\s+the\s+(?:executing|implementing)\s+agency|"
+    r"(?:has\s+|have\s+|will\s+)?(?:received?|receives|won|win|been\s+awarded)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:grant|funding|(?:[A-Z]{3}\s+)?\S*\d)|"
+    r"is\s+the\s+(?:executing|implementing)\s+agency|"
+    r"(?:will\s+use|uses|is\s+using)\s+(?:[A-Z]{3}\s*|[$€£])\d|"
     r"(?:implements|is\s+implementing|will\s+implement|has\s+implemented|implemented|launched|"
     r"has\s+launched|is\s+launching|organi[sz]ed|conducted|runs|is\s+running|"
     r"will\s+carry\s+out|carries\s+out|is\s+carrying\s+out)\s+"
@@ -369,8 +404,8 @@ _SUBJECT_VERBS = re.compile(
 _APPOSITION_VERB = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,4}?(?:NGO|non-governmental\s+organi[sz]ation|"
     r"organi[sz]ation|foundation|association|charity|network|centre|center)\b[^.;]{0,200}?,\s+"
-    r"(?:will\s+(?:implement|run|carry\s+out|lead|deliver)|implements|runs|leads|"
-    r"is\s+implementing)\b",
+    r"(?:will\s+(?:implement|run|carry\s+out|lead|deliver|launch|open)|implements|runs|leads|"
+    r"is\s+implementing|(?:has\s+)?(?:launched|opened|started))\b",
     re.IGNORECASE,
 )
 
@@ -984,10 +1019,18 @@ _WHITE_SPACE = re.compile(r"\s*")
 _ITEM_NAME_END = re.compile(r"\s+\(|\s+[-–—]\s|,\s|:\s|\s+(?:from|in|of|из|в)\s+[A-ZА-Я]")
 
 
+# "гранты получат пять организаций:", "the grantees are the following organisations:"
+_LIST_LEAD = re.compile(
+    r"[ \t]*(?:(?:[^\W\d]+[ \t]+){0,2}(?:организаци\w*|НПО|ННО|грантополучател\w*|"
+    r"победител\w*|проект\w*|organi[sz]ations|NGOs|grantees|projects))?[ \t]*:",
+    re.IGNORECASE,
+)
+
+
 def _list_items(text: str, cue_end: int) -> list[tuple[str, int, int]]:
     """The organisation opening each item of a numbered or bulleted list that follows a cue
     ending in a colon, one item per line (blank lines between them allowed)."""
-    colon = re.match(r"[ \t]*:", text[cue_end:])
+    colon = _LIST_LEAD.match(text[cue_end:])
     if not text[:cue_end].rstrip().endswith(":") and not colon:
         return []
     items, position = [], cue_end + (colon.end() if colon else 0)
@@ -1086,6 +1129,13 @@ _RU_INSTITUTION = re.compile(
 )
 
 
+_RU_LOWER_HEAD = re.compile(
+    r"(?<![\w-])(?:аппарат\w*\s+акима|мэри[яиюей]|хокимият\w*|хукумат\w*|акимат\w*|отдел\w*\s"
+    r"|управлени\w*\s|департамент\w*\s|больниц\w*|поликлиник\w*|колледж\w*|техникум\w*"
+    r"|библиотек\w*|радиостанци\w*|редакци\w*|интернет-издани\w*)"
+)
+
+
 def _left_name(
     text: str, end: int, spans: list[tuple[int, int]], strong_only: bool, lang: str = "ru"
 ) -> tuple[int, int] | None:
@@ -1128,6 +1178,7 @@ def _left_name(
                 if (
                     word in LEGAL_ABBREVIATIONS
                     or word.lower().startswith(ORG_HEADS_RU)
+                    or word.lower() in ORG_HEADS_EN
                     or (word.lower() in {"общественный", "общественное", "public"})
                 ):
                     pos = pos - len(before.group(0))
@@ -1163,10 +1214,14 @@ def _left_name(
         seen_capital = seen_capital or word[:1].isupper()
     if start is None:
         return None
-    # the name starts at a capital, a quote or a legal form
+    # the name starts at a capital, a quote or a legal form, or at a head word before them
+    # ("аппарат акима Айдарлинского сельского округа", "мэрия города Ош")
     segment = text[start:e]
     if not quoted:
         first = re.search(rf"[«“\"„{UPPER}]", segment)
+        head = _RU_LOWER_HEAD.search(segment) if lang == "ru" else None
+        if head and (not first or head.start() < first.start()):
+            first = head
         if not first:
             return None
         start += first.start()
@@ -1381,6 +1436,9 @@ def find_organizations(
         donor_list.append(OrganizationFound(item.name, "donor", canonical, list(item.evidence)))
     donor_list.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
 
+    if not any(item.role == "implementer" for item in registry.items):
+        _salient_ngo(doc, text, registry, donor_list)
+
     items = sorted(registry.items, key=lambda i: min(e.start for e in i.evidence))
     implementers = [
         OrganizationFound(i.name, "implementer", None, sorted(i.evidence, key=lambda e: e.start))
@@ -1393,6 +1451,49 @@ def find_organizations(
         if i.role == "partner"
     ]
     return implementers, partners, donor_list
+
+
+# An NGO named with its legal form and a quoted name: "общественный фонд «Адал»", "ОФ «Адал»",
+# "«Мейірім» қоғамдық бірлестігі", "«Дала Даму» ҚҚ", 'Public Association "Taza Su"'.
+_RU_NGO_FORM = (
+    r"(?:ОО|ОФ|ОЮЛ|ЧУ|КФ|РОО|МОО|РОФ|НПО|ННО|НКО|АНО|PF|PA|"
+    r"(?:[Оо]бщественн|[Чч]астн|[Кк]орпоративн|[Нн]екоммерческ|[Бб]лаготворительн)\w*\s+"
+    r"(?:объединени|фонд|учреждени|организаци)\w*|"
+    r"[Pp]ublic\s+(?:[Aa]ssociation|[Ff]oundation|[Ff]und|[Uu]nion)|NGO)"
+)
+_NGO_WITH_FORM = re.compile(
+    rf"{_RU_NGO_FORM}\s+(?P<q1>[«“\"][^«»“”\"\n]{{2,80}}[»”\"])"
+    r"|(?P<q2>«[^«»\n]{2,80}»)\s+(?:қоғамдық\s+(?:бірлестіг|қор)\w*|бірлестіг\w*|қор[ыа]\w*|ҚБ|ҚҚ)"
+)
+
+
+def _times_quoted(core: str, text: str) -> int:
+    return len(re.findall(rf"[«“\"]{re.escape(core)}[»”\"]", text, re.IGNORECASE))
+
+
+def _salient_ngo(doc: Document, text: str, registry: _Registry, donors) -> None:
+    """A release that names no implementer by a cue is still about someone's project: the NGO
+    it names with a legal form and quotes most often (twice at least, or the only one), which
+    is neither a donor nor a partner, is taken as the implementer."""
+    taken = {quoted_core(item.name) for item in registry.items}
+    taken |= {quoted_core(donor.name) for donor in donors}
+    found: dict[str, tuple[int, int]] = {}
+    for match in _NGO_WITH_FORM.finditer(text):
+        quoted = match.group("q1") or match.group("q2")
+        core = quoted_core(quoted)
+        if core and core not in taken and normalize_donor(quoted) is None:
+            found.setdefault(core, (match.start(), match.end()))
+    if not found:
+        return
+    mentions = {core: _times_quoted(core, text) for core in found}
+    ranked = sorted(found, key=lambda core: (-mentions[core], found[core][0]))
+    best = ranked[0]
+    if len(found) > 1 and (mentions[best] < 2 or mentions[best] == mentions[ranked[1]]):
+        return  # no single organisation stands out
+    start, end = found[best]
+    name = _clean_name(text[start:end], doc.language, None)
+    if _valid_name(name):
+        registry.add(name, "implementer", start, end)
 
 
 # Kazakh puts the verb last: "Жобаны «Жетісу экологиялық орталығы» қоғамдық қоры «Гидро Консалт
@@ -1626,8 +1727,8 @@ def _register(registry: _Registry, name: str, s: int, e: int, cue: Cue, doc: Doc
 
 
 _KK_AMOUNT_BEFORE = re.compile(
-    r"\s+\d[\d ,.]*(?:\s*(?:млн|мың|млрд)\.?)?\s*(?:теңге|АҚШ\s+доллары|доллар\w*|еуро)"
-    r"(?:\s+көлемінде)?\s*$"
+    r"\s+\d[\d ,.]*(?:\s*(?:млн|мың|млрд)\.?)?(?:\s*\([^()\d\n]{1,80}\))?"
+    r"\s*(?:теңге|АҚШ\s+доллары|доллар\w*|еуро)(?:\s+көлемінде)?\s*$"
 )
 _EN_UNDER_TAIL = re.compile(
     r"\s+under\s+the\s+(?:Government|Ministry|Office|President)\s+of\s+(?:the\s+)?"

@@ -104,7 +104,8 @@ def test_amount_forms(text, amount, currency, qualifier):
 
 
 def currency_word_in(quote: str) -> bool:
-    return any(word in quote for word in ("тенге", "теңге", "доллар", "dollar", "сом", "сум", "euro"))
+    words = ("тенге", "теңге", "доллар", "dollar", "сом", "сум", "euro")
+    return any(word in quote for word in words)
 
 
 @pytest.mark.parametrize(
