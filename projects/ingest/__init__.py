@@ -7,8 +7,13 @@ Regular expressions carry most recognisers: press releases state money, dates, p
 contract numbers in a small number of written forms, which rules read exactly and explain
 (each value keeps its evidence). Words that change their ending (Russian and Kazakh place and
 person names) go through pymorphy3's Russian dictionary, shipped as a package and used offline,
-and through Kazakh suffix rules; a statistical NER model would add a large download and still
-need these rules to tell a project's places from a dateline or an organisation's address.
+and through Kazakh suffix rules.
+
+natasha's Russian news NER (slovnet) was measured as a source of organisation names: at a role
+cue where the rules read no name, before an implementing verb, and as the release's most named
+organisation when no cue names an implementer. It changed no score on the development set, on
+15 new releases or on the held-out set (its spans are the names the rules already read, or
+state offices it misses), and it costs 200 MB and half a second per process: not used.
 """
 
 from django.utils.translation import gettext as _
