@@ -31,6 +31,7 @@ FIELD_LABELS = {
     "place": _("place"),
     "place_not_listed": _("place not in the gazetteer"),
     "contact": _("contact"),
+    "announced_project": _("one of the projects the release announces"),
 }
 KIND_LABELS = {
     "programme": pgettext_lazy("amount", "programme or fund as a whole"),

@@ -343,4 +343,20 @@ def evidence_record(extraction: Extraction) -> dict:
     for contact in extraction.contacts:
         details = ", ".join([contact.name, *contact.phones, *contact.emails])
         rows.append({"field": "contact", "value": details, "evidence": quotes(contact.evidence)})
+    for project in extraction.projects:
+        rows.append(
+            {
+                "field": "announced_project",
+                "value": " — ".join(_announced_summary(project)),
+                "evidence": quotes([project.evidence]),
+            }
+        )
     return {"result": extraction.as_json(), "evidence": rows}
+
+
+def _announced_summary(project) -> list[str]:
+    """A project of a release that announces several: who, how much, where."""
+    parts = [", ".join(organization.name for organization in project.implementers)]
+    parts += [", ".join(f"{amount.amount} {amount.currency}" for amount in project.amounts)]
+    parts += [", ".join(place.name_en for place in project.places)]
+    return [part for part in parts if part]

@@ -19,6 +19,7 @@ state offices it misses), and it costs 200 MB and half a second per process: not
 from django.utils.translation import gettext as _
 
 from .amounts import find_amounts
+from .announced import announced_projects
 from .contacts import find_contacts, find_emails, find_phones
 from .dates import find_period, find_published
 from .donors import DonorBook
@@ -66,13 +67,14 @@ def extract(
     gazetteer = gazetteer or Gazetteer.load()
     places = find_places(doc, gazetteer)
     places += find_unlisted_places(doc, gazetteer, places)
+    own_amounts = [amount for amount in amounts if amount.kind != "programme"]
     return Extraction(
         language=doc.language,
         source_url=doc.source_url,
         title=find_title(doc),
         published=find_published(doc),
         donors=donors_found,
-        amounts=[amount for amount in amounts if amount.kind != "programme"],
+        amounts=own_amounts,
         programme_amounts=[amount for amount in amounts if amount.kind == "programme"],
         start=start,
         end=end,
@@ -85,5 +87,6 @@ def extract(
         emails=find_emails(doc),
         phones=find_phones(doc),
         contract_number=find_contract_number(doc),
+        projects=announced_projects(doc, implementers, partners, own_amounts, places),
         document=doc,
     )

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import pycountry
+
 from projects.ingest.number_words import words_before
 from projects.ingest.result import AmountFound, Document, Evidence, OrganizationFound
 from projects.ingest.sentences import sentence_span
@@ -36,6 +38,10 @@ _MULTIPLIER = "|".join(pattern for _, pattern in _MULTIPLIERS)
 _LETTER_MULTIPLIER = r"[mMkK]\b|bn\b"  # only glued to a number after a currency sign: "€1.2m"
 
 # A currency sign after a number belongs to it only if no number follows ("2019 € 500 000").
+# Any other ISO 4217 code, in capitals ("SEK 500 000", "200 000 AZN"); checked against the list.
+_ISO_CODE = r"(?-i:[A-Z]{3})\b"
+ISO_CURRENCIES = frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
 _CURRENCIES = (
     ("EUR", r"евро\b|еуро(?!п)\w*|euros?\b|EUR\b|€(?!\s*\d)"),
     ("USD", r"долл\.(?:\s*США)?|доллар\w*(?:\s+(?:США|АҚШ)\b)?|АҚШ\s+доллар\w*"),
@@ -56,6 +62,9 @@ _CURRENCIES = (
     ("TRY", r"TRY\b|турецк\w+\s+лир\w*|Turkish\s+lir[as]\b"),
     ("SEK", r"SEK\b|шведск\w+\s+крон\w*|Swedish\s+kron(?:a|or)\b"),
     ("NOK", r"NOK\b|норвежск\w+\s+крон\w*|Norwegian\s+kron(?:e|er)\b"),
+    ("PLN", r"PLN\b|злот\w*|zlot(?:y|ys)\b|zł"),
+    ("CZK", r"CZK\b|чешск\w+\s+крон\w*|Czech\s+korun(?:a|y)\b|Kč"),
+    ("ISO", _ISO_CODE),
 )
 _PREFIX_CURRENCIES = (
     ("EUR", r"€|EUR\b"),
@@ -76,6 +85,9 @@ _PREFIX_CURRENCIES = (
     ("TRY", r"TRY\b|₺"),
     ("SEK", r"SEK\b"),
     ("NOK", r"NOK\b"),
+    ("PLN", r"PLN\b"),
+    ("CZK", r"CZK\b"),
+    ("ISO", _ISO_CODE),
 )
 _CURRENCY = "|".join(pattern for _, pattern in _CURRENCIES)
 _PREFIX_CURRENCY = "|".join(pattern for _, pattern in _PREFIX_CURRENCIES)
@@ -281,6 +293,8 @@ def find_amounts(doc: Document, donors: list[OrganizationFound]) -> list[AmountF
     found: list[_Found] = []
     for index, (match_start, match_end, (amount, currency)) in enumerate(matches):
         start, end, qualifier = _qualifier(text, match_start, match_end)
+        if index and _a_conversion(text, matches[index - 1], start, currency):
+            continue
         sentence_start, sentence_end = sentence_span(text, match_start, match_end)
         previous_end = matches[index - 1][1] if index else 0
         next_start = matches[index + 1][0] if index + 1 < len(matches) else len(text)
@@ -307,9 +321,23 @@ def _figures(text: str) -> list[tuple[int, int, tuple[Decimal, str]]]:
             continue
         spelled = words_before(text, currency.start())
         if spelled and _a_sum_in_words(text[spelled[0] : currency.start()], spelled[1]):
-            code = next(code for rx, code in _CURRENCY_CODES if rx.match(currency.group()))
+            code = _code(currency.group(), _CURRENCY_CODES)
+            if code is None:
+                continue
             figures.append((spelled[0], currency.end(), (spelled[1], code)))
     return sorted(figures, key=lambda figure: figure[0])
+
+
+def _a_conversion(text: str, previous: tuple, start: int, currency: str) -> bool:
+    """ "CZK 520,000 (approximately USD 22,600)": the figure in brackets right after a sum in
+    another currency restates it for the reader; it is no second sum."""
+    previous_end, previous_currency = previous[1], previous[2][1]
+    return currency != previous_currency and bool(
+        _OPENING_BRACKET.fullmatch(text, previous_end, start)
+    )
+
+
+_OPENING_BRACKET = re.compile(r"\s*[(\[]\s*(?:[≈~]\s*)?")
 
 
 def _a_sum_in_words(words: str, value: Decimal) -> bool:
@@ -351,11 +379,24 @@ def _value(match: re.Match) -> tuple[Decimal, str] | None:
     if amount is None or amount == 0:
         return None
     if match.group("pcur"):
-        currency = next(code for rx, code in _PREFIX_CODES if rx.fullmatch(match.group("pcur")))
+        currency = _code(match.group("pcur"), _PREFIX_CODES, whole=True)
     else:
-        currency = next(code for rx, code in _CURRENCY_CODES if rx.match(match.group("cur")))
+        currency = _code(match.group("cur"), _CURRENCY_CODES)
+    if currency is None:
+        return None
     value = amount * multiplier
     return value.quantize(Decimal(1)) if value == value.to_integral() else value, currency
+
+
+def _code(written: str, codes: list[tuple[re.Pattern, str]], whole: bool = False) -> str | None:
+    """The ISO code of a currency as written ("долл. США" -> USD); None for three capitals
+    that are no currency ("NGO")."""
+    for rx, code in codes:
+        if rx.fullmatch(written) if whole else rx.match(written):
+            if code != "ISO":
+                return code
+            return written if written in ISO_CURRENCIES else None
+    return None
 
 
 def _multiplier(text: str) -> int:

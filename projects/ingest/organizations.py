@@ -1313,7 +1313,7 @@ class _Registry:
 
 _INSERTED = re.compile(
     r"[\s,]+(?:при|совместно|в\s+партн[её]рстве|вместе|в\s+рамках|with|in\s+partnership|"
-    r"together|jointly|in\s+cooperation)\s[^.;:!?\n]*$",
+    r"together|jointly|in\s+cooperation|based\s+in)\s[^.;:!?\n]*$",
     re.IGNORECASE,
 )
 _OWN_PROJECT_BEFORE = re.compile(

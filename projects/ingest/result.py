@@ -114,6 +114,9 @@ class Extraction:
     emails: list[ValueFound] = field(default_factory=list)
     phones: list[ValueFound] = field(default_factory=list)
     contract_number: ValueFound | None = None
+    # A release announcing several projects: each with what its own part of the text says
+    # (announced.AnnouncedProject); empty for a release about one project.
+    projects: list = field(default_factory=list)
     # The prepared text every value was read from (not in the JSON): the importer takes the
     # draft's description from it instead of preparing the text again.
     document: Document | None = None
@@ -155,6 +158,16 @@ class Extraction:
             "emails": [email.value for email in self.emails],
             "phones": [phone.value for phone in self.phones],
             "contract_number": self.contract_number.value if self.contract_number else None,
+            "projects": [
+                {
+                    "title": project.title,
+                    "implementers": [o.name for o in project.implementers],
+                    "partners": [o.name for o in project.partners],
+                    "amounts": [_amount_json(amount) for amount in project.amounts],
+                    "places": [place.name_en for place in project.places],
+                }
+                for project in self.projects
+            ],
         }
 
 

@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -59,7 +60,7 @@ def run(command, *args) -> str:
 EXPECTED_KEYS = {
     "file", "language", "source_url", "title", "published", "donors", "amounts",
     "programme_amounts", "start", "end", "duration_months", "places", "implementers", "partners",
-    "contacts", "emails", "phones", "contract_number",
+    "contacts", "emails", "phones", "contract_number", "projects",
 }  # fmt: skip
 
 
@@ -328,6 +329,20 @@ def test_the_evidence_table_speaks_the_admins_language(client, editors):
     assert "250\xa0000\xa0EUR, взнос донора" in table
     assert "donor_contribution" not in table and "exact 250000" not in table
     assert "апрель 2021" in table  # the start, at its month
+
+
+def test_a_release_of_several_grants_shows_the_editor_each_project(client, editors):
+    client.force_login(editors[0])
+    text = (Path(__file__).resolve().parents[2] / "devset").glob("403_*.txt")
+    response = client.post(import_url(), {"text": next(text).read_text(encoding="utf-8")})
+    assert response.status_code == 302
+    project = Project.objects.get(is_published=False, sources__isnull=False)
+    page = client.get(admin_url("change", project.pk, language="ru")).content.decode()
+    start = page.index("class='evidence'")
+    table = page[start : page.index("</table>", start)]
+    assert table.count("один из проектов, объявленных в релизе") == 3
+    assert "общественный фонд «Адал» — 78910 USD — Shymkent" in table
+    assert "Фонду «Адал» выделено 78 910 долларов США" in table  # the part's own words
 
 
 def test_the_importer_can_discard_the_draft_and_nobody_else(client, editors):

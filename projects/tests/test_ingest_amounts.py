@@ -402,3 +402,21 @@ def test_a_programmes_or_funds_figures_are_not_the_projects(text, project, progr
 def test_amounts_in_words_other_currencies_and_wrapped_lines(text, expected):
     found = find_amounts(doc(text), [EU])
     assert [(str(a.amount), a.currency) for a in found if a.kind != "programme"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("receives CZK 520,000 (approximately USD 22,600) to introduce", "520000", "CZK"),
+        ("грант в размере 176 400 злотых (около 44 000 долларов США)", "176400", "PLN"),
+        ("a grant of SEK 300 000 (€26,000)", "300000", "SEK"),
+    ],
+)
+def test_a_conversion_in_brackets_is_not_a_second_sum(text, amount, currency):
+    found = find_amounts(doc(text), [])
+    assert [(a.amount, a.currency) for a in found] == [(Decimal(amount), currency)]
+
+
+def test_any_iso_currency_code_in_capitals_and_nothing_that_only_looks_like_one():
+    found = find_amounts(doc("Budget: AZN 120 000. The 25 NGO partners met 300 UNO members."), [])
+    assert [(a.amount, a.currency) for a in found] == [(Decimal("120000"), "AZN")]
