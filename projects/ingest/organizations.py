@@ -95,10 +95,13 @@ class Cue:
     pattern: re.Pattern
     strong: bool = True  # unknown organisations may be read from it (donors)
     owner: bool = False  # "проект Фонда Евразия «Название»": the name stops before a title
+    subject: bool = False  # left side: the organisation is the subject opening the sentence
 
 
-def _cue(role, side, lang, case, pattern, strong=True, flags=re.IGNORECASE, owner=False) -> Cue:
-    return Cue(role, side, lang, case, re.compile(pattern, flags), strong, owner)
+def _cue(
+    role, side, lang, case, pattern, strong=True, flags=re.IGNORECASE, owner=False, subject=False
+) -> Cue:
+    return Cue(role, side, lang, case, re.compile(pattern, flags), strong, owner, subject)
 
 
 _DASH = r"\s*(?:[-–—:]\s*)?"
@@ -186,6 +189,14 @@ CUES: tuple[Cue, ...] = (
         "partner", "right", "ru", "ablt",
         r"\bв\s+(?:тесном\s+)?(?:сотрудничестве|кооперации|взаимодействии)\s+со?\s+",
     ),
+    # "Отдел физической культуры ... предоставил спортивный зал и стал партнером проекта":
+    # the subject that opens the sentence
+    _cue(
+        "partner", "left", "ru", None,
+        r"\s+и\s+(?:также\s+)?(?:стал[аио]?|станет|выступа(?:ет|ют)|является)\s+"
+        r"(?:\w+\s+)?партн[её]р(?:ом|ами)\b",
+        subject=True,
+    ),
     # "аппарат акима Айдарлинского сельского округа, который стал партнером проекта"
     _cue(
         "partner", "left", "ru", None,
@@ -200,18 +211,19 @@ CUES: tuple[Cue, ...] = (
         r"партн[её]рами|организациями-партн[её]рами)" + _DASH,
     ),
     _cue("partner", "right", "ru", "ablt", r"\b(?:вместе|совместно)\s+со?\s+"),
-    _cue("partner", "right", "ru", "gent", r"\bпри\s+участии\s+"),
+    _cue("partner", "right", "ru", "gent", r"\bпри\s+(?:поддержке\s+и\s+)?участии\s+"),
     _cue(
         "partner", "right", "ru", None,
         r"\bпартн[её]р(?:ы|ами|ом|ов)?(?:\s+(?:проекта|программы|мероприяти\w+|центра|фонда|"
-        r"организации|объединения|в\s+проекте|по\s+проекту))*"
+        r"организации|объединения|в\s+проекте|по\s+проекту|также|тоже))*"
         r"(?:\s+(?:являются|является|выступа\w+|выступ(?:ил|ит|ят)\w*|стал[аи]?|станут|станет)"
         r"\s+|\s*[-–—:]\s*)",
     ),
     # --- Russian, donors
     _cue(
         "donor", "right", "ru", "gent",
-        r"\bпри\s+(?:финансов\w+\s+|грантов\w+\s+)?(?:поддержке|содействии|финансировании)\s+",
+        r"\bпри\s+(?:финансов\w+\s+|грантов\w+\s+)?(?:поддержке|содействии|финансировании)\s+"
+        r"(?!и\s+участии)",
     ),
     _cue(
         "donor", "right", "ru", "ablt",
@@ -282,6 +294,8 @@ CUES: tuple[Cue, ...] = (
     ),
     # "Жобаға X аудандарының әкімдіктері серіктес ретінде қатысуда"
     _cue("partner", "left", "kk", None, r"\bсеріктес(?:тер)?\s+ретінде\b"),
+    # "Батыс Қазақстан облысы полиция департаментінің қатысуымен өтеді"
+    _cue("partner", "left", "kk", None, r"(?<=[ңн]ің|[ңн]ың|[дт]ің|[дт]ың)\s+қатысуымен\b"),
     _cue(
         "donor", "left", "kk", None,
         r"\b(?:(?:жобаны\s+)?(?:бірлесіп\s+)?қаржыландыр(?:атын|ған|ады|ды|уымен|ып)|"
@@ -332,6 +346,11 @@ CUES: tuple[Cue, ...] = (
         r"\bin\s+(?:partnership|cooperation|co-operation|collaboration|association)\s+with\s+",
     ),
     _cue("partner", "right", "en", None, r"\b(?:together|jointly)\s+with\s+"),
+    # "will work alongside the Karakol City Mayor's Office", "co-organised with the X"
+    _cue(
+        "partner", "right", "en", None,
+        r"\b(?:work(?:s|ing)?|will\s+work)\s+alongside\s+|\bco-?organi[sz]ed\s+with\s+",
+    ),
     # "Kulsary Technical College, one of the project's partners", "Special Boarding School No. 3
     # in Rudny, the society's partner in the project"
     _cue(
@@ -783,6 +802,9 @@ def _trim_item(text: str) -> str:
             if index > 0 and word[:1].islower() and word not in {
                 "of", "for", "and", "the", "in", "on", "de", "des", "du", "la", "le", "to",
                 "against", "without", "with", "at", "&",
+                # "the Sughd regional office of the Migration Service", "Satpayev city akimat"
+                "regional", "city", "district", "branch", "office", "department", "akimat",
+                "hukumat", "khokimiyat",
             }:  # fmt: skip
                 text = text[: match.start()]
                 break
@@ -1136,6 +1158,31 @@ _RU_LOWER_HEAD = re.compile(
 )
 
 
+# A plural noun opening the sentence is its subject ("Курстар", "Сабақтар"), not the first word
+# of the capitalised name after it ("Кәсіпкерлер палатасы" goes on in lower case).
+_KK_PLURAL_SUBJECT = re.compile(rf"[{UPPER}][{LETTER}]+(?:[лдт][аеә]р)\s+(?=[{UPPER}])")
+# "Курчатовтағы", "Қазалы ауданында": where something happens, not a word of the name after it
+_KK_LOCATIVE = re.compile(r"(?:[дт][аә]ғы|[дт]егі|[ыі]н[дт][аеә]|[аә]н[дт][аә])$", re.IGNORECASE)
+
+
+def _sentence_subject(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The organisation that opens the sentence ending in a cue: "Отдел физической культуры и
+    спорта Ерейментауского района предоставил спортивный зал и стал партнером проекта"."""
+    start = max(text.rfind(mark, 0, cue_start) for mark in (". ", "\n", "! ", "? ")) + 1
+    start += len(text[start:cue_start]) - len(text[start:cue_start].lstrip())
+    if not _starts_like_org(text[start:cue_start]):
+        return None
+    end = start
+    for number, word in enumerate(
+        re.finditer(r"[«\"“][^»\"”\n]{1,80}[»\"”]|[\w-]+", text[start:cue_start])
+    ):
+        options = parses(word.group()) if word.group().islower() else []
+        if number and options and options[0].tag.POS in ("VERB", "PRTS", "GRND", "INFN"):
+            break
+        end = start + word.end()
+    return (start, end) if end > start else None
+
+
 def _left_name(
     text: str, end: int, spans: list[tuple[int, int]], strong_only: bool, lang: str = "ru"
 ) -> tuple[int, int] | None:
@@ -1194,12 +1241,16 @@ def _left_name(
             # "Мәдениет және ақпарат министрлігі": the name has not begun yet
             pos -= len(word)
             continue
-        if _LEFT_STOP.match(word) or (
-            has_kazakh(word)
-            and word.islower()
-            and _KK_PARTICIPLE.search(word)
-            and len(word) > 5
-            and words_taken > 0
+        if (
+            _LEFT_STOP.match(word)
+            or (
+                has_kazakh(word)
+                and word.islower()
+                and _KK_PARTICIPLE.search(word)
+                and len(word) > 5
+                and words_taken > 0
+            )
+            or (lang == "kk" and words_taken > 0 and _KK_LOCATIVE.search(word))
         ):
             break
         if lang == "ru" and not has_kazakh(word) and word.islower() and not is_latin(word):
@@ -1241,6 +1292,9 @@ def _left_name(
     offset = text.find(name, start, e)
     if offset == -1:
         offset = start
+    if lang == "kk" and (plural := _KK_PLURAL_SUBJECT.match(name)):
+        offset += plural.end()  # "Курстар Батыс Қазақстан облысы полиция департаментінің"
+        name = name[plural.end() :]
     return offset, offset + len(name)
 
 
@@ -1760,6 +1814,11 @@ _NOT_THE_NAME_BEFORE_CUE = {
 def _left_list(text, cue_start, spans, cue: Cue, registry: _Registry, doc: Document) -> None:
     """Names before a left-side cue, several when joined by "және", "мен" or commas (in
     English, only names with a head word: "the Education Department ... is a partner")."""
+    if cue.subject:
+        found = _sentence_subject(text, cue_start)
+        if found:
+            _register(registry, text[found[0] : found[1]], found[0], found[1], cue, doc)
+        return
     if cue.role == "implementer" and _PROJECT_WORD.search(text[max(0, cue_start - 40) : cue_start]):
         found = _kk_subject(text, cue_start)
         if found:

@@ -1288,3 +1288,62 @@ def test_no_implementer_is_guessed_when_no_ngo_stands_out():
 def test_a_grant_agreement_names_the_grantee_but_any_agreement_does_not():
     text = "По соглашению с управлением врачи больниц будут направлять пострадавших к психологам."
     assert _names(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "partners"),
+    [
+        (
+            "ru",
+            "Отдел физической культуры и спорта Ерейментауского района предоставил спортивный "
+            "зал ДЮСШ и стал партнером проекта.",
+            ["Отдел физической культуры и спорта Ерейментауского района"],
+        ),
+        (
+            "ru",
+            "В Степняке занятия проходят при поддержке и участии акимата Биржан сал района.",
+            ["акимат Биржан сал района"],
+        ),
+        (
+            "ru",
+            "Партнерами проекта также выступили Наманганский государственный университет.",
+            ["Наманганский государственный университет"],
+        ),
+        (
+            "kk",
+            "Курстар Батыс Қазақстан облысы полиция департаментінің қатысуымен өтеді.",
+            ["Батыс Қазақстан облысы полиция департаменті"],
+        ),
+        (
+            "kk",
+            "Курчатовтағы жұмыс Курчатов қалалық ауруханасымен бірлесіп жүргізіледі.",
+            ["Курчатов қалалық ауруханасы"],
+        ),
+        (
+            "en",
+            "Public meetings will be co-organised with the Sughd regional office of the Migration "
+            "Service, which will hold sessions.",
+            ["Sughd regional office of the Migration Service"],
+        ),
+        (
+            "en",
+            "Balalyk Nuru will work alongside the Karakol City Mayor's Office, which has made "
+            "premises available.",
+            ["Karakol City Mayor's Office"],
+        ),
+    ],
+)
+def test_partners_as_subjects_participants_and_co_organisers(language, text, partners):
+    assert _names(text, language)[1] == partners
+
+
+def test_a_kazakh_plural_that_opens_a_name_stays_when_the_name_goes_on_in_lower_case():
+    text = "Кәсіпкерлер палатасы серіктес ретінде қатысады."
+    assert _names(text, "kk")[1] == ["Кәсіпкерлер палатасы"]
+
+
+def test_support_and_participation_is_partnership_not_funding():
+    _implementers, partners, donors = _names(
+        "Занятия проходят при поддержке и участии акимата Биржан сал района."
+    )
+    assert partners == ["акимат Биржан сал района"] and donors == []
