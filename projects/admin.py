@@ -400,6 +400,15 @@ class PressReleaseImportForm(forms.Form):
         required=False,
         choices=[("", _("recognise automatically"))] + list(settings.LANGUAGES),
     )
+    split = forms.BooleanField(
+        label=_("One draft per project"),
+        required=False,
+        help_text=_(
+            "When the release announces several projects (a donor's new grants, a contest's "
+            "winners), make a draft for each, with its grantee, sum and places, instead of one "
+            "draft for the whole release."
+        ),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -1018,6 +1027,7 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
                     file_name=form.cleaned_data["file_name"],
                     language=form.cleaned_data["language"] or None,
                     user=request.user,
+                    split=form.cleaned_data["split"],
                 )
             except IngestError as error:
                 form.add_error(None, str(error))
@@ -1042,17 +1052,40 @@ class ProjectAdmin(HistoryAdmin, SlugFixedOnceSavedMixin, TabbedTranslationAdmin
                 _("This press release was imported before; here is its draft."),
                 messages.WARNING,
             )
-            return
-        self.message_user(
-            request,
-            _(
-                "Draft created from the press release. Check every field against the evidence, "
-                "then publish."
-            ),
-            messages.SUCCESS,
-        )
-        for line in report.linked + report.new_records:
-            self.message_user(request, line, messages.INFO)
+        elif len(report.projects) > 1:
+            self.message_user(
+                request,
+                _(
+                    "The release announces %(count)d projects: a draft was created for each. "
+                    "Check every field against the evidence, then publish."
+                )
+                % {"count": len(report.projects)},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request,
+                _(
+                    "Draft created from the press release. Check every field against the "
+                    "evidence, then publish."
+                ),
+                messages.SUCCESS,
+            )
+        if len(report.projects) > 1:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:projects_project_change", args=[draft.pk]), str(draft))
+                    for draft in report.projects
+                ),
+            )
+            self.message_user(
+                request, format_html("{} {}", _("Drafts from this release:"), links), messages.INFO
+            )
+        if report.created:
+            for line in report.linked + report.new_records:
+                self.message_user(request, line, messages.INFO)
 
     @admin.display(description=_("extracted facts and their evidence"))
     def extracted_evidence(self, project):

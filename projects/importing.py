@@ -8,7 +8,7 @@ does not, all in one transaction. The same text imported twice gives the same dr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 
@@ -16,9 +16,10 @@ from . import history, indexing
 from .extraction_resources import extraction_resources, names_of
 from .ingest import Extraction, extract
 from .ingest.legal_forms import org_key
-from .ingest.result import OrganizationFound
+from .ingest.result import ContactFound, OrganizationFound, ValueFound
 from .ingest.sentences import sentence_span
 from .ingest.title import is_label_or_date
+from .ingest.words import quoted_core
 from .models import (
     Contact,
     FundingLine,
@@ -41,11 +42,14 @@ SUMMARY_LENGTH = 600
 
 @dataclass
 class ImportReport:
-    project: Project
+    project: Project  # the first (or only) draft
     created: bool
     linked: list[str] = field(default_factory=list)
     new_records: list[str] = field(default_factory=list)
     extraction: Extraction | None = None
+    # every draft made from the release: several when it announces several projects and the
+    # editor asked for one draft each
+    projects: list[Project] = field(default_factory=list)
 
 
 # --- Matching names to records ------------------------------------------------------------------
@@ -76,42 +80,100 @@ class OrganizationIndex:
 
 @transaction.atomic
 def press_release_import(
-    *, text: str, file_name: str = "", language: str | None = None, user=None
+    *,
+    text: str,
+    file_name: str = "",
+    language: str | None = None,
+    user=None,
+    split: bool = False,
 ) -> ImportReport:
-    """Create an unpublished draft from a press release (or return the one made from the same
-    text before). Raises projects.ingest.IngestError for text that cannot be read."""
-    existing = SourceDocument.objects.filter(sha256=text_sha256(text)).select_related("project")
-    if (source := existing.first()) and source.project:
-        return ImportReport(project=source.project, created=False)
+    """Create an unpublished draft from a press release (or return the drafts made from the
+    same text before). With `split`, a release that announces several projects gives one draft
+    per project, each with the release as its source. Raises projects.ingest.IngestError for
+    text that cannot be read."""
+    sources = SourceDocument.objects.filter(sha256=text_sha256(text), project__isnull=False)
+    earlier = [source.project for source in sources.select_related("project").order_by("pk")]
+    if earlier:
+        return ImportReport(project=earlier[0], created=False, projects=earlier)
 
     gazetteer, donors = extraction_resources()
     extraction = extract(text, language, gazetteer=gazetteer, donors=donors)
     report = ImportReport(project=None, created=True, extraction=extraction)  # type: ignore[arg-type]
     organizations = OrganizationIndex()
+    drafts = announced_drafts(extraction) if split else []
     with history.recorded("import", user=user, comment=file_name), indexing.batch():
-        project = _create_project(extraction)
-        report.project = project
-        _link_participations(project, extraction, organizations, report)
-        _add_funding(project, extraction, organizations)
-        _link_places(project, extraction, report)
-        _add_contacts(project, extraction, organizations)
-        SourceDocument.objects.create(
-            project=project,
-            file_name=file_name[:255],
-            title=(extraction.title.value if extraction.title else "")[:500],
-            text=text,
-            url=_source_address(extraction),
-            language=extraction.language,
-            published_on=_published_day(extraction),
-            extraction=evidence_record(extraction),
-        )
-        history.add_records(Project, [project.pk])
+        for draft in drafts or [Draft(extraction)]:
+            report.projects.append(_draft(draft, text, file_name, organizations, report))
+        report.project = report.projects[0]
+        history.add_records(Project, [project.pk for project in report.projects])
     return report
 
 
-def _create_project(extraction: Extraction) -> Project:
+@dataclass
+class Draft:
+    """What one draft is made of: the release's reading, or one announced project's."""
+
+    extraction: Extraction
+    summary: str | None = None  # the announced project's own words
+
+
+def announced_drafts(extraction: Extraction) -> list[Draft]:
+    """One draft per project the release announces: the project's grantees, sums, places and
+    partners from its own part of the text; the donors, period, partners named for all and
+    contacts (but another grantee's) from the release."""
+    parts = extraction.projects
+    in_a_part = {id(found) for part in parts for found in part.partners}
+    shared_partners = [found for found in extraction.partners if id(found) not in in_a_part]
+    drafts = []
+    for part in parts:
+        others = [o for other in parts if other is not part for o in other.implementers]
+        reading = replace(
+            extraction,
+            title=ValueFound(part.title, [part.evidence]),
+            implementers=part.implementers,
+            partners=part.partners + shared_partners,
+            amounts=part.amounts,
+            places=part.places,
+            contacts=[c for c in extraction.contacts if not _speaks_for(c, others)],
+            projects=[],
+        )
+        drafts.append(Draft(reading, summary=part.evidence.text))
+    return drafts
+
+
+def _speaks_for(contact: ContactFound, organizations: list[OrganizationFound]) -> bool:
+    """Whether the contact is one of these organisations' people ("директор ОФ «Адал»")."""
+    words = " ".join([contact.organization or "", *(e.text for e in contact.evidence)])
+    return any(
+        (core := quoted_core(organization.name)) and core in words.casefold()
+        for organization in organizations
+    )
+
+
+def _draft(draft: Draft, text: str, file_name: str, organizations, report) -> Project:
+    extraction = draft.extraction
+    project = _create_project(extraction, summary=draft.summary)
+    _link_participations(project, extraction, organizations, report)
+    _add_funding(project, extraction, organizations)
+    _link_places(project, extraction, report)
+    _add_contacts(project, extraction, organizations)
+    SourceDocument.objects.create(
+        project=project,
+        file_name=file_name[:255],
+        title=(extraction.title.value if extraction.title else "")[:500],
+        text=text,
+        url=_source_address(extraction),
+        language=extraction.language,
+        published_on=_published_day(extraction),
+        extraction=evidence_record(extraction),
+    )
+    return project
+
+
+def _create_project(extraction: Extraction, summary: str | None = None) -> Project:
     language = extraction.language
     body = _article_body(extraction)
+    summary = " ".join(summary.split()) if summary else body.split("\n\n")[0]
     title = _draft_title(extraction, body)
     start = parse_partial_date(extraction.start.iso if extraction.start else None)
     end = parse_partial_date(extraction.end.iso if extraction.end else None, period_end=True)
@@ -131,7 +193,7 @@ def _create_project(extraction: Extraction) -> Project:
         ),
         **{
             f"title_{language}": title[:500],
-            f"summary_{language}": body.split("\n\n")[0][:SUMMARY_LENGTH],
+            f"summary_{language}": summary[:SUMMARY_LENGTH],
             f"description_{language}": body,
         },
     )
@@ -184,10 +246,12 @@ def _organization_for(
     if match:
         report.linked.append(f"organisation: {match} ← “{found.name}”")
         return match
+    name = found.normalized or found.name
     created = Organization(
-        slug=_unique_slug(Organization, ascii_slug(found.normalized or found.name)),
+        slug=_unique_slug(Organization, ascii_slug(name)),
         kind=kind,
-        **{f"name_{language}": found.normalized or found.name},
+        # a name read mid-sentence ("грант получил общественный фонд «Адал»") as a name
+        **{f"name_{language}": name[:1].upper() + name[1:]},
     )
     created.full_clean()
     created.save()

@@ -967,6 +967,9 @@ class SourceImmutableError(ValidationError):
 class SourceDocument(TimestampedModel):
     """A press release exactly as received; the project's facts come from it.
 
+    Its SHA-256 identifies the text. A release that announces several projects is stored once
+    for each of them (each project's page shows the release it came from), never twice for one.
+
     Its text and SHA-256 never change once stored: the model refuses such a save and a database
     trigger (migration 0007) refuses any other UPDATE. A correction is a new document that
     `supersedes` this one, which stays as it was.
@@ -983,7 +986,9 @@ class SourceDocument(TimestampedModel):
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     title = models.CharField(_("headline"), max_length=500, blank=True)
     text = models.TextField(_("text"))
-    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, unique=True, editable=False)
+    sha256 = models.CharField(
+        _("SHA-256 of the text"), max_length=64, db_index=True, editable=False
+    )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
@@ -1029,6 +1034,17 @@ class SourceDocument(TimestampedModel):
         verbose_name = _("source document")
         verbose_name_plural = _("source documents")
         ordering = ["project", "file_name", "pk"]
+        constraints = [
+            # A release announcing several projects is each one's source: one copy per project.
+            models.UniqueConstraint(
+                fields=["project", "sha256"], name="one_copy_of_a_text_per_project"
+            ),
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=models.Q(project__isnull=True),
+                name="one_copy_of_an_unattached_text",
+            ),
+        ]
 
     def __str__(self):
         return self.file_name or self.title or f"#{self.pk}"
@@ -1059,6 +1075,11 @@ class SourceDocument(TimestampedModel):
             )
         if self.supersedes_id and self.supersedes.text == self.text:
             raise ValidationError({"text": _("The text is the same as the earlier version's.")})
+        same_text = SourceDocument.objects.filter(
+            project_id=self.project_id, sha256=text_sha256(self.text)
+        )
+        if self.project_id and same_text.exclude(pk=self.pk).exists():
+            raise ValidationError({"text": _("This project already holds this text.")})
 
 
 def text_sha256(text: str) -> str:

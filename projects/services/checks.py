@@ -21,7 +21,6 @@ def check_records(
     or already in the database), quotes that are the source's words; for reviewed records,
     evidence for every fact."""
     first_of_slug: dict[str, str] = {}
-    first_of_text: dict[str, str] = {}
     codes = sector_codes()
     for entry in entries:
         project = entry.record.project
@@ -49,6 +48,9 @@ def check_records(
                 f"{entry.label}: project ({project.slug}): sectors: not OECD DAC purpose codes "
                 "in use: " + ", ".join(unknown)
             )
+        # One release may be the source of several projects (it announces them all), but a
+        # project holds each text once.
+        first_of_text: dict[str, str] = {}
         for index, (source, sha) in enumerate(zip(entry.record.sources, entry.shas, strict=True)):
             where = source_location(index)
             if sha in first_of_text:

@@ -19,12 +19,12 @@ COLUMNS = ("fact", "basis", "source_id", "start", "end", "quote", "note_ru", "no
 def evidence_load(*, entries: list[Entry], report) -> set[int]:
     """Returns the ids of the projects whose evidence changed."""
     project_ids = _ids(Project, "slug", [entry.record.project.slug for entry in entries])
-    source_ids = _ids(SourceDocument, "sha256", [sha for entry in entries for sha in entry.shas])
+    source_ids = _source_ids(list(project_ids.values()))
     existing = _existing(list(project_ids.values()))
     changed, removed, added = set(), [], []
     for entry in entries:
         project_id = project_ids[entry.record.project.slug]
-        wanted = _wanted(entry, source_ids)
+        wanted = _wanted(entry, project_id, source_ids)
         current = existing.get(project_id, [])
         if current == wanted:
             report.add("evidence", "unchanged", len(current))
@@ -48,6 +48,16 @@ def _ids(model, column: str, values: list[str]) -> dict[str, int]:
     return found
 
 
+def _source_ids(project_ids: list[int]) -> dict[tuple[int, str], int]:
+    """Each project's copy of each text: (project id, SHA-256) -> source id."""
+    found = {}
+    for batch in in_batches(project_ids):
+        sources = SourceDocument.objects.filter(project_id__in=batch)
+        for project_id, sha, pk in sources.values_list("project_id", "sha256", "pk"):
+            found[project_id, sha] = pk
+    return found
+
+
 def _existing(project_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     rows: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for batch in in_batches(project_ids):
@@ -57,7 +67,9 @@ def _existing(project_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return rows
 
 
-def _wanted(entry: Entry, source_ids: dict[str, int]) -> list[dict[str, Any]]:
+def _wanted(
+    entry: Entry, project_id: int, source_ids: dict[tuple[int, str], int]
+) -> list[dict[str, Any]]:
     record = entry.record
     sha_of_file = {source.file: sha for source, sha in zip(record.sources, entry.shas, strict=True)}
     rows = []
@@ -68,7 +80,7 @@ def _wanted(entry: Entry, source_ids: dict[str, int]) -> list[dict[str, Any]]:
             start = evidence.at
             row.update(
                 basis="stated",
-                source_id=source_ids[sha],
+                source_id=source_ids[project_id, sha],
                 start=start,
                 end=start + len(evidence.quote),
                 quote=evidence.quote,

@@ -57,10 +57,10 @@ def projects_load(
 ) -> set[int]:
     """Load the projects of the entries; returns the ids of the projects that changed."""
     chunks = [entries[start : start + CHUNK] for start in range(0, len(entries), CHUNK)]
-    wanted_shas = {sha for entry in entries for sha in entry.shas}
+    wanted_sources = {(entry.record.project.slug, sha) for entry in entries for sha in entry.shas}
     started, done, planned = time.perf_counter(), 0, []
     with WriteBehind(enabled=len(chunks) > 1) as behind:
-        existing = _read(chunks[0], wanted_shas) if chunks else None
+        existing = _read(chunks[0], wanted_sources) if chunks else None
         for index, chunk in enumerate(chunks):
             writes = _plan(chunk, existing, targets, report)
             # The previous chunk's inserts ran behind while this one was planned.
@@ -69,7 +69,7 @@ def projects_load(
             with _named(writes):
                 writes.delete_now()
                 if index + 1 < len(chunks):
-                    existing = _read(chunks[index + 1], wanted_shas)
+                    existing = _read(chunks[index + 1], wanted_sources)
                 behind.submit(writes.write)
             planned.append(writes)
             if progress is not None:
@@ -98,11 +98,11 @@ class _Existing:
     projects: dict[str, dict[str, Any]]  # by slug
     links: dict[Any, dict[int, dict[int, int]]]  # through -> project -> target -> link id
     rows: dict[Any, dict[int, list[dict[str, Any]]]]  # model -> project -> rows in order
-    sources: dict[str, dict[str, Any]]  # by SHA-256
+    sources: dict[tuple[str, str], dict[str, Any]]  # by project slug and SHA-256
     stale_sources: list[tuple[int, int]]  # (id, project id) of sources no record has
 
 
-def _read(chunk: list[Entry], wanted_shas: set[str]) -> _Existing:
+def _read(chunk: list[Entry], wanted_sources: set[tuple[str, str]]) -> _Existing:
     slugs = [entry.record.project.slug for entry in chunk]
     projects = {
         row["slug"]: row
@@ -125,21 +125,18 @@ def _read(chunk: list[Entry], wanted_shas: set[str]) -> _Existing:
             found = kind.model.objects.filter(project_id__in=ids).order_by("project_id", "pk")
             for row in found.values("project_id", *kind.fields):
                 rows[kind.model][row.pop("project_id")].append(row)
-    shas = [sha for entry in chunk for sha in entry.shas]
-    sources = {
-        row["sha256"]: row
-        for row in SourceDocument.objects.filter(sha256__in=shas).values(
-            "pk", "sha256", *SOURCE_FIELDS
-        )
-    }
-    stale_sources = []
+    # A source is a project's copy of a text: the same release may be the source of several
+    # projects (one that announces them all), each holding its own copy.
+    slug_of = {row["pk"]: slug for slug, row in projects.items()}
+    sources, stale_sources = {}, []
     if ids:
         owned = SourceDocument.objects.filter(project_id__in=ids)
-        stale_sources = [
-            (pk, project_id)
-            for pk, project_id, sha in owned.values_list("pk", "project_id", "sha256")
-            if sha not in wanted_shas
-        ]
+        for row in owned.values("pk", "sha256", *SOURCE_FIELDS):
+            key = (slug_of[row["project_id"]], row["sha256"])
+            if key in wanted_sources:
+                sources[key] = row
+            else:
+                stale_sources.append((row["pk"], row["project_id"]))
     return _Existing(projects, links, rows, sources, stale_sources)
 
 
@@ -153,9 +150,8 @@ class _Writes:
     project_changes: set[str] = field(default_factory=set)  # slugs of changed projects
     deletes: list[tuple[Any, dict[str, list[int]]]] = field(default_factory=list)  # (model, lookup)
     inserts: list[tuple[Any, list[tuple[str, dict[str, Any]]]]] = field(default_factory=list)
-    sources: Plan = field(default_factory=Plan)  # source documents, by SHA-256
-    source_slugs: dict[str, str] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
+    sources: Plan = field(default_factory=Plan)  # source documents, by (project slug, SHA-256)
+    texts: dict[str, str] = field(default_factory=dict)  # by SHA-256
     other_changed_ids: set[int] = field(default_factory=set)
 
     def delete_now(self) -> None:
@@ -171,11 +167,8 @@ class _Writes:
         ids = self.projects.ids
         for model, rows in self.inserts:
             insert_rows(model, [{"project_id": ids[slug], **row} for slug, row in rows])
-        for sha, values in self.sources.created.items():
-            values.update(project_id=ids[self.source_slugs[sha]], text=self.texts[sha], sha256=sha)
-        for sha, (_pk, values, changed) in self.sources.updated.items():
-            values["project_id"] = ids[self.source_slugs[sha]]
-            changed.add("project_id")
+        for (slug, sha), values in self.sources.created.items():
+            values.update(project_id=ids[slug], text=self.texts[sha], sha256=sha)
         write(SourceDocument, self.sources)
 
     def changed(self) -> set[int]:
@@ -280,12 +273,11 @@ def _plan_sources(
     """Each project's sources are exactly its record's, found again by the SHA-256 of their
     text (the text itself is neither read back nor rewritten)."""
     wanted, label_of = {}, {}
-    project_ids = {slug: row["pk"] for slug, row in existing.projects.items()}
     for entry in chunk:
         slug = entry.record.project.slug
         for index, (source, sha) in enumerate(zip(entry.record.sources, entry.shas, strict=True)):
-            wanted[sha] = {
-                "project_id": project_ids.get(slug),  # None for a project not inserted yet
+            key = (slug, sha)
+            wanted[key] = {
                 "file_name": source.file,
                 "title": source.title or "",
                 "language": source.language,
@@ -298,17 +290,16 @@ def _plan_sources(
                 ),
                 "extraction": source.extraction,
             }
-            writes.source_slugs[sha] = slug
             writes.texts[sha] = entry.texts[index]
-            label_of[sha] = f"{entry.label}: {source_location(index)}"
+            label_of[key] = f"{entry.label}: {source_location(index)}"
     plan = plan_upsert(existing=existing.sources, wanted=wanted)
     validate(
         SourceDocument,
         [
-            (label_of[sha], {**values, "text": writes.texts[sha]})
-            for sha, values in plan.created.items()
+            (label_of[key], {**values, "text": writes.texts[key[1]]})
+            for key, values in plan.created.items()
         ]
-        + [(label_of[sha], values) for sha, (_pk, values, _changed) in plan.updated.items()],
+        + [(label_of[key], values) for key, (_pk, values, _changed) in plan.updated.items()],
         exclude=RELATIONS,
     )
     writes.sources = plan
@@ -317,8 +308,7 @@ def _plan_sources(
         writes.deletes.append((SourceDocument, {"pk__in": stale_ids}))
     report.add_plan("source documents", plan)
     report.add("source documents", "deleted", len(existing.stale_sources))
-    writes.project_changes |= {writes.source_slugs[sha] for sha in [*plan.created, *plan.updated]}
-    # Projects that lost a source (to a record, or because no record has it any more).
-    writes.other_changed_ids |= {existing.sources[sha]["project_id"] for sha in plan.updated}
+    writes.project_changes |= {slug for slug, _sha in [*plan.created, *plan.updated]}
+    # Projects that lost a source their record no longer has.
     writes.other_changed_ids |= {project_id for _pk, project_id in existing.stale_sources}
     writes.other_changed_ids.discard(None)

@@ -2,6 +2,7 @@
 
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
+from projects.importing import press_release_import
 from projects.models import (
     Organization,
     OrganizationAlias,
@@ -407,3 +409,80 @@ def test_the_draft_says_which_languages_it_needs(client, editors):
     project.save()
     page = client.get(admin_url("change", project.pk)).content.decode()
     assert "Needs translation" not in page
+
+
+# --- a release that announces several projects ---------------------------------------------
+
+DEVSET = Path(__file__).resolve().parents[2] / "devset"
+
+
+def _devset_release(prefix: str) -> str:
+    return next(DEVSET.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_one_draft_per_announced_project_each_with_its_grantee_sum_places_and_source(seeds):
+    text = _devset_release("403")
+    report = press_release_import(text=text, file_name="403.txt", split=True)
+    assert report.created and len(report.projects) == 3
+    adal = report.projects[0]
+    assert adal.title_ru.startswith("Фонду «Адал» выделено 78 910 долларов США")
+    assert adal.summary_ru.startswith("Фонду «Адал» выделено 78 910 долларов США")
+    lead = adal.participations.get(role="lead_implementer").organization
+    assert lead.name_ru == "Общественный фонд «Адал»"
+    assert [(line.amount, line.currency) for line in adal.funding_lines.all()] == [
+        (Decimal("78910"), "USD")
+    ]
+    assert sorted(place.slug for place in adal.places.all()) == ["shymkent"]
+    water = report.projects[1]
+    assert [line.amount for line in water.funding_lines.all()] == [Decimal("96400")]
+    assert "karabulak" in {place.slug for place in water.places.all()}
+    # each draft holds the release as it came, and the donor and period it shares
+    for draft in report.projects:
+        (source,) = draft.sources.all()
+        assert source.text == text and not draft.is_published
+        assert draft.participations.filter(role="donor").exists()
+    # the Adal director is a contact of Adal's draft only; the embassy's office, of all three
+    embassy = "Отдел экономического сотрудничества Посольства Японии в Республике Казахстан"
+    assert [c.name_ru for c in adal.contacts.order_by("pk")] == [embassy, "Мадина Ескендирова"]
+    assert [c.name_ru for c in water.contacts.all()] == [embassy]
+
+
+def test_importing_an_announcement_again_gives_the_same_drafts(seeds):
+    text = _devset_release("302")
+    first = press_release_import(text=text, split=True)
+    again = press_release_import(text=text, split=True)
+    once_more = press_release_import(text=text)
+    assert len(first.projects) == 9
+    assert not again.created and again.projects == first.projects == once_more.projects
+    assert SourceDocument.objects.filter(text=text).count() == 9
+
+
+def test_without_the_choice_an_announcement_is_one_draft(seeds):
+    report = press_release_import(text=_devset_release("403"))
+    assert len(report.projects) == 1 and report.project.funding_lines.count() == 3
+
+
+def test_a_release_about_one_project_gives_one_draft_even_when_split(seeds):
+    report = press_release_import(text=NEW_RELEASE, split=True)
+    assert len(report.projects) == 1
+
+
+def test_the_editor_chooses_one_draft_per_project_in_the_admin(client, editors):
+    client.force_login(editors[0])
+    response = client.post(
+        import_url(), {"text": _devset_release("403"), "split": "on"}, follow=True
+    )
+    page = response.content.decode()
+    drafts = Project.objects.filter(is_published=False, sources__isnull=False)
+    assert drafts.count() == 3
+    assert "The release announces 3 projects: a draft was created for each." in page
+    for draft in drafts:
+        assert admin_url("change", draft.pk) in page  # a link to each draft
+
+
+def test_the_command_makes_one_draft_per_project_with_split(tmp_path, seeds):
+    path = tmp_path / "403.txt"
+    path.write_text(_devset_release("403"), encoding="utf-8")
+    output = run("import_press_release", path, "--split")
+    assert output.count("Created draft") == 3
+    assert run("import_press_release", path).count("Already imported") == 3

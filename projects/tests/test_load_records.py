@@ -181,6 +181,41 @@ def test_a_funding_donor_that_is_not_a_participant_loads_back(tmp_path):
     assert comparable(export_file(tmp_path, "again.json")[1]) == comparable(first)
 
 
+def test_projects_announced_by_one_release_each_keep_their_copy_through_an_export(tmp_path):
+    """A release that announces several projects is the source of each; an export writes it
+    for each, and a load gives each its copy back, with its evidence on its own copy."""
+    build_registry(3)
+    shared = "Посольство объявило три гранта: фонду «Адал», «Жас Ұрпақ» и «Шапағат»."
+    for slug in ("project-000", "project-001"):
+        project = Project.objects.get(slug=slug)
+        source = SourceDocument.objects.create(
+            project=project, file_name="three-grants.txt", language="ru", text=shared
+        )
+        project.evidence.create(
+            fact="title", basis="stated", source=source, start=0, end=9, quote=shared[:9]
+        )
+    path, first = export_file(tmp_path)
+    empty_database()
+    output = load(path)
+    assert "source documents: 5 created" in output
+    copies = SourceDocument.objects.filter(text=shared)
+    assert sorted(copies.values_list("project__slug", flat=True)) == ["project-000", "project-001"]
+    for copy in copies:
+        assert copy.project.evidence.get(fact="title").source_id == copy.pk
+    assert comparable(export_file(tmp_path, "again.json")[1]) == comparable(first)
+    assert "source documents: 0 created, 0 updated, 5 unchanged" in load(path)
+
+
+def test_a_record_that_lists_one_text_twice_is_refused(tmp_path):
+    build_registry(1)
+    path, document = export_file(tmp_path)
+    record = document["projects"][0]
+    record["other_sources"] = [{**record["source"], "file": "copy.txt"}]
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="the same text as"):
+        load(path)
+
+
 def test_a_second_load_writes_nothing_and_keeps_the_data_version(tmp_path):
     build_registry(12)
     path, _document = export_file(tmp_path)

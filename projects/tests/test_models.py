@@ -79,11 +79,24 @@ def test_an_organisation_has_a_role_in_a_project_once():
     Participation.objects.create(project=project, organization=echo, role="donor")
 
 
-def test_a_source_text_is_stored_once():
+def test_a_source_text_is_stored_once_per_project():
     SourceDocument.objects.create(text="Пресс-релиз", language="ru")
     assert_refused_by_database(
         lambda: SourceDocument.objects.create(text="Пресс-релиз", language="ru")
     )
+    first, second = (
+        Project.objects.create(slug=slug, title_ru=slug, original_language="ru")
+        for slug in ("first", "second")
+    )
+    SourceDocument.objects.create(project=first, text="Гранты трём НПО", language="ru")
+    # one release announcing two projects is the source of each
+    SourceDocument.objects.create(project=second, text="Гранты трём НПО", language="ru")
+    assert_refused_by_database(
+        lambda: SourceDocument.objects.create(project=first, text="Гранты трём НПО", language="ru")
+    )
+    again = SourceDocument(project=first, text="Гранты трём НПО", language="ru")
+    with translation.override("en"), pytest.raises(ValidationError, match="already holds"):
+        again.full_clean()
 
 
 def test_full_clean_explains_bad_dates_to_editors():

@@ -24,12 +24,21 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--language", choices=["ru", "kk", "en"], default=None)
         parser.add_argument("--dry-run", action="store_true", help="Show, then roll back.")
+        parser.add_argument(
+            "--split",
+            action="store_true",
+            help="A release that announces several projects gives one draft per project.",
+        )
 
-    def handle(self, *args, file: Path, language: str | None, dry_run: bool, **options):
+    def handle(
+        self, *args, file: Path, language: str | None, dry_run: bool, split: bool, **options
+    ):
         text = read_press_release(file)
         try:
             with transaction.atomic():
-                report = press_release_import(text=text, file_name=file.name, language=language)
+                report = press_release_import(
+                    text=text, file_name=file.name, language=language, split=split
+                )
                 self._print(report)
                 if dry_run:
                     raise DryRun
@@ -39,13 +48,14 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {error}") from None
 
     def _print(self, report) -> None:
-        project = report.project
         if not report.created:
-            self.stdout.write(
-                f"Already imported: draft “{project}” ({project.slug}); nothing was changed."
-            )
+            for project in report.projects:
+                self.stdout.write(
+                    f"Already imported: draft “{project}” ({project.slug}); nothing was changed."
+                )
             return
-        self.stdout.write(self.style.SUCCESS(f"Created draft “{project}” ({project.slug})."))
+        for project in report.projects:
+            self.stdout.write(self.style.SUCCESS(f"Created draft “{project}” ({project.slug})."))
         for line in report.linked:
             self.stdout.write(f"  linked  {line}")
         for line in report.new_records:
