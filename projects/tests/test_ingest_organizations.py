@@ -1347,3 +1347,30 @@ def test_support_and_participation_is_partnership_not_funding():
         "Занятия проходят при поддержке и участии акимата Биржан сал района."
     )
     assert partners == ["акимат Биржан сал района"] and donors == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "donors"),
+    [
+        (
+            "en",
+            "The project is made possible by a grant of $18,000 from the Global Greengrants Fund, "
+            "an international foundation.",
+            ["Global Greengrants Fund"],
+        ),
+        (
+            "kk",
+            "Абай облысының жастар саясаты мәселелері басқармасы 2025 жылға арналған мемлекеттік "
+            "әлеуметтік тапсырыс аясында жобаны іске қосты.",
+            ["Абай облысының жастар саясаты мәселелері басқармасы"],
+        ),
+        (
+            "kk",
+            "Грантты ҚР Экология және табиғи ресурстар министрлігінің тапсырысы бойынша орталық "
+            "береді.",
+            ["ҚР Экология және табиғи ресурстар министрлігі"],
+        ),
+    ],
+)
+def test_donors_that_order_fund_or_grant_without_the_usual_cue(language, text, donors):
+    assert _names(text, language)[2] == donors
