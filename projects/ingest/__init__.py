@@ -83,7 +83,7 @@ def extract(
         places=places,
         implementers=implementers,
         partners=partners,
-        contacts=find_contacts(doc),
+        contacts=find_contacts(doc, implementers + partners + donors_found),
         emails=find_emails(doc),
         phones=find_phones(doc),
         contract_number=find_contract_number(doc),

@@ -45,6 +45,7 @@ from projects.ingest.words import (
     match_case,
     nominative_head,
     parses,
+    quoted_core,
     strip_edges,
     strip_kazakh_instrumental,
     strip_parentheses,
@@ -313,8 +314,10 @@ class _Holder:
     is_person: bool
 
 
-def find_contacts(doc: Document) -> list[ContactFound]:
-    """The people (or offices) a release names to contact, with their phones and e-mails."""
+def find_contacts(doc: Document, organizations: list | None = None) -> list[ContactFound]:
+    """The people (or offices) a release names to contact, with their phones and e-mails.
+    `organizations` (found in the release) give the full name of one a contact line names
+    short ("«Таулы өлке» қорына +7 777 …" is «Таулы өлке» экологиялық қоғамдық қоры)."""
     text = doc.article
     details = sorted(_phone_details(text) + _email_details(text), key=lambda d: d.start)
     details = _dedupe_adjacent(details)
@@ -329,7 +332,51 @@ def find_contacts(doc: Document) -> list[ContactFound]:
         pos = max(end, cue.end())
     if not contacts:
         _fallback(doc, details, contacts)
+    _organizations_beside_numbers(doc, details, contacts, organizations or [])
     return contacts
+
+
+# "«Сенім көпірі» бірлестігіне +7 (7112) 51-26-84 телефоны арқылы", "по телефону +996 700 38 14
+# 52 (ОО «Ак-Тилек Чүй»)": an organisation named right before or after a number no contact has.
+_KK_ORG_BEFORE = re.compile(
+    r"(?P<name>«[^«»\n]{2,60}»)\s+(?:[а-яәғқңөұүһі]+\s+){0,2}?"
+    r"(?:қор|бірлестіг|орталығ|ұйым|қауымдастығ)[а-яәғқңөұүһі]*\s*$"
+)
+_ORG_AFTER = re.compile(
+    rf"\s*\((?P<name>(?:{'|'.join(sorted(LEGAL_ABBREVIATIONS, key=len, reverse=True))})\s*"
+    r"«[^«»\n]{2,60}»)\)"
+)
+
+
+def _organizations_beside_numbers(doc, details, contacts, organizations) -> None:
+    text = doc.article
+    taken = {_phone_key(p) for c in contacts for p in c.phones} | {
+        e for c in contacts for e in c.emails
+    }
+    for detail in details:
+        if detail.key in taken or detail.value in taken:
+            continue
+        line_start = text.rfind("\n", 0, detail.start) + 1
+        before = _KK_ORG_BEFORE.search(text, line_start, detail.start)
+        after = _ORG_AFTER.match(text, detail.end, detail.end + 80)
+        found = before or after
+        if not found:
+            continue
+        name = _full_name(found.group("name"), organizations)
+        phones = [detail.value] if detail.kind == "phone" else []
+        emails = [detail.value] if detail.kind == "email" else []
+        evidence = doc.evidence(min(found.start(), detail.start), max(found.end(), detail.end))
+        contacts.append(ContactFound(name=name, phones=phones, emails=emails, evidence=[evidence]))
+        taken.add(detail.key if detail.kind == "phone" else detail.value)
+
+
+def _full_name(short: str, organizations: list) -> str:
+    """The organisation the release names in full that has the same quoted name."""
+    core = quoted_core(short)
+    for organization in organizations:
+        if core and quoted_core(organization.name) == core:
+            return organization.name
+    return short
 
 
 def _dedupe_adjacent(details: list[_Detail]) -> list[_Detail]:
@@ -822,12 +869,18 @@ _TOWN = re.compile(
 )
 
 
+_ONE_PLACE = re.compile(rf"[{UPPER}][{LETTER}-]+")
+
+
 def _without_town_or_post(text: str) -> str:
     """ "ННО «Ташаббус», г. Самарканд", "Embassy of Canada, CFLI coordinator": the office is
     what comes before its town or the post of whoever answers there."""
     parts = re.split(r",\s*(?![^«]*»)", text)
     tail = parts[1:]
     if tail and all(_TOWN.fullmatch(part.strip()) or _ROLE.search(part) for part in tail):
+        return parts[0]
+    # 'Public Foundation "Balalyk Nuru", Karakol': one capitalised word after a quoted name
+    if len(tail) == 1 and re.search('[«"“]', parts[0]) and _ONE_PLACE.fullmatch(tail[0].strip()):
         return parts[0]
     return text
 

@@ -562,8 +562,37 @@ def test_a_kazakh_word_after_a_number_does_not_hide_a_phone(text, phones):
             "Embassy of Japan",
             None,
         ),
+        (
+            'Project contact:\nPublic Organization "Hamsoya", Khujand\nTel.: +992 92 774 30 15',
+            "en",
+            'Public Organization "Hamsoya"',
+            None,
+        ),
     ],
 )
 def test_a_post_or_a_town_after_the_contact_is_not_part_of_its_name(text, language, name, position):
     (contact,) = find_contacts(_doc(text, language))
     assert (contact.name, contact.position) == (name, position)
+
+
+def test_an_organisation_named_beside_a_number_is_its_contact_by_its_full_name():
+    from projects.ingest.result import OrganizationFound
+
+    text = (
+        "Жобаны «Таулы өлке» экологиялық қоғамдық қоры жүзеге асырады.\n\n"
+        "Еріктілер қатарына қосылғысы келетіндер «Таулы өлке» қорына +7 777 602 34 18 телефоны "
+        "арқылы хабарласа алады."
+    )
+    known = [OrganizationFound("«Таулы өлке» экологиялық қоғамдық қоры", "implementer")]
+    (contact,) = find_contacts(_doc(text, "kk"), known)
+    assert (contact.name, contact.phones) == (
+        "«Таулы өлке» экологиялық қоғамдық қоры",
+        ["+7 777 602 34 18"],
+    )
+
+
+def test_an_organisation_in_brackets_after_a_number_is_its_contact():
+    text = "Для родителей: запись в центры по телефону +996 700 38 14 52 (ОО «Ак-Тилек Чүй»)"
+    assert [(c.name, c.phones) for c in find_contacts(_doc(text))] == [
+        ("ОО «Ак-Тилек Чүй»", ["+996 700 38 14 52"])
+    ]
