@@ -472,6 +472,16 @@ _ADDRESS = re.compile(
     r"\bкаб\.|\bp\.?o\.? box\b|\bа/я\b|\bprospect\b|\bprosp\.|\bmicrodistrict\b)",
     re.IGNORECASE,
 )
+_VENUE_BEFORE = re.compile(
+    r"(?:подписал\w*|подписан\w*|подписани\w+|церемони\w+|signed|signing|ceremony)"
+    r"(?:\s+[^\s.;!?]+){0,3}?\s+(?:в|во|in|at)\s+$",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(
+    r"[а-яәғқңөұүһі]*\s+(?:өткен|өтетін)\s+(?:салтанатты\s+)?(?:рәсім|шара)\w*"
+    r"|[а-яәғқңөұүһі]*\s+(?:қол\s+қойылды|қол\s+қойды)",
+    re.IGNORECASE,
+)
 _URL_OR_EMAIL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\S+\.(?:kz|com|org|net|ru)\S*")
 _DATELINE_AFTER = re.compile(
     r"[ \t]*(?:[–—]|-(?=\s)|\.\s*\d{1,2}[\s.]|,\s*\d{1,2}[\s.]|,\s*[^\W\d_]+\s+\d{1,2}\b"
@@ -833,6 +843,7 @@ class _Judge:
             mention.excluded = (
                 self.lowercase(mention)
                 or self.dateline(mention)
+                or self.venue(mention)
                 or self.address(mention)
                 or self.in_parentheses(mention)
                 or self.organisation(mention)
@@ -922,6 +933,17 @@ class _Judge:
             word.isupper() and len(word) > 3 and re.match(r"[ \t]*[,.]", self.text[end:])
         ):
             return "dateline"
+        return None
+
+    def venue(self, mention: _Mention) -> str | None:
+        """Where an agreement was signed or a ceremony held ("подписал в Душанбе соглашения",
+        "at the signing ceremony in Bishkek", "Астанада өткен салтанатты рәсімде"): not, by
+        that mention, a place of the project."""
+        start, end = mention.span
+        if _VENUE_BEFORE.search(self.text, max(0, start - 90), start):
+            return "venue"
+        if _VENUE_AFTER.match(self.text, end):
+            return "venue"
         return None
 
     def address(self, mention: _Mention) -> str | None:

@@ -319,3 +319,30 @@ def _timed(text: str) -> float:
     started = time.perf_counter()
     find_places(doc(text))
     return time.perf_counter() - started
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Посол Германии подписал в Душанбе соглашения о трёх проектах в Истаравшане и Кулябе.",
+            ["istaravshan", "kulob"],
+        ),
+        (
+            "The agreement was announced at the signing ceremony in Bishkek. The centres will "
+            "open in Karakol.",
+            ["karakol"],
+        ),
+        (
+            "Грантовое соглашение подписано сегодня в Ташкенте. Проект охватит Наманган.",
+            ["namangan"],
+        ),
+        # a venue mentioned again as a place of the project stays
+        (
+            "Соглашение подписано в Шымкенте. Центр в Шымкенте примет 80 детей.",
+            ["shymkent"],
+        ),
+    ],
+)
+def test_where_an_agreement_was_signed_is_not_a_place_of_the_project(text, expected):
+    assert slugs(text) == expected
