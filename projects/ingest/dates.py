@@ -85,6 +85,7 @@ _END_LABEL = re.compile(
     _I,
 )
 
+_START_VERB_RU = r"стартова\w*|стартует|начал(?:ся|ась|ось|ись)|начн[её]тся|начнутся"
 # "с 1 апреля по 30 ноября 2024 года", "from March to December 2025", "2022 жылғы 1 маусым
 # мен 15 желтоқсан аралығында": one year for both ends.
 _SHARED_YEAR_RANGES = [
@@ -94,12 +95,32 @@ _SHARED_YEAR_RANGES = [
         rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s*,?\s+(?P<y>{_YEAR})",
         rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})\s*"
         rf"(?:мен|бен|пен|[-–—])\s*(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+(?:аралығында|аралығы|дейін)",
-        # "2025 жылғы 1 наурыздан 30 қарашаға дейін": from (ablative) ... until (dative)
+        # "2025 жылғы 1 наурыздан 30 қарашаға дейін", "2025 жылғы мамыр айынан қазан айына
+        # дейін": from (ablative) ... until (dative)
         rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})"
-        r"(?<=нан|нен|дан|ден|тан|тен)\s+"
-        rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+(?:дейін|шейін)",
+        r"(?:(?<=нан|нен|дан|ден|тан|тен)|\s+айынан)\s+"
+        rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})(?:\s+айына)?\s+(?:дейін|шейін)",
+        # "стартовал в апреле и продлится до конца ноября 2025 года", "работы начнутся в
+        # апреле и завершатся в декабре 2025 года"
+        rf"(?:{_START_VERB_RU})\s+в\s+(?P<m1>{_MONTH})\s+и\s+(?:продлится|продлятся|"
+        r"завершится|завершатся|закончится|закончатся)\s+(?:до\s+(?:конца\s+)?|в\s+)"
+        rf"(?P<m2>{_MONTH})\s+(?P<y>{_YEAR})",
     )
 ]
+# "2025 жылдың қазан айынан 2026 жылдың наурызына дейін": each end with its own year
+_KK_TWO_YEAR_RANGE = re.compile(
+    rf"(?P<y1>{_YEAR}){_KK_YEAR_WORD}\s+(?P<m1>{_MONTH})(?:(?<=нан|нен|дан|ден|тан|тен)|\s+айынан)"
+    rf"\s+(?P<y2>{_YEAR}){_KK_YEAR_WORD}\s+(?P<m2>{_MONTH})(?:\s+айына)?\s+(?:дейін|шейін)",
+    _I,
+)
+# "стартовал в мае 2025 года и продлится до конца года", "2025 жылғы сәуірден бастап жыл
+# соңына дейін", "launched in February 2025, runs until the end of the year": the end is the
+# end of the year the sentence has just named
+_TO_YEAR_END = re.compile(
+    rf"(?P<y>{_YEAR})\b[^.;\n]{{0,60}}?(?:до\s+конца\s+года|жыл\s+соңына\s+дейін|"
+    r"until\s+the\s+end\s+of\s+the\s+year|by\s+the\s+end\s+of\s+the\s+year)",
+    _I,
+)
 # "Работы планируется завершить до конца 2025 года", "to be completed by the end of 2025".
 _END_BY_YEAR = re.compile(
     rf"(?:заверш\w+|окончен\w+|закончи\w+|продлится|продлятся|продолжится|completed|finished|"
@@ -116,8 +137,12 @@ _YEAR_RANGE = re.compile(
 )
 _PROGRAMME_WORD = re.compile(r"программ\w*|programme|program\b|бағдарлама\w*|стратеги\w*", _I)
 # The project's own nouns, apart from a programme's (_PROJECT_WORD counts both).
-_PROJECT_ONLY = re.compile(r"проект|project|жоба|инициатив|initiative", _I)
-_PROJECT_WORD = re.compile(r"проект|project|жоба|программ|programme|program|инициатив", _I)
+_PROJECT_ONLY = re.compile(
+    r"проект|project|жоба|инициатив|initiative|работы|жұмыстар|\baction\b", _I
+)  # "the Action": the EU's word for a project it funds
+_PROJECT_WORD = re.compile(
+    r"проект|project|жоба|программ|programme|program|инициатив|\baction\b", _I
+)
 _START_VERB = (
     r"стартова\w*|стартует|стартуют|\bстарт\b|начал(?:ся|ась|ось|ись|и|а)?\b|начн[её]тся"
     r"|начнутся|приступ(?:ил|ят|ит)\w*"
@@ -128,7 +153,7 @@ _START_VERB = (
 _START_CUE = re.compile(_START_VERB, _I)
 # "Проект стартует в марте 2019 года": the project itself starts, so a month is enough
 _PROJECT_STARTS = re.compile(
-    rf"(?:проект|project|жоба|работ[аы])\w*\s+(?:[\w-]+\s+){{0,2}}?(?:{_START_VERB})", _I
+    rf"(?:проект|project|жоба|работ[аы]|action)\w*\s+(?:[\w-]+\s+){{0,2}}?(?:{_START_VERB})", _I
 )
 _END_CUE = re.compile(
     r"(?:продлится|продлятся|завершится|завершатся|закончится|закончатся"
@@ -168,7 +193,8 @@ _DURATIONS = [
         r"(?:длительность|продолжительность|срок(?:и|ом)?(?:\s+реализации|\s+выполнения)?"
         rf"|duration|ұзақтығы|мерзімі)[^\d.\n]{{0,30}}?(?<!\w){_SPAN}",
         rf"(?<!\w){_ADJECTIVE_SPAN}[\s-]*(?:long\s+)?"
-        r"(?:проект|project|programme|program|жоба|initiative|инициатив)",
+        r"(?:проект|project|programme|program|жоба|initiative|инициатив|action)",
+        r"(?:проект\w*|жоба\w*)\s+(?:[\w-]+\s+){0,2}?рассчитан\w*\s+на\s+(?P<one>год)\b",
         rf"(?:рассчитан\w*\s+на|на\s+срок|на\s+период|(?:a\s+)?period\s+of|will\s+last"
         rf"|will\s+run\s+for|lasts|runs\s+for|is\s+designed\s+for|продлится|продолжится"
         rf"|будет\s+длиться|займ[её]т)\s+{_SPAN}",
@@ -245,6 +271,7 @@ def find_period(
     _labelled(doc, starts, ends)
     _ranges(doc, starts, ends)
     _shared_year_ranges(doc, starts, ends)
+    _kazakh_two_year_ranges(doc, starts, ends)
     _year_ranges(doc, starts, ends)
     _ends_by_year(doc, ends)
     published = find_published(doc)
@@ -422,7 +449,7 @@ def _shared_year_ranges(doc: Document, starts: list[_Candidate], ends: list[_Can
             first_month, second_month = _month(match.group("m1")), _month(match.group("m2"))
             if not first_month or not second_month or first_month >= second_month:
                 continue
-            days = (match.group("d1"), match.group("d2"))
+            days = (match.groupdict().get("d1"), match.groupdict().get("d2"))
             if not all(days) and not _about_the_project(text, match.start(), match.end()):
                 continue
             first = _Date(match.start(), match.end(), year, first_month, _day(days[0]))
@@ -430,6 +457,17 @@ def _shared_year_ranges(doc: Document, starts: list[_Candidate], ends: list[_Can
             _add(starts, first, 2, doc)
             _add(ends, second, 2, doc)
             return
+
+
+def _kazakh_two_year_ranges(doc: Document, starts: list[_Candidate], ends: list[_Candidate]):
+    match = _KK_TWO_YEAR_RANGE.search(doc.article)
+    if not match:
+        return
+    first = _Date(match.start(), match.end(), int(match.group("y1")), _month(match.group("m1")))
+    second = _Date(match.start(), match.end(), int(match.group("y2")), _month(match.group("m2")))
+    if first.month and second.month and _in_order(first, second):
+        _add(starts, first, 2, doc)
+        _add(ends, second, 2, doc)
 
 
 def _year_ranges(doc: Document, starts: list[_Candidate], ends: list[_Candidate]) -> None:
@@ -454,6 +492,10 @@ def _ends_by_year(doc: Document, ends: list[_Candidate]) -> None:
         group = "y" if match.group("y") else "kk"
         year = _Date(match.start(group), match.end(group), int(match.group(group)))
         _add(ends, year, 0, doc)
+        return
+    match = _TO_YEAR_END.search(doc.article)
+    if match and _about_the_project(doc.article, match.start(), match.end()):
+        _add(ends, _Date(match.start(), match.end(), int(match.group("y"))), 0, doc)
 
 
 def _about_the_project(text: str, start: int, end: int) -> bool:
@@ -532,6 +574,8 @@ def _duration(doc: Document) -> tuple[int | None, list[Evidence]]:
 
 def _months(match: re.Match) -> int:
     groups = match.groupdict()
+    if groups.get("one"):
+        return 12
     if groups.get("w"):
         return 18 if groups["w"].startswith("полутор") else 12 * _ADJECTIVE_YEARS[groups["w"]]
     count = groups["n"].lower()

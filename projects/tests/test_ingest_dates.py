@@ -270,3 +270,45 @@ def test_agreeing_dates_merge_their_evidence():
 )
 def test_periods_as_releases_write_them(text, expected):
     assert period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Проект стартовал в апреле и продлится до конца ноября 2025 года.",
+            ("2025-04", "2025-11", None),
+        ),
+        (
+            "Работы начнутся в апреле и завершатся в декабре 2025 года.",
+            ("2025-04", "2025-12", None),
+        ),
+        (
+            "Жоба 2025 жылғы мамыр айынан қазан айына дейін жүзеге асады.",
+            ("2025-05", "2025-10", None),
+        ),
+        (
+            "Жоба 2025 жылдың қазан айынан 2026 жылдың наурызына дейін жалғасады.",
+            ("2025-10", "2026-03", None),
+        ),
+        (
+            "Жұмыстар 2024 жылғы маусым – қараша аралығында жүргізіледі.",
+            ("2024-06", "2024-11", None),
+        ),
+        (
+            "Проект стартовал в мае 2025 года и продлится до конца года.",
+            ("2025-05", "2025", None),
+        ),
+        (
+            "The project launched in February 2025 and runs until the end of the year.",
+            ("2025-02", "2025", None),
+        ),
+        (
+            "Проект рассчитан на год – с июня 2025 года по май 2026 года.",
+            ("2025-06", "2026-05", 12),
+        ),
+        ("The 30-month action starts on 1 November 2025.", ("2025-11-01", None, 30)),
+    ],
+)
+def test_periods_as_newsrooms_write_them(text, expected):
+    assert period(text) == expected
