@@ -3,18 +3,12 @@
 from django.db import migrations, models
 
 # One release that announces several projects is the source of each: its text is unique per
-# project now, no longer in the whole table.
-SOURCE_TRIGGER = __import__(
-    "projects.migrations.0007_immutable_sources", fromlist=["SQLITE_TRIGGER"]
-).SQLITE_TRIGGER
-
-
-def recreate_sqlite_trigger(apps, schema_editor):
-    """SQLite rebuilds projects_sourcedocument to alter the column, and drops the table's
-    triggers: the one that keeps press releases immutable (0007) is made again."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("DROP TRIGGER IF EXISTS projects_source_text_immutable")
-        schema_editor.execute(SOURCE_TRIGGER)
+# project now, no longer in the whole table. SQLite rebuilds projects_sourcedocument to alter
+# the column, which drops the trigger that keeps press releases immutable: 0010's function
+# makes it again.
+recreate_sqlite_trigger = __import__(
+    "projects.migrations.0010_evidence_and_corrections", fromlist=["recreate_sqlite_trigger"]
+).recreate_sqlite_trigger
 
 
 class Migration(migrations.Migration):
