@@ -420,3 +420,15 @@ def test_a_conversion_in_brackets_is_not_a_second_sum(text, amount, currency):
 def test_any_iso_currency_code_in_capitals_and_nothing_that_only_looks_like_one():
     found = find_amounts(doc("Budget: AZN 120 000. The 25 NGO partners met 300 UNO members."), [])
     assert [(a.amount, a.currency) for a in found] == [(Decimal("120000"), "AZN")]
+
+
+def test_a_sum_a_thousand_times_another_is_not_the_projects_own():
+    from projects.ingest import extract
+
+    text = (
+        "ADB approved a USD 2 million grant for business incubators in Kokand. Since 1995 the "
+        "bank has committed USD 14 billion to Uzbekistan."
+    )
+    extraction = extract(text, "en")
+    assert [(a.amount, a.currency) for a in extraction.amounts] == [(Decimal("2000000"), "USD")]
+    assert Decimal("14000000000") in [a.amount for a in extraction.programme_amounts]
