@@ -212,6 +212,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("partner", "right", "ru", "ablt", r"\b(?:вместе|совместно)\s+со?\s+"),
     _cue("partner", "right", "ru", "gent", r"\bпри\s+(?:поддержке\s+и\s+)?участии\s+"),
+    # "при содействии Каршинского государственного университета": help in kind, not money
+    _cue("partner", "right", "ru", "gent", r"\bпри\s+(?:активном\s+)?содействии\s+"),
     _cue(
         "partner", "right", "ru", None,
         r"\bпартн[её]р(?:ы|ами|ом|ов)?(?:\s+(?:проекта|программы|мероприяти\w+|центра|фонда|"
@@ -222,7 +224,7 @@ CUES: tuple[Cue, ...] = (
     # --- Russian, donors
     _cue(
         "donor", "right", "ru", "gent",
-        r"\bпри\s+(?:финансов\w+\s+|грантов\w+\s+)?(?:поддержке|содействии|финансировании)\s+"
+        r"\bпри\s+(?:финансов\w+\s+|грантов\w+\s+)?(?:поддержке|финансировании)\s+"
         r"(?!и\s+участии)",
     ),
     _cue(
@@ -233,6 +235,18 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "donor", "right", "ru", "ablt",
         r"\b(?:выдел|предоставл)ен(?:а|о|ы|ный|ные|ных)?\s+", strong=False,
+    ),
+    # "SDC выделило 180 000 швейцарских франков", "КБФ «Халық» выделил 12 млн тенге": the
+    # funder is the subject before the verb
+    _cue(
+        "donor", "left", "ru", None,
+        r"\s+(?:выделил[аио]?|предоставил[аио]?)\s+(?=(?:более\s+|свыше\s+|около\s+)?\d|грант)",
+    ),
+    # "Дополнительно 62 млн сумов на ремонт выделил хокимият Кашкадарьинской области"
+    _cue(
+        "donor", "right", "ru", "nomn",
+        r"(?<=[\s,])(?:выделил[аио]?|предоставил[аио]?)\s+(?=(?:хокимият|акимат|мэри|министерств|"
+        r"фонд|компани|посольств|агентств)\w*\s)",
     ),
     # "Проект фонда финансирует компания «Казцинк»": the funder after the verb
     _cue(
@@ -294,6 +308,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:жобаның\s+)?серіктес(?:тері|тер)\s*(?:[-–—:]\s*|\n)",
     ),
     _cue("partner", "right", "kk", None, r"\bжобаның\s+серіктес\w*" + _DASH),
+    _cue("partner", "right", "kk", None, r"\bсеріктес\s+ұйымдар(?:ы)?\s*[:–—-]\s*"),
     _cue(
         "partner", "left", "kk", None,
         r"\b(?:серіктестікте|серіктестігімен|бірлесіп(?!\s+қаржыландыр)|"
@@ -405,6 +420,12 @@ CUES: tuple[Cue, ...] = (
         "donor", "right", "en", None,
         r"\bwith\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:support|funding|assistance)\s+"
         r"(?:of|from)\s+",
+    ),
+    # "The Ministry of Foreign Affairs of Latvia has awarded a development cooperation grant"
+    _cue(
+        "donor", "left", "en", None,
+        r"\s+(?:has\s+|have\s+)?(?:awarded|granted|allocated|provided)\s+(?:a|an)\s+"
+        r"(?:[\w-]+\s+){0,3}?grant\b",
     ),
     # "a grant from X", "a grant of $18,000 from the Global Greengrants Fund"
     _cue("donor", "right", "en", None, r"\b(?:a\s+)?grant\s+(?:of\s+[^.;\n]{1,30}?\s+)?from\s+"),
@@ -636,7 +657,10 @@ def _starts_like_org(text: str, strict: bool = False) -> bool:
     if strict:
         return bool(LEGAL_PHRASES.match(text)) or lower.startswith(
             ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент", "хокимият",
-             "akimat", "khokimiyat", "hokimiyat", "ministry", "office of", "department")
+             "akimat", "khokimiyat", "hokimiyat", "ministry", "office of", "department",
+             # an institution after "и": "… и радиостанцией «Нарын FM»"
+             "радиостанци", "телеканал", "редакци", "газет", "библиотек", "больниц", "колледж",
+             "университет", "школ", "лице", "техникум", "отдел", "аппарат", "мэри", "хукумат")
         )  # fmt: skip
     return (
         lower.startswith(ORG_HEADS_RU)
@@ -884,6 +908,9 @@ def _through_kazakh_head(text: str) -> str:
     return text
 
 
+_BARE_HEADS = {"фонд", "посольство", "министерство", "агентство", "центр", "қор", "елшілік"}
+
+
 def _valid_name(name: str) -> bool:
     if not name or len(name) > 160:
         return False
@@ -900,6 +927,8 @@ def _valid_name(name: str) -> bool:
         return True
     if first in LEGAL_ABBREVIATIONS or is_acronym(first):
         return True
+    if len(words) == 1 and (first.lower() in ORG_HEADS_EN or first.lower() in _BARE_HEADS):
+        return False  # "The Embassy provided a grant": which one, the text does not say here
     if first_char.isupper():
         return not _looks_like_person(words)
     lower = first.lower()
@@ -991,6 +1020,11 @@ _DESCRIPTOR = re.compile(
 _LABELLED_LINE = re.compile(r"^[\s*_]*[^\W\d][^:\n]{0,30}:[*_]*\s")
 
 
+_RELATIVE_CLAUSE = re.compile(
+    r"\s*(?:and\s+)?(?:whose|which|who|where|котор\w+|где|чей|чья|чьи)\b", re.IGNORECASE
+)
+
+
 def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, int, int]]:
     """Organisation names in text[start:end] after a right-side cue."""
     argument = text[start:end]
@@ -1015,6 +1049,8 @@ def _right_items(text: str, start: int, end: int, cue: Cue) -> list[tuple[str, i
     for index, (chunk, a, _b) in enumerate(_split_items(argument, base)):
         if out and _LABELLED_LINE.match(chunk):
             break  # the next line of a fact sheet ("- **Мерзімі:** 2023–2025"): the list ended
+        if index and _RELATIVE_CLAUSE.match(chunk):
+            continue  # "X, whose faculty hosts the classes, and the Department of Y"
         if index and not _starts_like_org(chunk.lstrip()):
             break  # "Funded by X, the project will run … in Baizak, Merke and Zhualy districts"
         # 'Public Association "Eco Damu" in Kyzylorda Region': the place is not in the name.
@@ -1176,6 +1212,8 @@ _RU_LOWER_HEAD = re.compile(
 )
 
 
+# "Мейірбикелерді оқыту Семей медицина университетінің серіктестігімен": the sentence's object
+_KK_PLURAL_OBJECT = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ды|ді|ны|ні|ты|ті)$", re.IGNORECASE)
 # A plural noun opening the sentence is its subject ("Курстар", "Сабақтар"), not the first word
 # of the capitalised name after it ("Кәсіпкерлер палатасы" goes on in lower case).
 _KK_PLURAL_SUBJECT = re.compile(rf"[{UPPER}][{LETTER}]+(?:[лдт][аеә]р)\s+(?=[{UPPER}])")
@@ -1259,6 +1297,10 @@ def _left_name(
             # "Мәдениет және ақпарат министрлігі": the name has not begun yet
             pos -= len(word)
             continue
+        if word == "the" and words_taken and re.search(r"\bof\s+$", text[boundary + 1 : pos - 3]):
+            pos -= len(word)  # "Ministry of Foreign Affairs of the Republic of Latvia"
+            words_taken += 1
+            continue
         if (
             _LEFT_STOP.match(word)
             or (
@@ -1269,13 +1311,14 @@ def _left_name(
                 and words_taken > 0
             )
             or (lang == "kk" and words_taken > 0 and _KK_LOCATIVE.search(word))
+            or (lang == "kk" and words_taken > 0 and _KK_PLURAL_OBJECT.search(word))
         ):
             break
         if lang == "ru" and not has_kazakh(word) and word.islower() and not is_latin(word):
             options = parses(word)
             if options and options[0].tag.POS in ("VERB", "INFN", "PRTF", "GRND", "PRTS"):
                 break
-        if words_taken >= 8:
+        if words_taken >= (12 if lang == "en" else 8):  # "Ministry of … of the Republic of X"
             break
         pos -= len(word)
         start = pos
@@ -1441,7 +1484,12 @@ def find_organizations(
             # "агенттігінің (USAID) қолдауымен": the donor may end in an acronym in brackets
             before = text[:cue_start].rstrip(" \t-–—)")
             index = next(
-                (k for k, m in enumerate(mentions) if m.end <= cue_start and m.end >= len(before)),
+                (
+                    k
+                    for k, m in enumerate(mentions)
+                    if m.end <= cue_start
+                    and (m.end >= len(before) or _SEAT.fullmatch(text, m.end, len(before)))
+                ),
                 None,
             )
             if index is not None:
@@ -1601,6 +1649,10 @@ def _kazakh_implementers(doc: Document, registry: _Registry) -> None:
             name = _clean_name(match.group(), "kk", None)
             if _valid_name(name):
                 registry.add(name, role, match.start(), match.end())
+
+
+# "The British Embassy in Ashgabat has awarded": the donor's seat between its name and the cue
+_SEAT = re.compile(r"\s+(?:in|to)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 
 
 def _left_donors(text, cue_start, spans, cue, mentions, groups, donor_groups, unknown) -> None:

@@ -1374,3 +1374,71 @@ def test_support_and_participation_is_partnership_not_funding():
 )
 def test_donors_that_order_fund_or_grant_without_the_usual_cue(language, text, donors):
     assert _names(text, language)[2] == donors
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "partners"),
+    [
+        (
+            "ru",
+            "Проект реализуется при содействии Каршинского государственного университета.",
+            ["Каршинский государственный университет"],
+        ),
+        (
+            "ru",
+            "Ассоциация реализует проект совместно с Кочкорской районной библиотекой и "
+            "радиостанцией «Нарын FM».",
+            ["Кочкорская районная библиотека", "радиостанция «Нарын FM»"],
+        ),
+        (
+            "kk",
+            "Серіктес ұйымдар: Үштөбе көпсалалы колледжі және Қаратал аудандық жұмыспен қамту "
+            "орталығы.",
+            ["Үштөбе көпсалалы колледжі", "Қаратал аудандық жұмыспен қамту орталығы"],
+        ),
+        (
+            "kk",
+            "Мейірбикелерді оқыту Семей медицина университетінің серіктестігімен өтеді.",
+            ["Семей медицина университеті"],
+        ),
+        (
+            "en",
+            "The training is delivered in cooperation with Bukhara State University, whose "
+            "tourism faculty hosts the classes, and the Department of Tourism of Bukhara Region.",
+            ["Bukhara State University", "Department of Tourism of Bukhara Region"],
+        ),
+    ],
+)
+def test_partners_who_help_in_kind_and_lists_with_a_clause_between(language, text, partners):
+    assert _names(text, language)[1] == partners
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "donors"),
+    [
+        (
+            "ru",
+            "Швейцарское управление по развитию и сотрудничеству выделило 180 000 швейцарских "
+            "франков на проект.",
+            ["Swiss Agency for Development and Cooperation"],
+        ),
+        (
+            "ru",
+            "Дополнительно 62 млн сумов на ремонт выделил хокимият Кашкадарьинской области.",
+            ["хокимият Кашкадарьинской области"],
+        ),
+        (
+            "en",
+            "The Ministry of Foreign Affairs of the Republic of Latvia has awarded a development "
+            "cooperation grant of € 95 000 to a project.",
+            ["Ministry of Foreign Affairs of the Republic of Latvia"],
+        ),
+        (
+            "en",
+            "The British Embassy in Ashgabat has awarded a grant of £18,750 to the association.",
+            ["Embassy of the United Kingdom"],
+        ),
+    ],
+)
+def test_a_funder_named_as_the_subject_or_after_the_verb_of_giving(language, text, donors):
+    assert _names(text, language)[2] == donors
