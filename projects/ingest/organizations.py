@@ -652,8 +652,8 @@ def _starts_like_org(text: str, strict: bool = False) -> bool:
     if word[:1].isupper() and word.lower() not in _STOP_FIRST_WORDS:
         return True
     lower = word.lower()
-    if _VILLAGE_COUNCIL.match(text) or _EN_PLURAL.match(text):
-        return True
+    if _VILLAGE_COUNCIL.match(text) or _EN_PLURAL.match(text) or _EN_AUTHORITY.match(text):
+        return True  # "айыл окмоту", "the akimats of X and Y", "the akimat of Talgar District"
     if strict:
         return bool(LEGAL_PHRASES.match(text)) or lower.startswith(
             ("акимат", "министерств", "управлени", "әкімдіг", "маслихат", "департамент", "хокимият",

@@ -279,6 +279,18 @@ def is_kazakh_name(words_of_name: str) -> bool:
     return any(kazakh[:2]) or sum(kazakh) * 2 >= len(words) > 0
 
 
+_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:ск|цк)(?:им|ой|ого|ому|ом|ую|ая|ий|ое|ие|их|ими)")
+
+
+def _place_adjective_nominative(word: str, gender: str | None, number: str | None) -> str | None:
+    """ "Аксуским" before a masculine noun -> "Аксуский"; None for a word of another shape."""
+    match = re.fullmatch(r"([А-ЯЁ][а-яё]+(?:ск|цк))[а-яё]+", word)
+    if not match or not _PLACE_ADJECTIVE.fullmatch(word):
+        return None
+    ending = "ие" if number == "plur" else {"femn": "ая", "neut": "ое"}.get(gender or "", "ий")
+    return match.group(1) + ending
+
+
 def nominative_head(name: str, case: str | None = None) -> str:
     """Bring the leading adjectives and head noun of a Russian name to the nominative.
 
@@ -307,6 +319,8 @@ def nominative_head(name: str, case: str | None = None) -> str:
     for index, options in enumerate(analysed):
         nouns = [p for p in options if p.tag.POS == "NOUN"]
         adjectives = [p for p in options if p.tag.POS in ("ADJF", "PRTF")]
+        if _PLACE_ADJECTIVE.fullmatch(words[index].group()) and index + 1 < len(words):
+            continue  # "Аксуским колледжем": an adjective of a place the dictionary lacks
         if nouns and (not adjectives or nouns[0].score >= adjectives[0].score or index > 0):
             if adjectives and index == 0 and len(words) > 1:
                 # "Общественным" can only be an adjective here if the next word is a noun
@@ -347,7 +361,11 @@ def nominative_head(name: str, case: str | None = None) -> str:
             or (number != "plur" and p.tag.gender in (gender, None) and p.tag.number != "plur")
         ]
         if not agreeing:
-            return name
+            guessed = _place_adjective_nominative(words[index].group(), gender, number)
+            if guessed is None:
+                return name
+            replacements.append((words[index], guessed))
+            continue
         grammemes = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
         inflected = agreeing[0].inflect(grammemes) or agreeing[0].inflect({"nomn"})
         if inflected is None:

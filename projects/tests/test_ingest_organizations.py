@@ -1442,3 +1442,23 @@ def test_partners_who_help_in_kind_and_lists_with_a_clause_between(language, tex
 )
 def test_a_funder_named_as_the_subject_or_after_the_verb_of_giving(language, text, donors):
     assert _names(text, language)[2] == donors
+
+
+def test_an_english_authority_in_lower_case_opens_a_partner_list():
+    text = (
+        "EcoLife Almaty is carrying out the project in cooperation with the akimat of Talgar "
+        "District and the akimat of Kaskelen, which will add collection points."
+    )
+    assert _names(text, "en")[1] == ["akimat of Talgar District", "akimat of Kaskelen"]
+
+
+@pytest.mark.parametrize(
+    ("name", "case", "expected"),
+    [
+        ("Аксуским колледжем черной металлургии", "ablt", "Аксуский колледж черной металлургии"),
+        ("Житикаринской районной больницы", "gent", "Житикаринская районная больница"),
+        ("Аксуский колледж", None, "Аксуский колледж"),
+    ],
+)
+def test_an_adjective_of_a_town_the_dictionary_lacks_declines_with_its_noun(name, case, expected):
+    assert nominative_head(name, case) == expected
