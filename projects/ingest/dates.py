@@ -94,7 +94,8 @@ _SHARED_YEAR_RANGES = [
         rf"(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})\s*(?:[-–—]|по|до|to|until|till|through)\s*"
         rf"(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s*,?\s+(?P<y>{_YEAR})",
         rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})\s*"
-        rf"(?:мен|бен|пен|[-–—])\s*(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+(?:аралығында|аралығы|дейін)",
+        rf"(?:мен|бен|пен|[-–—])\s*(?P<d2>{_DAY})?\s*(?P<m2>{_MONTH})\s+"
+        r"(?:аралығында|аралығы|дейін|айларында|айлары)",
         # "2025 жылғы 1 наурыздан 30 қарашаға дейін", "2025 жылғы мамыр айынан қазан айына
         # дейін": from (ablative) ... until (dative)
         rf"(?P<y>{_YEAR}){_KK_YEAR_WORD}\s+(?P<d1>{_DAY})?\s*(?P<m1>{_MONTH})"
@@ -132,13 +133,13 @@ _END_BY_YEAR = re.compile(
 # "Проект рассчитан на 2024–2027 годы", "2023–2025 жылдары", "from 2025 to 2028".
 _YEAR_RANGE = re.compile(
     rf"(?<![\d.])(?P<y1>{_YEAR})\s*(?:[-–—]|to|по|до)\s*(?P<y2>{_YEAR})"
-    r"(?:\s*(?:гг\.?|годы|годах|годов|жылдар\w*|жж\.?))?",
+    r"(?:\s*(?:гг\.?|годы|годах|годов|жылдар\w*|жж\.?|оқу\s+жылы\w*|учебн\w+\s+год\w*))?",
     _I,
 )
 _PROGRAMME_WORD = re.compile(r"программ\w*|programme|program\b|бағдарлама\w*|стратеги\w*", _I)
 # The project's own nouns, apart from a programme's (_PROJECT_WORD counts both).
 _PROJECT_ONLY = re.compile(
-    r"проект|project|жоба|инициатив|initiative|работы|жұмыстар|\baction\b", _I
+    r"проект|project|жоба|инициатив|initiative|работы|жұмыс(?:тар)?\b|\baction\b", _I
 )  # "the Action": the EU's word for a project it funds
 _PROJECT_WORD = re.compile(
     r"проект|project|жоба|программ|programme|program|инициатив|\baction\b", _I
@@ -195,6 +196,9 @@ _DURATIONS = [
         rf"(?<!\w){_ADJECTIVE_SPAN}[\s-]*(?:long\s+)?"
         r"(?:проект|project|programme|program|жоба|initiative|инициатив|action)",
         r"(?:проект\w*|жоба\w*)\s+(?:[\w-]+\s+){0,2}?рассчитан\w*\s+на\s+(?P<one>год)\b",
+        # "стартует в июле 2025 года и продлится год", "в течение полугода"
+        r"(?:продлится|продлятся|будет\s+длиться)\s+(?P<one2>год)\b",
+        r"(?:в\s+течение|на\s+срок|на)\s+(?P<half>полугода|полгода)\b",
         rf"(?:рассчитан\w*\s+на|на\s+срок|на\s+период|(?:a\s+)?period\s+of|will\s+last"
         rf"|will\s+run\s+for|lasts|runs\s+for|is\s+designed\s+for|продлится|продолжится"
         rf"|будет\s+длиться|займ[её]т)\s+{_SPAN}",
@@ -574,8 +578,10 @@ def _duration(doc: Document) -> tuple[int | None, list[Evidence]]:
 
 def _months(match: re.Match) -> int:
     groups = match.groupdict()
-    if groups.get("one"):
+    if groups.get("one") or groups.get("one2"):
         return 12
+    if groups.get("half"):
+        return 6
     if groups.get("w"):
         return 18 if groups["w"].startswith("полутор") else 12 * _ADJECTIVE_YEARS[groups["w"]]
     count = groups["n"].lower()

@@ -312,3 +312,16 @@ def test_periods_as_releases_write_them(text, expected):
 )
 def test_periods_as_newsrooms_write_them(text, expected):
     assert period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Жұмыс 2025–2026 оқу жылы ішінде жүргізіледі.", ("2025", "2026", None)),
+        ("Жоба 2025 жылғы сәуір-қазан айларында жүзеге асады.", ("2025-04", "2025-10", None)),
+        ("Проект стартует в июле 2025 года и продлится год.", ("2025-07", None, 12)),
+        ("Мобильные приемные будут работать в течение полугода.", (None, None, 6)),
+    ],
+)
+def test_school_years_month_ranges_and_a_year_or_half_a_year(text, expected):
+    assert period(text) == expected
