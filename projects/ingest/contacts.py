@@ -333,7 +333,48 @@ def find_contacts(doc: Document, organizations: list | None = None) -> list[Cont
     if not contacts:
         _fallback(doc, details, contacts)
     _organizations_beside_numbers(doc, details, contacts, organizations or [])
+    _coordinator_named_elsewhere(doc, details, contacts)
     return contacts
+
+
+# "можно у координатора проекта по телефону +7 …", "contact the coordinator at +7 …": the
+# coordinator the release names elsewhere ("рассказала координатор проекта Елена Сорокина",
+# "Жоба үйлестірушісі – Мадина Ахметова", "said Aliya Nurmagambetova, who coordinates the
+# project").
+_COORDINATOR_WORD = re.compile(r"координатор|coordinator|үйлестіруші", re.IGNORECASE)
+_NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+_PERSON = rf"{_NAME_WORD}\s+{_NAME_WORD}"
+_COORDINATOR_NAMED = re.compile(
+    rf"(?:координатор\w*\s+проекта|жоба(?:ның)?\s+үйлестірушісі|project\s+coordinator)"
+    rf"\s*[-–—:,]?\s*(?P<after>{_PERSON})(?![{LETTER}])"
+    rf"|(?P<before>{_PERSON}),\s+(?:who\s+coordinates\s+the\s+project|(?:the\s+)?project"
+    r"\s+coordinator)",
+)
+
+
+def _coordinator_named_elsewhere(doc, details, contacts) -> None:
+    text = doc.article
+    named = _COORDINATOR_NAMED.search(text)
+    if not named:
+        return
+    name = named.group("after") or named.group("before")
+    if any(contact.name == name for contact in contacts):
+        return
+    taken = {_phone_key(p) for c in contacts for p in c.phones} | {
+        e for c in contacts for e in c.emails
+    }
+    phones, emails, spans = [], [], []
+    for detail in details:
+        if detail.key in taken or detail.value in taken:
+            continue
+        sentence_start = max(text.rfind(mark, 0, detail.start) for mark in (". ", "\n")) + 1
+        if _COORDINATOR_WORD.search(text, sentence_start, detail.start):
+            (phones if detail.kind == "phone" else emails).append(detail.value)
+            spans.append((sentence_start, detail.end))
+    if spans:
+        evidence = [doc.evidence(named.start(), named.end())]
+        evidence += [doc.evidence(start, end) for start, end in spans[:1]]
+        contacts.append(ContactFound(name=name, phones=phones, emails=emails, evidence=evidence))
 
 
 # "«Сенім көпірі» бірлестігіне +7 (7112) 51-26-84 телефоны арқылы", "по телефону +996 700 38 14

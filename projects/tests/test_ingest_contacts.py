@@ -596,3 +596,26 @@ def test_an_organisation_in_brackets_after_a_number_is_its_contact():
     assert [(c.name, c.phones) for c in find_contacts(_doc(text))] == [
         ("ОО «Ак-Тилек Чүй»", ["+996 700 38 14 52"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "phones"),
+    [
+        (
+            "– Многие узнали о своем статусе, – рассказала координатор проекта Елена Сорокина.\n\n"
+            "Узнать адреса пунктов можно у координатора проекта по телефону +7 776 412 08 35.",
+            "ru",
+            "Елена Сорокина",
+            ["+7 776 412 08 35"],
+        ),
+        (
+            '"The family starts to change its habits," said Aliya Nurmagambetova, who '
+            "coordinates the project.\n\nSchools can contact the coordinator at +7 727 295 41 63.",
+            "en",
+            "Aliya Nurmagambetova",
+            ["+7 727 295 41 63"],
+        ),
+    ],
+)
+def test_the_coordinator_a_number_is_for_is_the_one_the_release_names(text, language, name, phones):
+    assert [(c.name, c.phones) for c in find_contacts(_doc(text, language))] == [(name, phones)]
