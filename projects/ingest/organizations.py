@@ -908,7 +908,10 @@ def _through_kazakh_head(text: str) -> str:
     return text
 
 
-_BARE_HEADS = {"фонд", "посольство", "министерство", "агентство", "центр", "қор", "елшілік"}
+_BARE_HEADS = {
+    "фонд", "посольство", "министерство", "агентство", "центр", "ассоциация", "объединение",
+    "организация", "қор", "елшілік", "бірлестік", "қауымдастық",
+}  # fmt: skip
 
 
 def _valid_name(name: str) -> bool:
@@ -963,8 +966,12 @@ def _is_press_office(name: str) -> bool:
     return bool(_PRESS_OFFICE.search(name)) and normalize_donor(name) == "European Union"
 
 
+# "Центром развития сельских сообществ (ЦРСС) из Худжанда": where it is from is not its name
+_RU_FROM_TOWN = re.compile(r"(?<=[а-яё»])\s+из\s+[А-ЯЁ][а-яё-]+$")
+
+
 def _clean_name(name: str, lang: str, case: str | None) -> str:
-    name = tidy(name)
+    name = _RU_FROM_TOWN.sub("", tidy(name))
     if lang == "kk" or is_kazakh_name(unquoted(name)):
         words = name.split(" ")
         words[-1] = kazakh_head_nominative(words[-1])
@@ -1114,7 +1121,7 @@ def _list_items(text: str, cue_end: int) -> list[tuple[str, int, int]]:
         if not match:
             return items
         line = match.group("item")
-        cut = _ITEM_NAME_END.search(line)
+        cut = _ITEM_NAME_END.search(mask_quotes(line))  # not inside 'Association "Women of X"'
         name = _trim_item(line[: cut.start()] if cut else line)
         if name and _starts_like_org(name):
             start = match.start("item") + line.find(name[:8])
@@ -1576,7 +1583,7 @@ def find_organizations(
 # An NGO named with its legal form and a quoted name: "общественный фонд «Адал»", "ОФ «Адал»",
 # "«Мейірім» қоғамдық бірлестігі", "«Дала Даму» ҚҚ", 'Public Association "Taza Su"'.
 _RU_NGO_FORM = (
-    r"(?:ОО|ОФ|ОЮЛ|ЧУ|КФ|РОО|МОО|РОФ|НПО|ННО|НКО|АНО|PF|PA|"
+    r"(?<![\w-])(?:ОО|ОФ|ОЮЛ|ЧУ|КФ|РОО|МОО|РОФ|НПО|ННО|НКО|АНО|PF|PA|"
     r"(?:[Оо]бщественн|[Чч]астн|[Кк]орпоративн|[Нн]екоммерческ|[Бб]лаготворительн)\w*\s+"
     r"(?:объединени|фонд|учреждени|организаци)\w*|"
     r"[Pp]ublic\s+(?:[Aa]ssociation|[Ff]oundation|[Ff]und|[Uu]nion)|NGO)"

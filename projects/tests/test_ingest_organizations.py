@@ -1462,3 +1462,32 @@ def test_an_english_authority_in_lower_case_opens_a_partner_list():
 )
 def test_an_adjective_of_a_town_the_dictionary_lacks_declines_with_its_noun(name, case, expected):
     assert nominative_head(name, case) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "implementers"),
+    [
+        (
+            "ru",
+            "Программный офис подписал соглашение о гранте с Центром развития сельских сообществ "
+            "(ЦРСС) из Худжанда.",
+            ["Центр развития сельских сообществ"],
+        ),
+        (
+            "en",
+            "The grantees are:\n\n"
+            '1. Public Association "Women of Mangystau" (Aktau) – $27,850 for prevention.\n\n'
+            '2. Public Foundation "Adal Kostanay" (Kostanay) – $19,900 for monitoring.',
+            ['Public Association "Women of Mangystau"', 'Public Foundation "Adal Kostanay"'],
+        ),
+        ("ru", "Ассоциация реализует проект в отдаленных селах.", []),
+        (
+            "ru",
+            "Общественный фонд «Алтай мейірімі» стал победителем конкурса ТОО «Казцинк». Фонд "
+            "«Алтай мейірімі» откроет клубы, ТОО «Казцинк» поможет.",
+            ["Общественный фонд «Алтай мейірімі»"],
+        ),
+    ],
+)
+def test_names_without_their_town_quotes_read_whole_and_no_bare_heads(language, text, implementers):
+    assert _names(text, language)[0] == implementers
