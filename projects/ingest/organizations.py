@@ -139,7 +139,7 @@ CUES: tuple[Cue, ...] = (
         r"(?<!через\s)оператор\w*)"
         r"(?:\s+(?:проекта|программы|мероприяти\w+|тренинга|семинара|конкурса|гранта|выступ\w+|"
         r"является|являются|стал[аио]?|станет|по\s+итогам\s+\w+|"
-        r"по\s+направлению\s+«[^«»\n]{1,80}»))*" + _DASH,
+        r"по\s+направлению\s+«[^«»\n]{1,80}»|«[^«»\n]{1,80}»))*" + _DASH,
     ),
     # "Проект реализуется силами общественного фонда «X»", "Автором проекта выступил фонд «X»"
     _cue(
@@ -589,6 +589,10 @@ _COMMA_RE = re.compile(r"\s*[,;]\s*(?:а\s+также\s+|и\s+|және\s+|and\s
 _CONJ_RE = re.compile(r"\s+(?:а\s+также|и|және|and|&|мен|или|or)\s+(?=\S)")
 
 
+_GENITIVE_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[а-яё]+(?:ого|его)$")
+_GENITIVE_ADJECTIVE_AFTER = re.compile(r"[а-яё]+(?:ого|его)\s+[а-яё]")
+
+
 def _split_items(
     text: str, base: int, pattern: re.Pattern = _COMMA_RE
 ) -> list[tuple[str, int, int]]:
@@ -600,6 +604,13 @@ def _split_items(
     pos = 0
     for match in pattern.finditer(masked):
         sep = match.group().strip()
+        if (
+            sep
+            and sep[0] not in ",;-•*–·"
+            and _GENITIVE_ADJECTIVE_BEFORE.search(text, 0, match.start())
+            and _GENITIVE_ADJECTIVE_AFTER.match(text, match.end())
+        ):
+            continue  # "управление дошкольного и школьного образования": one name
         if sep and sep[0] not in ",;-•*–·":
             # a conjunction separates two organisations only if an organisation follows
             follow = text[match.end() : match.end() + 60]
@@ -660,7 +671,8 @@ def _starts_like_org(text: str, strict: bool = False) -> bool:
              "akimat", "khokimiyat", "hokimiyat", "ministry", "office of", "department",
              # an institution after "и": "… и радиостанцией «Нарын FM»"
              "радиостанци", "телеканал", "редакци", "газет", "библиотек", "больниц", "колледж",
-             "университет", "школ", "лице", "техникум", "отдел", "аппарат", "мэри", "хукумат")
+             "университет", "школ", "лице", "техникум", "отдел", "аппарат", "мэри", "хукумат",
+             "центр", "палат", "комитет", "филиал")
         )  # fmt: skip
     return (
         lower.startswith(ORG_HEADS_RU)

@@ -1491,3 +1491,35 @@ def test_an_adjective_of_a_town_the_dictionary_lacks_declines_with_its_noun(name
 )
 def test_names_without_their_town_quotes_read_whole_and_no_bare_heads(language, text, implementers):
     assert _names(text, language)[0] == implementers
+
+
+@pytest.mark.parametrize(
+    ("text", "implementers", "partners"),
+    [
+        (
+            "Проект реализуется совместно с управлением дошкольного и школьного образования "
+            "Андижанской области.",
+            [],
+            ["управление дошкольного и школьного образования Андижанской области"],
+        ),
+        (
+            "Проект реализуется в партнерстве с Региональной палатой предпринимателей "
+            "Северо-Казахстанской области и центром занятости населения Мамлютского района.",
+            [],
+            [
+                "Региональная палата предпринимателей Северо-Казахстанской области",
+                "центр занятости населения Мамлютского района",
+            ],
+        ),
+        (
+            "Организатором проекта «Қамқор қолы» выступает общественное объединение "
+            "«Жігер-Атырау».",
+            ["общественное объединение «Жігер-Атырау»"],
+            [],
+        ),
+    ],
+)
+def test_one_office_of_two_adjectives_two_offices_and_a_project_title_before_the_grantee(
+    text, implementers, partners
+):
+    assert _names(text)[:2] == (implementers, partners)
