@@ -334,7 +334,23 @@ def find_contacts(doc: Document, organizations: list | None = None) -> list[Cont
         _fallback(doc, details, contacts)
     _organizations_beside_numbers(doc, details, contacts, organizations or [])
     _coordinator_named_elsewhere(doc, details, contacts)
+    if doc.language == "kk":
+        for contact in contacts:
+            contact.name = _without_kazakh_ablative(contact.name)
     return contacts
+
+
+# "ақпаратты … маманы Дина Ахметовадан алуға болады", "… департаментінен (+7 …)": whom to ask,
+# in the ablative; the contact is named in the nominative.
+_KK_ABLATIVE = re.compile(rf"(?<=[{LOWER}]{{4}})(?:(?<=[аеәоөұүыіяюэ])[дн][аеә]н|(?<=[іы])н[еа]н)$")
+
+
+def _without_kazakh_ablative(name: str) -> str:
+    words = name.split(" ")
+    last = _KK_ABLATIVE.sub("", words[-1])
+    if last != words[-1] and len(last) >= 4:
+        words[-1] = last
+    return " ".join(words)
 
 
 # "можно у координатора проекта по телефону +7 …", "contact the coordinator at +7 …": the

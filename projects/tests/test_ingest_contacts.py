@@ -619,3 +619,12 @@ def test_an_organisation_in_brackets_after_a_number_is_its_contact():
 )
 def test_the_coordinator_a_number_is_for_is_the_one_the_release_names(text, language, name, phones):
     assert [(c.name, c.phones) for c in find_contacts(_doc(text, language))] == [(name, phones)]
+
+
+def test_a_kazakh_contact_named_in_the_ablative_is_given_in_the_nominative():
+    text = (
+        "Жоба туралы ақпаратты коммуникация жөніндегі маман Дина Ахметовадан алуға болады: "
+        "+7 727 258 26 43, dina.akhmetova@example.org"
+    )
+    names = [contact.name for contact in find_contacts(_doc(text, "kk"))]
+    assert names == ["Дина Ахметова"]
