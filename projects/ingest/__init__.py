@@ -67,8 +67,6 @@ def extract(
     gazetteer = gazetteer or Gazetteer.load()
     places = find_places(doc, gazetteer)
     places += find_unlisted_places(doc, gazetteer, places)
-    for amount in _out_of_scale([amount for amount in amounts if amount.kind != "programme"]):
-        amount.kind = "programme"
     own_amounts = [amount for amount in amounts if amount.kind != "programme"]
     projects = announced_projects(doc, implementers, partners, own_amounts, places)
     return Extraction(
@@ -93,25 +91,3 @@ def extract(
         projects=projects,
         document=doc,
     )
-
-
-# A sum a thousand times another of the release in its currency is a programme's, a portfolio's
-# or a budget's ("ADB's USD 14 billion in Uzbekistan" beside a USD 2 million grant).
-OUT_OF_SCALE = 1000
-
-
-def _out_of_scale(amounts: list) -> list:
-    """Sums out of scale with the release's others in the same currency: no project's own.
-    (A release announcing several grants may also give their total, outside every grant's
-    part; taking such sums out was measured, and on releases never seen it took a project's
-    own sum too: they stay.)"""
-    outside = []
-    for amount in amounts:
-        smaller = [
-            other.amount
-            for other in amounts
-            if other.currency == amount.currency and other is not amount
-        ]
-        if smaller and amount.amount >= OUT_OF_SCALE * min(smaller):
-            outside.append(amount)
-    return outside

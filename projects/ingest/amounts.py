@@ -306,6 +306,8 @@ def find_amounts(doc: Document, donors: list[OrganizationFound]) -> list[AmountF
             kind = "programme"
         evidence = [doc.evidence(start, end)]
         _add(found, _Found(amount, currency, kind, qualifier, donor, strong, evidence))
+    for figure in _out_of_scale([f for f in found if f.kind != "programme"]):
+        figure.kind = "programme"
     return [
         AmountFound(f.amount, f.currency, f.kind, f.qualifier, f.donor, f.evidence) for f in found
     ]
@@ -347,6 +349,28 @@ def _a_sum_in_words(words: str, value: Decimal) -> bool:
 
 
 _WORD_CURRENCY = re.compile(rf"(?<![\w$€£₸₽])(?:{_CURRENCY})", _I)
+
+
+# A sum a thousand times another of the release in its currency is a programme's, a portfolio's
+# or a budget's ("ADB's USD 14 billion in Uzbekistan" beside a USD 2 million grant).
+OUT_OF_SCALE = 1000
+
+
+def _out_of_scale(amounts: list[_Found]) -> list[_Found]:
+    """Sums out of scale with the release's others in the same currency: no project's own.
+    (A release announcing several grants may also give their total, outside every grant's
+    part; taking such sums out was measured, and on releases never seen it took a project's
+    own sum too: they stay.)"""
+    outside = []
+    for amount in amounts:
+        smaller = [
+            other.amount
+            for other in amounts
+            if other.currency == amount.currency and other is not amount
+        ]
+        if smaller and amount.amount >= OUT_OF_SCALE * min(smaller):
+            outside.append(amount)
+    return outside
 
 
 def _programme_wide(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
