@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from projects.ingest.morphology import morph
 
@@ -46,6 +47,7 @@ _HALVES = {"половиной", "жарым", "half"}  # "два с полов�
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
+@lru_cache(maxsize=4096)  # each word is asked for while reading the run and again to sum it
 def word_value(word: str) -> int | str | None:
     """A number word's value, "hundred" or "scale:N" for the multipliers, "and" for the
     English joiner, else None."""
