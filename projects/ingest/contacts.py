@@ -36,6 +36,7 @@ from projects.ingest.legal_forms import (
     org_key,
 )
 from projects.ingest.result import ContactFound, Document, ValueFound
+from projects.ingest.sentences import sentence_span
 from projects.ingest.words import (
     LETTER,
     LOWER,
@@ -376,14 +377,12 @@ def _coordinator_named_elsewhere(doc, details, contacts) -> None:
     name = named.group("after") or named.group("before")
     if any(contact.name == name for contact in contacts):
         return
-    taken = {_phone_key(p) for c in contacts for p in c.phones} | {
-        e for c in contacts for e in c.emails
-    }
+    taken = _numbers_given(contacts)
     phones, emails, spans = [], [], []
     for detail in details:
         if detail.key in taken or detail.value in taken:
             continue
-        sentence_start = max(text.rfind(mark, 0, detail.start) for mark in (". ", "\n")) + 1
+        sentence_start, _end = sentence_span(text, detail.start, detail.end)
         if _COORDINATOR_WORD.search(text, sentence_start, detail.start):
             (phones if detail.kind == "phone" else emails).append(detail.value)
             spans.append((sentence_start, detail.end))
@@ -407,9 +406,7 @@ _ORG_AFTER = re.compile(
 
 def _organizations_beside_numbers(doc, details, contacts, organizations) -> None:
     text = doc.article
-    taken = {_phone_key(p) for c in contacts for p in c.phones} | {
-        e for c in contacts for e in c.emails
-    }
+    taken = _numbers_given(contacts)
     for detail in details:
         if detail.key in taken or detail.value in taken:
             continue
@@ -425,6 +422,12 @@ def _organizations_beside_numbers(doc, details, contacts, organizations) -> None
         evidence = doc.evidence(min(found.start(), detail.start), max(found.end(), detail.end))
         contacts.append(ContactFound(name=name, phones=phones, emails=emails, evidence=[evidence]))
         taken.add(detail.key if detail.kind == "phone" else detail.value)
+
+
+def _numbers_given(contacts: list[ContactFound]) -> set[str]:
+    """The phones (by their digits) and e-mails the contacts found so far already give."""
+    phones = {_phone_key(phone) for contact in contacts for phone in contact.phones}
+    return phones | {email for contact in contacts for email in contact.emails}
 
 
 def _full_name(short: str, organizations: list) -> str:

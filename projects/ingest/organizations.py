@@ -58,7 +58,7 @@ from projects.ingest.legal_forms import (
     org_key,
 )
 from projects.ingest.result import Document, Evidence, OrganizationFound
-from projects.ingest.sentences import wrapped_lines_joined
+from projects.ingest.sentences import sentence_span, wrapped_lines_joined
 from projects.ingest.words import (
     KK_LETTERS,
     LETTER,
@@ -1243,8 +1243,7 @@ _KK_LOCATIVE = re.compile(r"(?:[дт][аә]ғы|[дт]егі|[ыі]н[дт][ае
 def _sentence_subject(text: str, cue_start: int) -> tuple[int, int] | None:
     """The organisation that opens the sentence ending in a cue: "Отдел физической культуры и
     спорта Ерейментауского района предоставил спортивный зал и стал партнером проекта"."""
-    start = max(text.rfind(mark, 0, cue_start) for mark in (". ", "\n", "! ", "? ")) + 1
-    start += len(text[start:cue_start]) - len(text[start:cue_start].lstrip())
+    start, _end = sentence_span(text, cue_start, cue_start)
     if not _starts_like_org(text[start:cue_start]):
         return None
     end = start
