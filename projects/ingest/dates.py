@@ -197,7 +197,7 @@ _DURATIONS = [
         r"(?:проект|project|programme|program|жоба|initiative|инициатив|action)",
         r"(?:проект\w*|жоба\w*)\s+(?:[\w-]+\s+){0,2}?рассчитан\w*\s+на\s+(?P<one>год)\b",
         # "стартует в июле 2025 года и продлится год", "в течение полугода"
-        r"(?:продлится|продлятся|будет\s+длиться)\s+(?P<one2>год)\b",
+        r"(?:продлится|продлятся|будет\s+длиться)\s+(?P<one>год)\b",
         r"(?:в\s+течение|на\s+срок|на)\s+(?P<half>полугода|полгода)\b",
         rf"(?:рассчитан\w*\s+на|на\s+срок|на\s+период|(?:a\s+)?period\s+of|will\s+last"
         rf"|will\s+run\s+for|lasts|runs\s+for|is\s+designed\s+for|продлится|продолжится"
@@ -578,7 +578,7 @@ def _duration(doc: Document) -> tuple[int | None, list[Evidence]]:
 
 def _months(match: re.Match) -> int:
     groups = match.groupdict()
-    if groups.get("one") or groups.get("one2"):
+    if groups.get("one"):
         return 12
     if groups.get("half"):
         return 6
