@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 
 from .caching import cached, data_version
 from .models import Place, Project, ProjectPlaceIndex
+from .opendata import prebuilt
 from .selectors.directory import organizations_with_public_pages
 
 # With its four alternates an entry takes about 1.1 KB at the longest slug (120 characters,
@@ -32,6 +33,7 @@ URLS_PER_FILE = 39_000
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PLACEHOLDER = "sitemap-slug-placeholder"
 ITEMS_PER_PIECE = 500  # items rendered per streamed piece
+CONTENT_TYPE = "application/xml; charset=utf-8"
 
 URLSET_OPEN = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -97,43 +99,68 @@ def items_per_file() -> int:
 
 
 def sitemap_index(request):
-    """/sitemap.xml: the section files. Their number comes from one count per section, kept
-    until the data changes (counting organisations with a published project joins every
-    participation)."""
-    counts = cached(data_version(), f"sitemap-counts:{items_per_file()}", _section_counts)
-    pieces = [INDEX_OPEN]
-    for name, count in counts.items():
-        for page in range(1, max(1, math.ceil(count / items_per_file())) + 1):
-            path = reverse("sitemap-section", kwargs={"section": name, "page": page})
-            location = escape(request.build_absolute_uri(path))
-            pieces.append(f"<sitemap><loc>{location}</loc></sitemap>\n")
-    pieces.append("</sitemapindex>\n")
-    return HttpResponse("".join(pieces), content_type="application/xml; charset=utf-8")
+    """/sitemap.xml: the section files; from the last open-data build while it is current."""
+    prebuilt_file = prebuilt.response_for(request, "sitemap.xml")
+    if prebuilt_file is not None:
+        return prebuilt_file
+    counts = cached(data_version(), f"sitemap-counts:{items_per_file()}", section_counts)
+    document = index_document(prebuilt.site_address(request), counts)
+    return HttpResponse(document, content_type=CONTENT_TYPE)
 
 
-def _section_counts() -> dict[str, int]:
+def section_counts() -> dict[str, int]:
+    """The number of items of each section: one count each (counting organisations with a
+    published project joins every participation, so the index keeps it until the data
+    change)."""
     return {
         name: len(PAGE_URL_NAMES) if section is None else section.rows().count()
         for name, section in SECTIONS.items()
     }
 
 
+def section_files(counts: dict[str, int]) -> Iterator[tuple[str, int]]:
+    """(section, page) of every section file, for the counts of items."""
+    for name, count in counts.items():
+        for page in range(1, max(1, math.ceil(count / items_per_file())) + 1):
+            yield name, page
+
+
+def section_file_name(section: str, page: int) -> str:
+    return f"sitemap-{section}-{page}.xml"
+
+
+def index_document(site: str, counts: dict[str, int]) -> str:
+    pieces = [INDEX_OPEN]
+    for name, page in section_files(counts):
+        path = reverse("sitemap-section", kwargs={"section": name, "page": page})
+        pieces.append(f"<sitemap><loc>{escape(site + path)}</loc></sitemap>\n")
+    pieces.append("</sitemapindex>\n")
+    return "".join(pieces)
+
+
 def sitemap_section(request, section: str, page: int):
-    """/sitemap-<section>-<page>.xml: one slice of a section, in slug order."""
+    """/sitemap-<section>-<page>.xml: one slice of a section, in slug order; from the last
+    open-data build while it is current."""
     if section not in SECTIONS or page < 1:
         raise Http404("No such sitemap.")
-    site = f"{request.scheme}://{request.get_host()}"
+    prebuilt_file = prebuilt.response_for(request, section_file_name(section, page))
+    if prebuilt_file is not None:
+        return prebuilt_file
+    document = section_document(prebuilt.site_address(request), section, page)
+    if document is None:
+        raise Http404("No such sitemap.")
+    return StreamingHttpResponse(document, content_type=CONTENT_TYPE)
+
+
+def section_document(site: str, section: str, page: int) -> Iterator[str] | None:
+    """The section file's pieces, or None when the section has no such page."""
     if section == PAGES:
-        if page != 1:
-            raise Http404("No such sitemap.")
-        entries = _page_entries(site)
-    else:
-        start = (page - 1) * items_per_file()
-        rows = list(SECTIONS[section].rows()[start : start + items_per_file()])
-        if not rows and page != 1:
-            raise Http404("No such sitemap.")
-        entries = _item_entries(site, SECTIONS[section], rows)
-    return StreamingHttpResponse(_urlset(entries), content_type="application/xml; charset=utf-8")
+        return _urlset(_page_entries(site)) if page == 1 else None
+    start = (page - 1) * items_per_file()
+    rows = list(SECTIONS[section].rows()[start : start + items_per_file()])
+    if not rows and page != 1:
+        return None
+    return _urlset(_item_entries(site, SECTIONS[section], rows))
 
 
 # --- Rendering --------------------------------------------------------------------------------

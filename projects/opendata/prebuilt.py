@@ -2,11 +2,12 @@
 build_open_data`), served to visitors while they are current.
 
 A build writes every download of the whole registry (the CSV, XLSX and JSON exports in each
-language, IATI and 360Giving) from one snapshot of the database into the "opendata" storage
-(settings.STORAGES; a local folder by default, any Django storage backend from settings), each
-build under a folder of its own, and then a manifest naming the files with their sizes,
-checksums and the data version they were read at. Writing the manifest last is what makes a
-build visible, so a reader sees the previous build or this one, never a part.
+language, IATI and 360Giving) and the sitemaps from one snapshot of the database into the
+"opendata" storage (settings.STORAGES; a local folder by default, any Django storage backend
+from settings), each build under a folder of its own, and then a manifest naming the files
+with their sizes, checksums and the data version they were read at. Writing the manifest
+last is what makes a build visible, so a reader sees the previous build or this one, never a
+part.
 
 A download without parameters is served from its file when the manifest is current: built at
 the data version of now (any publish or edit makes a new version, so it marks the files
@@ -108,6 +109,29 @@ def downloads() -> list[Download]:
         Download("360giving.json", giving360.JSON_CONTENT_TYPE, giving360_file,
                  settings.LANGUAGE_CODE),
     ]  # fmt: skip
+    return files + sitemap_downloads()
+
+
+def sitemap_downloads() -> list[Download]:
+    """The sitemap index and its section files, as many as the data need now."""
+    from .. import sitemaps
+
+    counts = sitemaps.section_counts()
+
+    def index_file(base_url: str) -> Iterable[bytes]:
+        return [sitemaps.index_document(base_url, counts).encode()]
+
+    def section_file(section: str, page: int) -> Callable[[str], Iterable[bytes]]:
+        def write(base_url: str) -> Iterable[bytes]:
+            pieces = sitemaps.section_document(base_url, section, page) or []
+            return (piece.encode() for piece in pieces)
+
+        return write
+
+    files = [Download("sitemap.xml", sitemaps.CONTENT_TYPE, index_file)]
+    for section, page in sitemaps.section_files(counts):
+        name = sitemaps.section_file_name(section, page)
+        files.append(Download(name, sitemaps.CONTENT_TYPE, section_file(section, page)))
     return files
 
 

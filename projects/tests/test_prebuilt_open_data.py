@@ -68,11 +68,14 @@ def same_document(key: str, first: bytes, second: bytes) -> bool:
 
 def test_a_build_writes_every_download_with_its_size_and_checksum(seeded_db, settings):
     said = build()
-    assert "Built 11 open-data files of 5 published projects" in said
+    assert "Built 16 open-data files of 5 published projects" in said
     manifest = json.loads((folder(settings) / "manifest.json").read_bytes())
     languages = ("ru", "kk", "en")
     expected = {f"{lang}/export.{ext}" for lang in languages for ext in ("csv", "xlsx", "json")}
-    assert set(manifest["files"]) == expected | {"iati.xml", "360giving.json"}
+    sitemaps = {"sitemap.xml"} | {
+        f"sitemap-{section}-1.xml" for section in ("pages", "projects", "organizations", "places")
+    }
+    assert set(manifest["files"]) == expected | {"iati.xml", "360giving.json"} | sitemaps
     assert manifest["projects"] == 5 and manifest["base_url"] == SITE
     for entry in manifest["files"].values():
         content = (folder(settings) / entry["name"]).read_bytes()
@@ -186,6 +189,23 @@ def test_a_built_file_says_when_it_was_built_and_answers_a_repeated_request_with
     assert again.status_code == 304
 
 
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-projects-1.xml"])
+def test_the_sitemaps_are_served_from_their_files_until_the_data_change(seeded_db, client, path):
+    live = client.get(path)
+    build()
+    served = client.get(path)
+    assert isinstance(served, FileResponse)
+    assert served["Content-Type"] == live["Content-Type"]
+    assert body(served) == body(live)
+    assert f"{SITE}/ru/projects/{S003}/".encode() in body(client.get("/sitemap-projects-1.xml"))
+
+    Project.objects.filter(slug=S003).update(is_published=False)
+    caching.new_data_version()  # as a withdrawal marks it
+    again = client.get("/sitemap-projects-1.xml")
+    assert not isinstance(again, FileResponse)
+    assert f"/ru/projects/{S003}/".encode() not in body(again)
+
+
 def test_a_change_to_the_data_makes_downloads_live_until_the_next_build(seeded_db, client):
     build()
     project = Project.objects.get(slug=S003)
@@ -198,7 +218,7 @@ def test_a_change_to_the_data_makes_downloads_live_until_the_next_build(seeded_d
     assert is_live(response)
     assert "Новое название проекта" in body(response).decode()
 
-    assert "Built 11" in build("--if-stale")
+    assert "Built 16" in build("--if-stale")
     response = client.get("/ru/projects/export.csv")
     assert isinstance(response, FileResponse)
     assert "Новое название проекта" in body(response).decode()
@@ -244,7 +264,7 @@ def test_a_second_build_while_one_runs_does_nothing(seeded_db, settings):
         release.set()
         other.join()
     assert (folder(settings) / "manifest.json").read_bytes() == manifest
-    assert "Built 11" in build()  # the lock is free again
+    assert "Built 16" in build()  # the lock is free again
 
 
 def test_a_failed_build_leaves_the_last_one_served_and_nothing_half_written(

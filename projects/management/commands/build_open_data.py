@@ -12,8 +12,9 @@ from projects.opendata import prebuilt
 
 class Command(BaseCommand):
     help = (
-        "Write the whole registry's CSV, XLSX and JSON exports (in each language), IATI and "
-        "360Giving files to the open-data storage (OPEN_DATA_ROOT or OPEN_DATA_STORAGE), from "
+        "Write the whole registry's CSV, XLSX and JSON exports (in each language), IATI, "
+        "360Giving files and the sitemaps to the open-data storage (OPEN_DATA_ROOT or "
+        "OPEN_DATA_STORAGE), from "
         "one snapshot of the database. The site serves them while no publish or edit has "
         "happened since, and assembles downloads live otherwise. Only one build runs at a time; "
         "a second one ends at once, saying so."
