@@ -72,11 +72,34 @@ _shared_memory = "/dev/shm"  # noqa: S108 (gunicorn makes its own unique files t
 if os.path.isdir(_shared_memory):
     worker_tmp_dir = _shared_memory
 
-# Access log on stdout, error log on stderr; %(M)s is the request's duration in milliseconds.
-accesslog = "-"
+# Logs as the app writes them (registry/settings.py, LOGGING): with LOG_FORMAT=json (the
+# default when DEBUG is off) gunicorn's own lines are JSON objects too, and the access log is the
+# app's (one JSON line per request, with its request id). Otherwise the access log on stdout,
+# the error log on stderr; %(M)s is the request's duration in milliseconds.
+_debug = os.environ.get("DEBUG", "").strip().lower() not in {"0", "false", "no", "off"}
+_json_logs = os.environ.get("LOG_FORMAT", "text" if _debug else "json") == "json"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+if _json_logs:
+    accesslog = None
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "registry.request_log.json_formatter"}},
+        "filters": {"request_id": {"()": "registry.request_log.RequestIdFilter"}},
+        "handlers": {
+            "json": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "filters": ["request_id"],
+            },
+        },  # fmt: skip
+        "root": {"handlers": ["json"], "level": "INFO"},
+        "loggers": {"gunicorn.error": {"handlers": ["json"], "propagate": False}},
+    }
+else:
+    accesslog = "-"
+    access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 
 # Proxies whose X-Forwarded-* headers gunicorn believes (comma-separated addresses, or *
 # when only the proxy can reach this port).

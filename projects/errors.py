@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = "30"
-MACHINE_PATHS = ("/api/", "/open-data/", "/healthz")
+MACHINE_PATHS = ("/api/", "/open-data/", "/healthz", "/readyz")
 # What each page says; the API says it in English, as the rest of its errors.
 PAGES = {
     400: (

@@ -97,6 +97,8 @@ INSTALLED_APPS = [
 # --- Middleware -----------------------------------------------------------------------------
 
 MIDDLEWARE = [
+    # First: every later log line of a request carries its id (registry/request_log.py).
+    "registry.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # whitenoise right after SecurityMiddleware, before anything that might touch the session.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -152,28 +154,82 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No JIT compilation: the page aggregates are large queries with row estimates high enough
-    # to trigger it, and compiling them took a second each (of 1.8 s) at 100,000 projects,
-    # every time, for queries that run in milliseconds to a few hundred. A URL that sets
-    # ?options=... itself keeps its own.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
-# --- Cache ----------------------------------------------------------------------------------
-# Aggregates (facet counts, charts, maps of whole organisations and places) are cached, keyed by
-# the data version, so any backend is correct. Default: each process's own memory. Several app
-# servers may share one: CACHE_BACKEND=django.core.cache.backends.redis.RedisCache and
-# CACHE_LOCATION=redis://host:6379/1 (the redis client is a dependency; test_redis_cache.py
-# runs the pages through a real redis-server).
+# Read replicas (registry/replicas.py): DATABASE_REPLICA_URLS, comma-separated postgres:// URLs
+# of streaming replicas of the primary. Public reads go to a replica that answers and lags by
+# at most DATABASE_REPLICA_MAX_LAG seconds (each process checks every
+# DATABASE_REPLICA_CHECK_SECONDS); writes, the admin, transactions and commands to the primary.
+# A browser that wrote reads from the primary for REPLICA_PIN_SECONDS (read-your-writes).
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    replica = dj_database_url.parse(
+        url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    # A replica that is down must cost a request little: it is skipped, not waited for.
+    replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    replica["TEST"] = {"MIRROR": "default"}  # tests read the primary's test database
+    DATABASES[f"replica{number}"] = replica
+DATABASE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 10)
+DATABASE_REPLICA_CHECK_SECONDS = env_int("DATABASE_REPLICA_CHECK_SECONDS", 5)
+REPLICA_PIN_SECONDS = env_int(
+    "REPLICA_PIN_SECONDS", DATABASE_REPLICA_MAX_LAG + DATABASE_REPLICA_CHECK_SECONDS + 15
+)
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["registry.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "registry.replicas.ReplicaMiddleware")
 
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "registry"),
-        "TIMEOUT": env_int("CACHE_TIMEOUT", 3600),
-        "OPTIONS": {"MAX_ENTRIES": 2000} if "CACHE_BACKEND" not in os.environ else {},
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT compilation: the page aggregates are large queries with row estimates high
+        # enough to trigger it, and compiling them took a second each (of 1.8 s) at 100,000
+        # projects, every time, for queries that run in milliseconds to a few hundred. A URL
+        # that sets ?options=... itself keeps its own.
+        database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
+# --- Cache and sessions ---------------------------------------------------------------------
+# Aggregates (facet counts, charts, maps of whole organisations and places) and anonymous
+# visitors' pages are cached, keyed by the data version, so any backend is correct.
+# Default: each process's own memory, sessions in the database.
+# Several app servers share one Redis (REDIS_URL, or CACHE_URL, e.g. redis://host:6379/1 or
+# unix:///run/redis.sock): the cache, the corrections form's rate limit, and sessions (kept in
+# Redis and in the database, so a Redis outage logs nobody out). A Redis that does not answer
+# degrades to cache misses, logged, never an error (registry/cache.py).
+# Any other backend: CACHE_BACKEND and CACHE_LOCATION.
+
+REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL must start with redis://, rediss:// or unix://, got {REDIS_URL!r}"
+        )
+    try:
+        redis_timeout = float(os.environ.get("REDIS_TIMEOUT_SECONDS") or 0.5)
+    except ValueError:
+        raise ImproperlyConfigured("REDIS_TIMEOUT_SECONDS must be a number of seconds") from None
+    CACHES = {
+        "default": {
+            "BACKEND": "registry.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 3600),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "registry"),
+            "OPTIONS": {
+                "socket_connect_timeout": redis_timeout,
+                "socket_timeout": redis_timeout,
+                "retry_on_timeout": False,
+            },
+        }
     }
-}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get(
+                "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+            ),
+            "LOCATION": os.environ.get("CACHE_LOCATION", "registry"),
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 3600),
+            "OPTIONS": {"MAX_ENTRIES": 2000} if "CACHE_BACKEND" not in os.environ else {},
+        }
+    }
 
 # --- Logins ---------------------------------------------------------------------------------
 # django-axes counts failed logins in the database (shared by every app server): after
@@ -192,11 +248,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "registry.client_ip.client_address"
 
 # --- Passwords ------------------------------------------------------------------------------
 
@@ -298,14 +350,38 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Logging --------------------------------------------------------------------------------
 
+# One line per record; with LOG_FORMAT=json (the default when DEBUG is off) one JSON object,
+# and every line of a request carries its id (registry/request_log.py). ACCESS_LOG=1 (the
+# default with JSON logs, whose gunicorn writes none) adds a line per request with its status
+# and duration.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "registry.request_log.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "registry.request_log.json_formatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # pymorphy3 announces its dictionary at INFO each time a process loads it, django-axes
     # its version; axes' failed logins and lockouts are warnings, and stay.
-    "loggers": {"pymorphy3": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "pymorphy3": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "registry.access": {
+            "level": "INFO" if env_bool("ACCESS_LOG", LOG_FORMAT == "json") else "WARNING"
+        },
+    },
 }
 
 # --- Registry -------------------------------------------------------------------------------

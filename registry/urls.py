@@ -9,7 +9,7 @@ from django.urls import include, path
 from projects.api import api
 from projects.caching import cached_response
 from projects.feeds import NewProjectsFeed
-from projects.health import healthz
+from projects.health import healthz, readyz
 from projects.sitemaps import sitemap_index, sitemap_section
 from projects.views import robots_txt
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap-<str:section>-<int:page>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 # Error pages in the visitor's language, JSON under /api/ and /open-data/, 503 when the
