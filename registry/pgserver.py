@@ -56,6 +56,11 @@ class TemporaryPostgres:
             postgres_user = pwd.getpwnam("postgres")
             os.chown(self.folder, postgres_user.pw_uid, postgres_user.pw_gid)
         self.url = f"postgres://postgres@127.0.0.1:{self.port}/registry"
+        self.server_settings: dict[str, str] = {}  # more -c name=value for the server
+
+    def _server_options(self, base: str) -> str:
+        more = "".join(f" -c {name}={value}" for name, value in self.server_settings.items())
+        return base + more
 
     def _run(self, *command: str) -> None:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_root else []
@@ -90,7 +95,7 @@ class TemporaryPostgres:
             "-D",
             str(self.data),
             "-o",
-            options,
+            self._server_options(options),
             "-l",
             str(self.folder / "server.log"),
             "-w",
@@ -117,3 +122,34 @@ class TemporaryPostgres:
         finally:
             if not self.keep:
                 shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class TemporaryReplica(TemporaryPostgres):
+    """A streaming replica of a running TemporaryPostgres: pg_basebackup -R copies the primary
+    (with its databases) and writes the settings that make the copy follow it; a server of its
+    own then serves reads only. Removed by stop()."""
+
+    def __init__(self, primary: TemporaryPostgres):
+        super().__init__(primary.bindir)
+        self.primary = primary
+
+    def start(self) -> None:
+        if not (self.data / "PG_VERSION").exists():
+            self._run(
+                str(self.bindir / "pg_basebackup"),
+                "-h", "127.0.0.1", "-p", str(self.primary.port), "-U", "postgres",
+                "-D", str(self.data), "-R", "-X", "stream", "--checkpoint=fast",
+            )  # fmt: skip
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} "
+            "-c hot_standby=on -c wal_receiver_status_interval=1"
+        )
+        self._run(
+            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", self._server_options(options),
+            "-l", str(self.folder / "server.log"), "-w", "start",
+        )  # fmt: skip
+
+    def stop_server(self) -> None:
+        """Stop the server at once, as a crash would, and keep its folder (start() again)."""
+        if (self.data / "postmaster.pid").exists():
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
