@@ -8,7 +8,9 @@ The database is DATABASE_URL when it names a postgres:// database (created when 
 throwaway server in a temporary folder (kept in --pgdata DIR instead, so that the next run
 skips generating the projects). The run migrates, loads the seeds and calls
 `manage.py generate_projects N --seed 1` unless the database already holds N synthetic projects.
-The app's cache is a throwaway redis-server shared by the workers, as in production, where
+With --replica, public reads go to a streaming replica of that server, as with
+DATABASE_REPLICA_URLS in production. The app's cache is a throwaway redis-server (REDIS_URL)
+shared by the workers, as in production, where
 redis-server is installed (--cache memory: each process's own, the settings' default, with
 which every worker computes each page's figures once).
 
@@ -61,7 +63,12 @@ from bench.http_measure import (  # noqa: E402
 )
 from bench.scale_pages import EXPORTS, GZIP, Page, choose_sample, pages_of  # noqa: E402
 from bench.scale_report import BASELINE, PageFigures, page_rows, print_report  # noqa: E402
-from registry.pgserver import TemporaryPostgres, find_postgres_bindir, free_port  # noqa: E402
+from registry.pgserver import (  # noqa: E402
+    TemporaryPostgres,
+    TemporaryReplica,
+    find_postgres_bindir,
+    free_port,
+)
 from registry.redisserver import TemporaryRedis  # noqa: E402
 from registry.redisserver import redis_server_installed as redis_installed  # noqa: E402
 
@@ -103,6 +110,12 @@ def parse_args() -> argparse.Namespace:
         "CACHE_BACKEND when the environment sets it, else redis where redis-server is "
         "installed, else memory",
     )
+    parser.add_argument(
+        "--replica",
+        action="store_true",
+        help="serve public reads from a streaming replica of the temporary server "
+        "(pg_basebackup -R after the data are loaded), as with DATABASE_REPLICA_URLS",
+    )
     parser.add_argument("--pgdata", type=Path, help="keep the temporary server's data here")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
@@ -114,12 +127,12 @@ def parse_args() -> argparse.Namespace:
 # --- Database and settings ------------------------------------------------------------------
 
 
-def database_url(args, stack: contextlib.ExitStack) -> tuple[str, str]:
-    """The database to use and a description of it."""
+def database_url(args, stack: contextlib.ExitStack) -> tuple[str, str, TemporaryPostgres | None]:
+    """The database to use, a description of it, and the server when this run started it."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         ensure_database(url)
-        return url, "PostgreSQL (DATABASE_URL)"
+        return url, "PostgreSQL (DATABASE_URL)", None
     bindir = find_postgres_bindir()
     if bindir is None:
         raise SystemExit(
@@ -130,7 +143,7 @@ def database_url(args, stack: contextlib.ExitStack) -> tuple[str, str]:
     stack.callback(server.stop)
     server.start()
     where = f"kept in {server.folder}" if args.pgdata else "temporary server"
-    return server.url, f"PostgreSQL ({where})"
+    return server.url, f"PostgreSQL ({where})", server
 
 
 def ensure_database(url: str) -> None:
@@ -160,26 +173,46 @@ def ensure_database(url: str) -> None:
     print(f"created database {config['NAME']}")
 
 
+CACHE_VARIABLES = ("REDIS_URL", "CACHE_URL", "CACHE_BACKEND", "CACHE_LOCATION")
+
+
 def cache_environment(args, stack: contextlib.ExitStack) -> tuple[dict[str, str], str]:
-    """The cache settings the app runs with, and a description of them. Each process's memory
-    is the settings' default when no CACHE_BACKEND is set: one set here is dropped."""
-    given = os.environ.get("CACHE_BACKEND")
+    """The cache settings the app runs with, and a description of them: REDIS_URL (or
+    CACHE_BACKEND) when the environment sets one, else a throwaway Redis set as REDIS_URL, as
+    in production (README, "Running on several machines"); or each process's memory, the
+    settings' default, when no variable is set (those given are dropped)."""
+    given = next((name for name in CACHE_VARIABLES if os.environ.get(name)), None)
     if args.cache == "memory" or (args.cache == "auto" and not given and not redis_installed()):
-        os.environ.pop("CACHE_BACKEND", None)
-        os.environ.pop("CACHE_LOCATION", None)
+        for name in CACHE_VARIABLES:
+            os.environ.pop(name, None)
         return {}, "each process's memory"
     if given and args.cache != "redis":
-        return {}, f"{given} (CACHE_BACKEND)"
+        return {}, f"{os.environ[given]} ({given})"
     if not redis_installed():
         raise SystemExit("redis-server was not found (Debian: apt-get install redis-server)")
     server = TemporaryRedis()
     stack.callback(server.stop)
     server.start()
-    redis = {
-        "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "CACHE_LOCATION": server.url,
-    }
-    return redis, "a throwaway redis-server shared by the workers"
+    return {"REDIS_URL": server.url}, "a throwaway redis-server shared by the workers"
+
+
+def replica_environment(args, server, stack: contextlib.ExitStack) -> tuple[dict[str, str], str]:
+    """--replica: a streaming replica of the temporary server (made after the data are in it),
+    which the app's public reads then use; or DATABASE_REPLICA_URLS as the environment sets it."""
+    if os.environ.get("DATABASE_REPLICA_URLS"):
+        return {}, "DATABASE_REPLICA_URLS"
+    if not args.replica:
+        return {}, "none"
+    if server is None:
+        raise SystemExit("--replica needs the temporary server (unset DATABASE_URL), or set "
+                         "DATABASE_REPLICA_URLS to replicas of DATABASE_URL")  # fmt: skip
+    replica = TemporaryReplica(server)
+    stack.callback(replica.stop)
+    started = time.perf_counter()
+    replica.start()
+    seconds = time.perf_counter() - started
+    described = f"a streaming replica (copied in {seconds:.0f} s)"
+    return {"DATABASE_REPLICA_URLS": replica.url}, described
 
 
 def production_environment(url: str, workdir: Path) -> dict[str, str]:
@@ -443,7 +476,7 @@ def measure_load(server: Gunicorn, sample, args, workdir: Path) -> list[dict]:
 def run(args, stack: contextlib.ExitStack) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="registry-bench-scale-"))
     stack.callback(shutil.rmtree, workdir, ignore_errors=True)
-    url, database = database_url(args, stack)
+    url, database, pg_server = database_url(args, stack)
     cache_settings, cache = cache_environment(args, stack)
     env = {**production_environment(url, workdir), **cache_settings}
     os.environ.update(env)
@@ -455,6 +488,10 @@ def run(args, stack: contextlib.ExitStack) -> None:
     print(f"database: {database}; preparing data (migrate, load_seeds, generate_projects)")
     data_note = prepare_data(args, env)
     print(data_note)
+    connections.close_all()
+    replica_settings, replica = replica_environment(args, pg_server, stack)
+    env.update(replica_settings)
+    print(f"read replica: {replica}")
     admin_user, password = bench_admin()
     stack.callback(remove_bench_admin)
     sample = choose_sample(q_common=args.q_common, q_rare=args.q_rare)
@@ -488,6 +525,7 @@ def run(args, stack: contextlib.ExitStack) -> None:
         "commit": git_commit(),
         "database": database,
         "cache": cache,
+        "replica": replica,
         "data": data_note,
         "published": sample.published,
         "synthetic": sample.synthetic,

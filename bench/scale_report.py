@@ -86,7 +86,10 @@ def print_report(meta: dict, baseline: dict, rows: list[dict], exports, loads) -
         f"({meta['synthetic']} synthetic); gunicorn {meta['workers']} workers; "
         f"{meta['repeat']} timed requests per page after {meta['warmup']} warm-ups"
     )
-    print(f"data: {meta['data']}; cache: {meta.get('cache', 'not recorded')}")
+    print(
+        f"data: {meta['data']}; cache: {meta.get('cache', 'not recorded')}; "
+        f"read replica: {meta.get('replica', 'none')}"
+    )
     print(
         f"baseline {BASELINE}: p50 {baseline['p50_ms']:.1f} ms, p95 {baseline['p95_ms']:.1f} ms "
         f"({baseline['samples']} requests, interleaved with the pages)"
