@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench bench-scale fuzz clean
+.PHONY: run test test-sqlite test-postgres install migrate seed messages lint bench bench-scale bench-cluster fuzz \
+	clean
 
 # The virtualenv is rebuilt when the requirements change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -61,6 +62,12 @@ bench: install
 ## Options: BENCH_SCALE_ARGS="--projects 2000 --repeat 5 --json bench-scale.json" (see --help).
 bench-scale: install
 	$(BIN)/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
+
+## bench-cluster: two app processes sharing a throwaway Redis and a PostgreSQL primary with a
+## streaming replica, under load while Redis and then the replica are killed; fails on any 5xx.
+## Options: BENCH_CLUSTER_ARGS="--projects 5000 --phase-seconds 60 --clients 16".
+bench-cluster: install
+	$(BIN)/python bench/bench_cluster.py $(BENCH_CLUSTER_ARGS)
 
 ## fuzz: 10,000 hostile requests to every public address while another process publishes and
 ## edits records (DATABASE_URL: a PostgreSQL database; it gets the seeds if it has none).
