@@ -187,6 +187,7 @@ def main() -> int:
         for path in paths:  # once each, so that the steady phase is not the first visit
             http_get(cluster.apps[0].port, path)
         phases = []
+        before = transactions(cluster)
         for name, event in (
             ("steady", None),
             ("redis killed", cluster.stop_redis),
@@ -194,15 +195,49 @@ def main() -> int:
         ):
             tally = run_phase(cluster, paths, args, rng, event)
             phases.append(figures(name, tally, args.phase_seconds))
+            if name == "steady":
+                after = transactions(cluster)
+                phases[-1]["transactions"] = {
+                    server: after[server] - before[server] for server in after
+                }
             print_phase(phases[-1])
             if name == "redis killed":
                 cluster.restart_redis()
+        logged = warnings_logged(cluster)
+        print("\nwarnings and errors the app processes logged:")
+        for line, count in logged.most_common(12):
+            print(f"  {count:6d}  {line}")
     failed = sum(p["answers_500_or_more"] + sum(p["failed_requests"].values()) for p in phases)
     print(f"\n{sum(p['requests'] for p in phases)} requests in 3 phases; answers >= 500 or "
           f"failed requests: {failed}; {time.monotonic() - started:.0f} s in all")  # fmt: skip
     if args.json:
-        args.json.write_text(json.dumps({"phases": phases}, indent=2) + "\n")
+        document = {"phases": phases, "logged": dict(logged)}
+        args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return 1 if failed else 0
+
+
+def transactions(cluster: LocalCluster) -> dict[str, int]:
+    """Transactions each server has committed in the registry's database (each query of the
+    app's, in autocommit, is one): where the reads went."""
+    query = "SELECT xact_commit FROM pg_stat_database WHERE datname = 'registry'"
+    return {
+        "primary": cluster.sql(cluster.primary, query)[0][0],
+        "replica": cluster.sql(cluster.replica, query)[0][0],
+    }
+
+
+def warnings_logged(cluster: LocalCluster) -> collections.Counter:
+    """The app processes' warnings by logger (what the failures cost in the logs)."""
+    counted: collections.Counter = collections.Counter()
+    for app in cluster.apps:
+        for line in app.log_path.read_text().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if record.get("level") in {"WARNING", "ERROR", "CRITICAL"}:
+                counted[f"{record['level']} {record['logger']}: {record['message'][:60]}"] += 1
+    return counted
 
 
 def http_get(port: int, path: str) -> int:
@@ -226,6 +261,8 @@ def print_phase(phase: dict) -> None:
         f"  pages p50 {phase['pages_p50_ms']} ms, p95 {phase['pages_p95_ms']} ms; /healthz p50 "
         f"{phase['healthz_p50_ms']} ms; ratio {phase['pages_to_healthz_p50']}"
     )
+    if "transactions" in phase:
+        print(f"  transactions committed: {phase['transactions']}")
     for line in phase["first_errors"]:
         print(f"  {line}")
 

@@ -14,8 +14,8 @@ and this module's router and middleware:
 - A replica that does not answer, or lags behind the primary by more than
   DATABASE_REPLICA_MAX_LAG seconds, is skipped. Each process checks each replica at most every
   DATABASE_REPLICA_CHECK_SECONDS. A query that fails on a replica during a request marks the
-  replica down, and the request (a GET or HEAD: safe to run again) is run again on the primary,
-  so the visitor gets the page, not an error.
+  replica down, and the page (a GET or HEAD: safe to build again) is built again from the
+  primary, so the visitor gets the page, not an error, and the log no error either.
 """
 
 from __future__ import annotations
@@ -25,13 +25,11 @@ import dataclasses
 import logging
 import random
 import re
-import sys
 import threading
 import time
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.signals import got_request_exception
 from django.db import connections
 from django.db.utils import DatabaseError, InterfaceError, OperationalError
 
@@ -144,7 +142,6 @@ def _close_quietly(alias: str) -> None:
 class RequestRouting:
     may_use_replica: bool
     replica: str | None = None  # the replica this request reads from, chosen at its first read
-    replica_failed: str = ""
 
 
 _routing: ContextVar[RequestRouting | None] = ContextVar("registry_routing", default=None)
@@ -175,19 +172,6 @@ class ReplicaRouter:
         return db == PRIMARY
 
 
-def _note_replica_failure(sender, request=None, **kwargs):
-    """A database error in a request that read from a replica: the middleware runs it again."""
-    routing = _routing.get()
-    error = sys.exc_info()[1]
-    if routing is None or routing.replica in (None, PRIMARY):
-        return
-    if isinstance(error, (OperationalError, InterfaceError)):
-        routing.replica_failed = type(error).__name__
-
-
-got_request_exception.connect(_note_replica_failure, dispatch_uid="registry-replica-failure")
-
-
 class ReplicaMiddleware:
     """Decides per request whether it may read from a replica, pins a browser that wrote to
     the primary for a while, and runs a public read again on the primary when its replica
@@ -202,14 +186,9 @@ class ReplicaMiddleware:
             and not ADMIN_PATH.match(request.path_info)
             and PIN_COOKIE not in request.COOKIES
         )
-        routing = RequestRouting(may_use_replica=public_read)
-        token = _routing.set(routing)
+        token = _routing.set(RequestRouting(may_use_replica=public_read))
         try:
             response = self.get_response(request)
-            if routing.replica_failed:
-                mark_down(routing.replica, routing.replica_failed)
-                _routing.set(RequestRouting(may_use_replica=False))
-                response = self.get_response(request)
         finally:
             _routing.reset(token)
         if request.method not in SAFE_METHODS:
@@ -221,4 +200,22 @@ class ReplicaMiddleware:
                 httponly=True,
                 samesite="Lax",
             )
+        return response
+
+    def process_exception(self, request, exception):
+        """A public read whose replica failed (while building the page or rendering it) is
+        built again from the primary, and the replica is skipped until it answers again."""
+        routing = _routing.get()
+        if (
+            routing is None
+            or routing.replica in (None, PRIMARY)
+            or not isinstance(exception, (OperationalError, InterfaceError))
+        ):
+            return None  # not a replica's failure: the usual error page
+        mark_down(routing.replica, type(exception).__name__)
+        routing.replica = PRIMARY
+        match = request.resolver_match
+        response = match.func(request, *match.args, **match.kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()
         return response

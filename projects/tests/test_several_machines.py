@@ -252,10 +252,24 @@ def test_a_stopped_redis_costs_no_error(cluster):
 
 
 def test_a_stopped_replica_costs_no_error(cluster):
+    logs = {app.port: app.log_path.stat().st_size for app in cluster.apps}
     cluster.stop_replica()
     for app in cluster.apps:
-        for path in ("/ru/", "/ru/projects/", f"/ru/projects/{SLUG}/", "/kk/projects/?year=2024"):
+        for path in (
+            "/healthz",
+            "/ru/",
+            "/ru/projects/",
+            f"/ru/projects/{SLUG}/",
+            "/kk/projects/?year=2024",
+        ):
             page = Browser("10.0.0.10").open(app.url + path, headers={"Cache-Control": "no-cache"})
             assert page.status == 200, (path, page.status)
     readiness = Browser("10.0.0.10").open(cluster.apps[0].url + "/readyz")
     assert readiness.status == 200 and '"replica1": {"status": "down"' in readiness.text
+    # Operators read a warning that the replica is skipped, not a server error.
+    for app in cluster.apps:
+        with open(app.log_path, "rb") as log:
+            log.seek(logs[app.port])
+            logged = log.read().decode()
+        assert '"logger": "registry.replicas"' in logged
+        assert '"level": "ERROR"' not in logged
