@@ -196,6 +196,27 @@ def cache_environment(args, stack: contextlib.ExitStack) -> tuple[dict[str, str]
     return {"REDIS_URL": server.url}, "a throwaway redis-server shared by the workers"
 
 
+def committed_transactions(servers: dict[str, str | None]) -> dict[str, int]:
+    """Transactions each server has committed in its database (each of the app's queries, in
+    autocommit, is one): where the reads went."""
+    import psycopg2
+
+    counts = {}
+    for name, server_url in servers.items():
+        if not server_url:
+            continue
+        connection = psycopg2.connect(server_url.replace("postgres://", "postgresql://", 1))
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+                )
+                counts[name] = cursor.fetchone()[0]
+        finally:
+            connection.close()
+    return counts
+
+
 def replica_environment(args, server, stack: contextlib.ExitStack) -> tuple[dict[str, str], str]:
     """--replica: a streaming replica of the temporary server (made after the data are in it),
     which the app's public reads then use; or DATABASE_REPLICA_URLS as the environment sets it."""
@@ -491,6 +512,8 @@ def run(args, stack: contextlib.ExitStack) -> None:
     connections.close_all()
     replica_settings, replica = replica_environment(args, pg_server, stack)
     env.update(replica_settings)
+    servers = {"primary": url, "replica": replica_settings.get("DATABASE_REPLICA_URLS")}
+    transactions_before = committed_transactions(servers)
     print(f"read replica: {replica}")
     admin_user, password = bench_admin()
     stack.callback(remove_bench_admin)
@@ -519,6 +542,12 @@ def run(args, stack: contextlib.ExitStack) -> None:
     baseline_times = measure_pages(server, pages, figures, cookies, args)
     exports = [] if args.no_exports else measure_exports(server, sample.published, args, env)
     loads = [] if args.no_load else measure_load(server, sample, args, workdir)
+    transactions = {
+        name: count - transactions_before[name]
+        for name, count in committed_transactions(servers).items()
+    }
+    if servers["replica"]:
+        print(f"transactions committed while timing: {transactions}")
 
     meta = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
@@ -526,6 +555,7 @@ def run(args, stack: contextlib.ExitStack) -> None:
         "database": database,
         "cache": cache,
         "replica": replica,
+        "transactions": transactions,
         "data": data_note,
         "published": sample.published,
         "synthetic": sample.synthetic,
