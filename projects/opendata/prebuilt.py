@@ -40,7 +40,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import FileResponse
@@ -451,11 +451,10 @@ def _make_folder(folder: Path) -> None:
 
 
 def _is_local(storage: Storage) -> bool:
-    try:
-        storage.path(MANIFEST)
-    except NotImplementedError:
-        return False
-    return True
+    """Files in a folder of this machine, written with a rename. Not every storage with a
+    path() keeps its files there (Django's in-memory storage answers one), so the class
+    decides."""
+    return isinstance(storage, FileSystemStorage)
 
 
 @contextlib.contextmanager

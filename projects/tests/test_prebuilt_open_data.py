@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.http import FileResponse, StreamingHttpResponse
@@ -279,13 +280,41 @@ def test_a_failed_build_leaves_the_last_one_served_and_nothing_half_written(
         raise OSError(28, "No space left on device")
 
     broken_iati = prebuilt.Download("iati.xml", "application/xml", broken)
-    monkeypatch.setattr(prebuilt, "downloads", lambda: [*everything[:-2], broken_iati])
+    with_broken_iati = [broken_iati if d.key == "iati.xml" else d for d in everything]
+    monkeypatch.setattr(prebuilt, "downloads", lambda: with_broken_iati)
     # (A savepoint: the test's transaction stands for the command's own connection.)
     with pytest.raises(Exception, match="No space left on device"), transaction.atomic():
         build()
     assert (folder(settings) / "manifest.json").read_bytes() == manifest
     assert len(list((folder(settings) / "builds").iterdir())) == 1
     assert isinstance(client.get("/open-data/iati.xml"), FileResponse)
+
+
+def test_a_storage_without_local_files_gets_the_same_build_and_serves_it(
+    seeded_db, settings, client
+):
+    """Any Django storage backend (an S3-compatible bucket in production). Django's in-memory
+    storage has no local paths, so the build takes the same road as to a bucket."""
+    storage = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "opendata": storage}
+    for _ in range(3):
+        said = build()
+    assert "Built 16 open-data files" in said
+    bucket = storages["opendata"]
+    manifest = json.loads(bucket.open("manifest.json").read())
+    kept = [name for name in bucket.listdir("builds")[0] if files_under(bucket, f"builds/{name}")]
+    assert len(kept) == 2 and manifest["build"] in kept  # the older build's files are removed
+    for entry in manifest["files"].values():
+        content = bucket.open(entry["name"]).read()
+        assert hashlib.sha256(content).hexdigest() == entry["sha256"]
+    served = client.get("/open-data/360giving.json")
+    assert isinstance(served, FileResponse)
+    assert hashlib.sha256(body(served)).hexdigest() == manifest["files"]["360giving.json"]["sha256"]
+
+
+def files_under(storage, folder: str) -> list[str]:
+    folders, files = storage.listdir(folder)
+    return files + [name for child in folders for name in files_under(storage, f"{folder}/{child}")]
 
 
 def test_the_last_two_builds_are_kept(seeded_db, settings):
