@@ -10,8 +10,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from registry import replicas as replicas_module
-from registry.replicas import replica_aliases
+from registry import replicas
 
 from .models import RegistryState
 from .opendata import prebuilt
@@ -44,14 +43,17 @@ def readyz(request):
     read replica, the cache and the open-data storage (each of those degrades the service, and
     the status says "degraded", but pages are still served: 200)."""
     checks = {"database": _check_primary()}
-    replicas = {alias: replicas_module.check(alias).as_json() for alias in replica_aliases()}
-    if replicas:
-        checks["replicas"] = replicas
+    replica_checks = {
+        alias: replicas.check(alias).as_json() for alias in replicas.replica_aliases()
+    }
+    if replica_checks:
+        checks["replicas"] = replica_checks
     checks["cache"] = _check_cache()
     checks["open_data"] = _check_open_data()
+    degrading = [checks["cache"], *replica_checks.values()]
     if checks["database"]["status"] != "ok":
         status, code = "unavailable", 503
-    elif any(check["status"] != "ok" for check in [checks["cache"], *replicas.values()]):
+    elif any(check["status"] != "ok" for check in degrading):
         status, code = "degraded", 200
     else:
         status, code = "ok", 200
