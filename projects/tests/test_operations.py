@@ -13,6 +13,7 @@ import logging
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.test import RequestFactory
 
 from registry.client_ip import client_address
@@ -77,6 +78,15 @@ def test_readyz_reports_each_dependency_with_timings(client):
     assert report["cache"] == report["cache"] | {"status": "ok", "backend": "LocMemCache"}
     assert report["open_data"]["built_at"] is None  # no build yet
     assert "replicas" not in report  # none configured
+
+
+def test_readyz_is_503_on_a_database_without_the_registrys_tables(client):
+    with connection.cursor() as cursor:  # undone with the test's transaction
+        cursor.execute("ALTER TABLE projects_registrystate RENAME TO registrystate_elsewhere")
+    response = client.get("/readyz")
+    assert response.status_code == 503 and response["Retry-After"]
+    report = response.json()
+    assert report["status"] == "unavailable" and report["database"]["status"] == "down"
 
 
 def test_readyz_is_degraded_not_down_without_redis(client, unreachable_redis):
