@@ -359,8 +359,10 @@ def _without_kazakh_ablative(name: str) -> str:
 # "Жоба үйлестірушісі – Мадина Ахметова", "said Aliya Nurmagambetova, who coordinates the
 # project").
 _COORDINATOR_WORD = re.compile(r"координатор|coordinator|үйлестіруші", re.IGNORECASE)
-_NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-_PERSON = rf"{_NAME_WORD}\s+{_NAME_WORD}"
+# Stricter than _NAME_WORD above (no apostrophe, a capital after a hyphen); its own name, so
+# that it no longer replaces _NAME_WORD for the rest of the module.
+_COORDINATOR_NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+_PERSON = rf"{_COORDINATOR_NAME_WORD}\s+{_COORDINATOR_NAME_WORD}"
 _COORDINATOR_NAMED = re.compile(
     rf"(?:координатор\w*\s+проекта|жоба(?:ның)?\s+үйлестірушісі|project\s+coordinator)"
     rf"\s*[-–—:,]?\s*(?P<after>{_PERSON})(?![{LETTER}])"
