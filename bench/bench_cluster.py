@@ -38,7 +38,8 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
-from registry.cluster import LocalCluster  # noqa: E402
+from bench.http_measure import percentile  # noqa: E402
+from registry.cluster import LocalCluster, committed_transactions  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -145,12 +146,11 @@ def run_phase(cluster, paths, args, rng, event=None) -> Tally:
 
 
 def figures(name: str, tally: Tally, seconds: float) -> dict:
-    def percentile(values: list[float], share: float) -> float:
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if values else 0
+    def milliseconds(values: list[float], share: float) -> float:
+        return percentile(values, share) * 1000 if values else 0
 
-    pages_p50 = percentile(tally.page_seconds, 0.5)
-    baseline_p50 = percentile(tally.baseline_seconds, 0.5)
+    pages_p50 = milliseconds(tally.page_seconds, 0.5)
+    baseline_p50 = milliseconds(tally.baseline_seconds, 0.5)
     requests = sum(tally.statuses.values()) + sum(tally.failures.values())
     return {
         "phase": name,
@@ -160,7 +160,7 @@ def figures(name: str, tally: Tally, seconds: float) -> dict:
         "failed_requests": dict(tally.failures),
         "answers_500_or_more": sum(n for status, n in tally.statuses.items() if status >= 500),
         "pages_p50_ms": round(pages_p50, 1),
-        "pages_p95_ms": round(percentile(tally.page_seconds, 0.95), 1),
+        "pages_p95_ms": round(milliseconds(tally.page_seconds, 0.95), 1),
         "healthz_p50_ms": round(baseline_p50, 1),
         "pages_to_healthz_p50": round(pages_p50 / baseline_p50, 1) if baseline_p50 else None,
         "first_errors": tally.server_errors[:5],
@@ -217,12 +217,10 @@ def main() -> int:
 
 
 def transactions(cluster: LocalCluster) -> dict[str, int]:
-    """Transactions each server has committed in the registry's database (each query of the
-    app's, in autocommit, is one): where the reads went."""
-    query = "SELECT xact_commit FROM pg_stat_database WHERE datname = 'registry'"
+    """Transactions the primary and the replica have committed: where the reads went."""
     return {
-        "primary": cluster.sql(cluster.primary, query)[0][0],
-        "replica": cluster.sql(cluster.replica, query)[0][0],
+        "primary": committed_transactions(cluster.primary.url),
+        "replica": committed_transactions(cluster.replica.url),
     }
 
 

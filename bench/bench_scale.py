@@ -63,6 +63,7 @@ from bench.http_measure import (  # noqa: E402
 )
 from bench.scale_pages import EXPORTS, GZIP, Page, choose_sample, pages_of  # noqa: E402
 from bench.scale_report import BASELINE, PageFigures, page_rows, print_report  # noqa: E402
+from registry.cluster import committed_transactions  # noqa: E402
 from registry.pgserver import (  # noqa: E402
     TemporaryPostgres,
     TemporaryReplica,
@@ -196,25 +197,9 @@ def cache_environment(args, stack: contextlib.ExitStack) -> tuple[dict[str, str]
     return {"REDIS_URL": server.url}, "a throwaway redis-server shared by the workers"
 
 
-def committed_transactions(servers: dict[str, str | None]) -> dict[str, int]:
-    """Transactions each server has committed in its database (each of the app's queries, in
-    autocommit, is one): where the reads went."""
-    import psycopg2
-
-    counts = {}
-    for name, server_url in servers.items():
-        if not server_url:
-            continue
-        connection = psycopg2.connect(server_url.replace("postgres://", "postgresql://", 1))
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
-                )
-                counts[name] = cursor.fetchone()[0]
-        finally:
-            connection.close()
-    return counts
+def committed_transactions_of(servers: dict[str, str | None]) -> dict[str, int]:
+    """Transactions each server (a URL, or None when there is none) has committed."""
+    return {name: committed_transactions(url) for name, url in servers.items() if url}
 
 
 def replica_environment(args, server, stack: contextlib.ExitStack) -> tuple[dict[str, str], str]:
@@ -513,7 +498,7 @@ def run(args, stack: contextlib.ExitStack) -> None:
     replica_settings, replica = replica_environment(args, pg_server, stack)
     env.update(replica_settings)
     servers = {"primary": url, "replica": replica_settings.get("DATABASE_REPLICA_URLS")}
-    transactions_before = committed_transactions(servers)
+    transactions_before = committed_transactions_of(servers)
     print(f"read replica: {replica}")
     admin_user, password = bench_admin()
     stack.callback(remove_bench_admin)
@@ -544,7 +529,7 @@ def run(args, stack: contextlib.ExitStack) -> None:
     loads = [] if args.no_load else measure_load(server, sample, args, workdir)
     transactions = {
         name: count - transactions_before[name]
-        for name, count in committed_transactions(servers).items()
+        for name, count in committed_transactions_of(servers).items()
     }
     if servers["replica"]:
         print(f"transactions committed while timing: {transactions}")

@@ -31,6 +31,27 @@ def libpq_url(url: str) -> str:
     return url.replace("postgres://", "postgresql://", 1)
 
 
+def run_sql(url: str, statement: str) -> list[tuple]:
+    """One statement on the database a postgres:// URL names, in autocommit; its rows."""
+    import psycopg2
+
+    connection = psycopg2.connect(libpq_url(url))
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+            return cursor.fetchall() if cursor.description else []
+    finally:
+        connection.close()
+
+
+def committed_transactions(url: str) -> int:
+    """Transactions the server has committed in the URL's database. Each of the app's queries,
+    in autocommit, is one: compared before and after a run, they show where the reads went."""
+    query = "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+    return run_sql(url, query)[0][0]
+
+
 @dataclass
 class AppProcess:
     port: int
@@ -96,16 +117,7 @@ class LocalCluster:
         self.redis.start()
 
     def sql(self, server: TemporaryPostgres, statement: str) -> list[tuple]:
-        import psycopg2
-
-        connection = psycopg2.connect(libpq_url(server.url))
-        connection.autocommit = True
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
-                return cursor.fetchall() if cursor.description else []
-        finally:
-            connection.close()
+        return run_sql(server.url, statement)
 
     def pause_replay(self) -> None:
         """The replica keeps receiving the primary's changes but stops applying them: it lags."""

@@ -147,10 +147,11 @@ FORM_RENDERER = "projects.form_rendering.FastWidgetRenderer"
 # DATABASE_URL absent: a SQLite file in the project. postgres://user:pass@host:5432/name switches
 # to PostgreSQL. Persistent connections with health checks suit gunicorn workers.
 
+CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_max_age=CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
@@ -161,9 +162,7 @@ DATABASES = {
 # DATABASE_REPLICA_CHECK_SECONDS); writes, the admin, transactions and commands to the primary.
 # A browser that wrote reads from the primary for REPLICA_PIN_SECONDS (read-your-writes).
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
-    replica = dj_database_url.parse(
-        url, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
-    )
+    replica = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
     # A replica that is down must cost a request little: it is skipped, not waited for.
     replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
     replica["TEST"] = {"MIRROR": "default"}  # tests read the primary's test database
